@@ -1,0 +1,242 @@
+"""The editors' data contract: one pydantic model per kind of data file.
+
+Every field is described where it is declared; those descriptions are the
+editors' field reference (exported to JSON Schema and rendered in the guide).
+Unknown keys are rejected so that a typo never silently drops a fact.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AnyUrl, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from builder.dates import PartialDate
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80),
+]
+"""Lowercase letters, digits and single hyphens, e.g. ``ababil-2`` or ``rferl-2022-05-24``."""
+
+Status = Literal["confirmed", "reported", "claimed", "disputed", "denied"]
+"""How well an event is established, from firmest to weakest."""
+
+STATUSES: tuple[str, ...] = ("confirmed", "reported", "claimed", "disputed", "denied")
+"""Every status, in the order readers see them explained."""
+
+Category = Literal[
+    "drone-production",
+    "drone-acquisition",
+    "drone-use",
+    "diplomacy",
+    "trade",
+    "military",
+    "conflict",
+]
+"""The thread of the story an event belongs to."""
+
+CATEGORIES: tuple[str, ...] = (
+    "drone-production",
+    "drone-acquisition",
+    "drone-use",
+    "diplomacy",
+    "trade",
+    "military",
+    "conflict",
+)
+"""Every category, in display order."""
+
+LocationPrecision = Literal["exact", "locality", "district", "province", "region", "country"]
+"""How precisely a point is known, from a known site to a whole country."""
+
+PRECISIONS: tuple[str, ...] = ("exact", "locality", "district", "province", "region", "country")
+"""Every location precision, from finest to coarsest."""
+
+CLAIM_STATUSES = frozenset({"claimed", "disputed", "denied"})
+"""Statuses that need a ``claimed_by``: somebody said it and it is not settled."""
+
+
+class Strict(BaseModel):
+    """Base for every data model: unknown keys are errors, strings are stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Coordinates(Strict):
+    """A WGS84 point."""
+
+    lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, -90 to 90.")
+    lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, -180 to 180.")
+
+
+def _http_only(url: AnyUrl) -> AnyUrl:
+    if url.scheme not in ("http", "https"):
+        raise ValueError(f"url must start with http:// or https://, not {url.scheme}:")
+    return url
+
+
+class Source(Strict):
+    """A published source that events cite, one entry of ``data/sources.yaml``."""
+
+    title: str = Field(min_length=1, description="The source's title as published.")
+    publisher: str = Field(min_length=1, description="Outlet or organisation that published it.")
+    author: str | None = Field(default=None, description="Author(s), if credited.")
+    date: PartialDate = Field(description="Publication date, as precise as the source gives it.")
+    url: AnyUrl = Field(description="Where to read it: an http:// or https:// address.")
+    footnote: int | None = Field(
+        default=None,
+        ge=1,
+        le=99,
+        description="The number of the article's footnote this source is, if it is one.",
+    )
+    note: str | None = Field(
+        default=None, description="Anything a reader should know about this source."
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_web(cls, url: AnyUrl) -> AnyUrl:
+        return _http_only(url)
+
+
+class Place(Strict):
+    """A named place in the gazetteer ``data/places.yaml``."""
+
+    name: str = Field(min_length=1, description="The place's name as readers know it.")
+    country: str = Field(
+        pattern=r"^[A-Z]{3}$",
+        description="ISO 3166-1 alpha-3 code of the country it lies in, e.g. TJK.",
+    )
+    lat: float = Field(ge=-90, le=90, description="Latitude of the representative point.")
+    lon: float = Field(ge=-180, le=180, description="Longitude of the representative point.")
+    precision: LocationPrecision = Field(
+        description=(
+            "How precisely the point stands for where things happened: exact (a known site), "
+            "locality (a town or city), district, province, region (a border stretch or "
+            "several provinces) or country."
+        )
+    )
+    note: str | None = Field(
+        default=None,
+        description="Why the point is where it is, and what is not known about the exact site.",
+    )
+
+
+class Actor(Strict):
+    """A state, armed group or organisation in ``data/actors.yaml``."""
+
+    name: str = Field(min_length=1, description="Name as readers know it.")
+    kind: Literal["state", "armed-group", "organisation", "media", "person"] = Field(
+        description="What sort of actor this is."
+    )
+    country: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z]{3}$",
+        description="ISO 3166-1 alpha-3 code, for states and actors based in one country.",
+    )
+    summary: str | None = Field(
+        default=None, description="One or two sentences (Markdown) on its role in the story."
+    )
+
+
+class Figure(Strict):
+    """A number with its unit and its source."""
+
+    value: float = Field(description="The number as the source gives it.")
+    unit: str = Field(min_length=1, description="Unit, e.g. km, h, fighters, USD.")
+    source: Identifier = Field(description="Id of the source in data/sources.yaml that gives it.")
+
+
+class DroneSystem(Strict):
+    """An unmanned aircraft type in ``data/systems.yaml``."""
+
+    name: str = Field(min_length=1, description="Designation, e.g. Bayraktar TB2.")
+    maker: str = Field(min_length=1, description="Manufacturer or design bureau.")
+    origin: str = Field(pattern=r"^[A-Z]{3}$", description="ISO alpha-3 code of its country.")
+    role: str = Field(min_length=1, description="What it is used for, in plain words.")
+    range_km: Figure | None = Field(default=None, description="Operational range in km.")
+    endurance_h: Figure | None = Field(default=None, description="Flight time in hours.")
+    sources: list[Identifier] = Field(
+        default_factory=list, description="Sources for the description of this system."
+    )
+
+
+class Quote(Strict):
+    """An attributed quotation, kept word for word in quotation marks."""
+
+    text: str = Field(min_length=1, description="The words quoted, exactly as published.")
+    by: str = Field(min_length=1, description="Who said it, with their role.")
+    source: Identifier = Field(description="Id of the source that reports the quote.")
+
+
+class Event(Strict):
+    """One event, one file: ``data/events/<id>.yaml``. The file name is the event's id."""
+
+    title: str = Field(min_length=3, max_length=160, description="A short headline, no period.")
+    date: PartialDate = Field(
+        description=(
+            "When it happened, at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. "
+            "Quote it ('2022-05') so YAML keeps it as text."
+        )
+    )
+    end_date: PartialDate | None = Field(
+        default=None, description="For something that lasted: when it ended (same format)."
+    )
+    summary: str = Field(
+        min_length=10,
+        description="What happened, in two to five sentences of your own words (Markdown).",
+    )
+    status: Status = Field(
+        description=(
+            "confirmed: established by official or several independent sources; "
+            "reported: published by credible media, not independently confirmed; "
+            "claimed: asserted by one party, not verified; "
+            "disputed: asserted by one party and contested by another; "
+            "denied: asserted and explicitly rejected by the party concerned."
+        )
+    )
+    category: Category = Field(description="The thread of the story the event belongs to.")
+    sources: list[Identifier] = Field(
+        min_length=1, description="Ids of data/sources.yaml entries that support this event."
+    )
+    place: Identifier | None = Field(
+        default=None, description="Id of a data/places.yaml entry, if the event has a place."
+    )
+    location: Coordinates | None = Field(
+        default=None, description="Coordinates, when the place is not in the gazetteer."
+    )
+    precision: LocationPrecision | None = Field(
+        default=None,
+        description=(
+            "How precise the location is. Required with location; with place it defaults to "
+            "the place's precision and may only be coarser."
+        ),
+    )
+    actors: list[Identifier] = Field(
+        default_factory=list, description="Ids of data/actors.yaml entries involved."
+    )
+    systems: list[Identifier] = Field(
+        default_factory=list, description="Ids of data/systems.yaml drone systems involved."
+    )
+    claimed_by: list[Identifier] = Field(
+        default_factory=list,
+        description="Actor ids of who asserts it; required for claimed, disputed and denied.",
+    )
+    denied_by: list[Identifier] = Field(
+        default_factory=list, description="Actor ids of who rejects or contests the claim."
+    )
+    response: str | None = Field(
+        default=None,
+        description="What the other side said or did in reply, in your own words (Markdown).",
+    )
+    quotes: list[Quote] = Field(default_factory=list, description="Attributed quotations.")
+    tags: list[Identifier] = Field(default_factory=list, description="Free keywords.")
+
+    @field_validator("sources", "actors", "systems", "claimed_by", "denied_by", "tags")
+    @classmethod
+    def _no_repeats(cls, ids: list[str]) -> list[str]:
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"lists {', '.join(repeated)} more than once")
+        return ids

@@ -1,0 +1,284 @@
+"""Validate all data at once and assemble the :class:`Dataset` the renderers use.
+
+Validation runs in two passes. The schema pass checks each file on its own
+(types, formats, unknown keys). The reference pass checks what only the whole
+dataset can tell: that ids point at something, that precision is honest, that
+claims say who claims them. Both passes collect problems; nothing stops early.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from builder import dates
+from builder.load import Problem, event_files, read_mapping
+from builder.schema import (
+    CLAIM_STATUSES,
+    PRECISIONS,
+    Actor,
+    DroneSystem,
+    Event,
+    Place,
+    Source,
+)
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+REGISTRIES: dict[str, type[BaseModel]] = {
+    "sources.yaml": Source,
+    "places.yaml": Place,
+    "actors.yaml": Actor,
+    "systems.yaml": DroneSystem,
+}
+"""The shared data files, each a mapping of id to entry, and the model of an entry."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the renderers need, validated and cross-checked."""
+
+    events: dict[str, Event]
+    sources: dict[str, Source]
+    places: dict[str, Place] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    systems: dict[str, DroneSystem] = field(default_factory=dict)
+
+    def chronological(self) -> list[tuple[str, Event]]:
+        """Events ordered by start date, then id, the order readers meet them in."""
+        return sorted(self.events.items(), key=lambda kv: (dates.start(kv[1].date), kv[0]))
+
+    def coordinates(self, event: Event) -> tuple[float, float] | None:
+        """Return (lat, lon) of an event, from its location or its place, if it has one."""
+        if event.location is not None:
+            return event.location.lat, event.location.lon
+        if event.place is not None:
+            place = self.places[event.place]
+            return place.lat, place.lon
+        return None
+
+    def precision(self, event: Event) -> str | None:
+        """Return the location precision of an event, or None when it has no location."""
+        if event.precision is not None:
+            return event.precision
+        if event.place is not None:
+            return self.places[event.place].precision
+        return None
+
+
+class InvalidData(Exception):
+    """Raised when the data has problems; carries every one of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        """Keep the problems, sorted by file and field."""
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        else:
+            name += f".{part}" if name else str(part)
+    return name or "file"
+
+
+def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        allowed = ", ".join(model.model_fields)
+        return f"is not a known field (allowed: {allowed})"
+    message = error["msg"]
+    message = message.removeprefix("Value error, ")
+    if kind in ("literal_error", "enum"):
+        return f"{message}, got {error['input']!r}"
+    if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][-1] != "date":
+        return f"{message}; got {error['input']!r}"
+    return message
+
+
+def _schema_problems(exc: ValidationError, path: str, model: type[BaseModel], prefix: str = ""):
+    for error in exc.errors(include_url=False):
+        loc = error["loc"]
+        # Nested models are named after the outer field in the error, so report the
+        # location relative to the file while naming the model that rejected the key.
+        owner = model
+        for part in loc[:-1]:
+            if isinstance(part, str) and owner is not None:
+                annotation = owner.model_fields.get(part)
+                inner = getattr(annotation, "annotation", None) if annotation else None
+                owner = _model_of(inner) or owner
+        name = _field_name(loc)
+        yield Problem(path, f"{prefix}{name}" if prefix else name, _message(error, owner))
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found:
+            return found
+    return None
+
+
+def _load_registry(data_dir: Path, name: str, model: type[BaseModel], root: str, problems):
+    path = data_dir / name
+    shown = f"{root}/{name}"
+    if not path.exists():
+        return {}
+    content, found = read_mapping(path, shown)
+    problems.extend(found)
+    entries: dict[str, Any] = {}
+    for key, value in (content or {}).items():
+        if not ID_RE.match(key):
+            problems.append(
+                Problem(shown, key, "id must be lowercase letters, digits and single hyphens")
+            )
+            continue
+        if not isinstance(value, dict):
+            problems.append(Problem(shown, key, "expected a mapping of fields"))
+            continue
+        try:
+            entries[key] = model.model_validate(value)
+        except ValidationError as exc:
+            problems.extend(_schema_problems(exc, shown, model, prefix=f"{key}."))
+    return entries
+
+
+def _load_events(data_dir: Path, root: str, problems: list[Problem]) -> dict[str, Event]:
+    events: dict[str, Event] = {}
+    for path in event_files(data_dir):
+        shown = f"{root}/events/{path.name}"
+        if path.suffix != ".yaml":
+            problems.append(Problem(shown, "file", "event files end in .yaml; rename it"))
+            continue
+        if not ID_RE.match(path.stem):
+            problems.append(
+                Problem(shown, "file", "name must be lowercase letters, digits and hyphens")
+            )
+            continue
+        content, found = read_mapping(path, shown)
+        problems.extend(found)
+        if content is None:
+            continue
+        try:
+            events[path.stem] = Event.model_validate(content)
+        except ValidationError as exc:
+            problems.extend(_schema_problems(exc, shown, Event))
+    return events
+
+
+def _check_event(
+    event_id: str, event: Event, data: Dataset, path: str, today: dt.date
+) -> list[Problem]:
+    found: list[Problem] = []
+
+    def unknown(field_name: str, ids: list[str], registry: dict, file: str) -> None:
+        for i, ref in enumerate(ids):
+            if ref not in registry:
+                found.append(
+                    Problem(path, f"{field_name}[{i}]", f"unknown id '{ref}': not in data/{file}")
+                )
+
+    unknown("sources", event.sources, data.sources, "sources.yaml")
+    unknown("actors", event.actors, data.actors, "actors.yaml")
+    unknown("systems", event.systems, data.systems, "systems.yaml")
+    unknown("claimed_by", event.claimed_by, data.actors, "actors.yaml")
+    unknown("denied_by", event.denied_by, data.actors, "actors.yaml")
+    for i, quote in enumerate(event.quotes):
+        if quote.source not in data.sources:
+            found.append(
+                Problem(path, f"quotes[{i}].source", f"unknown id '{quote.source}'")
+            )
+        elif quote.source not in event.sources:
+            found.append(
+                Problem(path, f"quotes[{i}].source", "must also be listed in the event's sources")
+            )
+
+    if event.place is not None and event.location is not None:
+        found.append(Problem(path, "location", "give either place or location, not both"))
+    if event.place is not None and event.place not in data.places:
+        found.append(Problem(path, "place", f"unknown id '{event.place}': not in data/places.yaml"))
+    if event.location is not None and event.precision is None:
+        found.append(Problem(path, "precision", "is required when location is given"))
+    if event.place is None and event.location is None and event.precision is not None:
+        found.append(Problem(path, "precision", "is set but the event has no place or location"))
+    if event.place in data.places and event.precision is not None:
+        place = data.places[event.place]
+        if PRECISIONS.index(event.precision) < PRECISIONS.index(place.precision):
+            found.append(
+                Problem(
+                    path,
+                    "precision",
+                    f"'{event.precision}' is finer than place '{event.place}' allows "
+                    f"('{place.precision}'); an event cannot be more precise than its place",
+                )
+            )
+
+    if event.end_date is not None and dates.end(event.end_date) < dates.start(event.date):
+        found.append(Problem(path, "end_date", "is before date"))
+    for name in ("date", "end_date"):
+        value = getattr(event, name)
+        if value is not None and dates.start(value) > today:
+            found.append(Problem(path, name, f"'{value}' lies in the future"))
+
+    if event.status in CLAIM_STATUSES and not event.claimed_by:
+        found.append(
+            Problem(path, "claimed_by", f"is required when status is '{event.status}': who says so?")
+        )
+    if event.status in ("disputed", "denied") and not event.denied_by:
+        found.append(
+            Problem(path, "denied_by", f"is required when status is '{event.status}': who rejects it?")
+        )
+    return found
+
+
+def _check_systems(data: Dataset, root: str) -> list[Problem]:
+    found = []
+    for key, system in data.systems.items():
+        refs = list(system.sources)
+        refs += [f.source for f in (system.range_km, system.endurance_h) if f is not None]
+        for ref in refs:
+            if ref not in data.sources:
+                found.append(Problem(f"{root}/systems.yaml", key, f"unknown source id '{ref}'"))
+    return found
+
+
+def load_dataset(data_dir: Path, *, root: str = "data", today: dt.date | None = None) -> Dataset:
+    """Read, validate and cross-check everything under ``data_dir``.
+
+    ``root`` is how paths are shown in problems. Raises :class:`InvalidData`
+    with every problem found when anything is wrong.
+    """
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    registries = {
+        name: _load_registry(data_dir, name, model, root, problems)
+        for name, model in REGISTRIES.items()
+    }
+    if not (data_dir / "sources.yaml").exists():
+        problems.append(Problem(f"{root}/sources.yaml", "file", "is missing"))
+    events = _load_events(data_dir, root, problems)
+    data = Dataset(
+        events=events,
+        sources=registries["sources.yaml"],
+        places=registries["places.yaml"],
+        actors=registries["actors.yaml"],
+        systems=registries["systems.yaml"],
+    )
+    for event_id, event in events.items():
+        problems.extend(_check_event(event_id, event, data, f"{root}/events/{event_id}.yaml", today))
+    problems.extend(_check_systems(data, root))
+    if problems:
+        raise InvalidData(problems)
+    return data
