@@ -197,9 +197,7 @@ def _check_event(
     unknown("denied_by", event.denied_by, data.actors, "actors.yaml")
     for i, quote in enumerate(event.quotes):
         if quote.source not in data.sources:
-            found.append(
-                Problem(path, f"quotes[{i}].source", f"unknown id '{quote.source}'")
-            )
+            found.append(Problem(path, f"quotes[{i}].source", f"unknown id '{quote.source}'"))
         elif quote.source not in event.sources:
             found.append(
                 Problem(path, f"quotes[{i}].source", "must also be listed in the event's sources")
@@ -234,11 +232,15 @@ def _check_event(
 
     if event.status in CLAIM_STATUSES and not event.claimed_by:
         found.append(
-            Problem(path, "claimed_by", f"is required when status is '{event.status}': who says so?")
+            Problem(
+                path, "claimed_by", f"is required when status is '{event.status}': who says so?"
+            )
         )
     if event.status in ("disputed", "denied") and not event.denied_by:
         found.append(
-            Problem(path, "denied_by", f"is required when status is '{event.status}': who rejects it?")
+            Problem(
+                path, "denied_by", f"is required when status is '{event.status}': who rejects it?"
+            )
         )
     return found
 
@@ -277,7 +279,9 @@ def load_dataset(data_dir: Path, *, root: str = "data", today: dt.date | None = 
         systems=registries["systems.yaml"],
     )
     for event_id, event in events.items():
-        problems.extend(_check_event(event_id, event, data, f"{root}/events/{event_id}.yaml", today))
+        problems.extend(
+            _check_event(event_id, event, data, f"{root}/events/{event_id}.yaml", today)
+        )
     problems.extend(_check_systems(data, root))
     if problems:
         raise InvalidData(problems)

@@ -1,0 +1,63 @@
+"""Command line: ``python -m builder check`` and ``python -m builder schema``.
+
+``check`` validates all data and prints every problem as ``path: field:
+message``; it exits 1 when there is any. ``schema`` writes the event JSON
+Schema to ``data/schema/``; ``schema --check`` exits 1 when that file is stale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from builder.schema_export import SCHEMA_PATH, event_json_schema, write_schema
+from builder.validate import InvalidData, load_dataset
+
+
+def check(root: Path) -> int:
+    """Validate ``root/data``; print problems or a one-line summary."""
+    try:
+        data = load_dataset(root / "data")
+    except InvalidData as exc:
+        for problem in exc.problems:
+            print(problem)
+        print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print(
+        f"data OK: {len(data.events)} events, {len(data.sources)} sources, "
+        f"{len(data.places)} places, {len(data.actors)} actors, {len(data.systems)} systems"
+    )
+    return 0
+
+
+def schema(root: Path, *, verify: bool) -> int:
+    """Write the JSON Schema, or with ``verify`` report whether it is current."""
+    if verify:
+        target = root / SCHEMA_PATH
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != event_json_schema():
+            print(f"{SCHEMA_PATH}: stale; run `python -m builder schema`")
+            return 1
+        print(f"{SCHEMA_PATH}: up to date")
+        return 0
+    print(f"wrote {write_schema(root)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and run one command."""
+    parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate every data file")
+    schema_cmd = sub.add_parser("schema", help="export the event JSON Schema")
+    schema_cmd.add_argument("--check", action="store_true", help="fail if the export is stale")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.root)
+    return schema(args.root, verify=args.check)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Place maps and charts in Markdown pages with a one-line directive.
+
+A chapter writes ``[[map regional]]`` or ``[[chart timeline]]`` on a line of
+its own; the hook hands the page's Markdown to :func:`expand`, which swaps
+each directive for the embed's HTML with links relative to that page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.sanitize import text
+
+DIRECTIVE = re.compile(r"^\[\[(map|chart) ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
+"""A directive line: ``[[map NAME]]`` or ``[[chart NAME]]``."""
+
+PLOTLY_JS = "assets/vendor/plotly/plotly-basic.min.js"
+"""Site-relative path of the one plotly.js bundle every chart uses."""
+
+
+@dataclass(frozen=True)
+class Embed:
+    """A map or chart the site can place on a page."""
+
+    kind: str
+    name: str
+    title: str
+    description: str
+    height: int = 520
+
+
+class UnknownEmbed(ValueError):
+    """A directive names a map or chart that the builder does not make."""
+
+
+def map_html(embed: Embed, prefix: str) -> str:
+    """An iframe holding a standalone map document, with its accessible name."""
+    return (
+        f'<figure class="dr-map">'
+        f'<iframe src="{prefix}maps/{embed.name}.html" title="{text(embed.title)}" '
+        f'loading="lazy" style="height:{embed.height}px"></iframe>'
+        f"<figcaption>{text(embed.description)} "
+        f'<a href="{prefix}maps/{embed.name}.html">Open the map full screen</a>.</figcaption>'
+        f"</figure>"
+    )
+
+
+def chart_html(embed: Embed, prefix: str) -> str:
+    """A chart container that ``charts.js`` fills from the figure JSON."""
+    return (
+        f'<figure class="dr-chart-figure">'
+        f'<div class="dr-chart" id="chart-{embed.name}" role="img" '
+        f'aria-label="{text(embed.title)}" '
+        f'data-figure="{prefix}data/charts/{embed.name}.json" '
+        f'data-plotly="{prefix}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'
+        f"<figcaption>{text(embed.description)}</figcaption>"
+        f"</figure>"
+    )
+
+
+def expand(markdown: str, embeds: dict[str, Embed], prefix: str) -> str:
+    """Replace every directive in ``markdown``; an unknown name raises :class:`UnknownEmbed`."""
+
+    def replace(match: re.Match[str]) -> str:
+        kind, name = match.groups()
+        embed = embeds.get(f"{kind}:{name}")
+        if embed is None:
+            known = ", ".join(sorted(embeds))
+            raise UnknownEmbed(f"[[{kind} {name}]] is not a known embed (known: {known})")
+        return (map_html if kind == "map" else chart_html)(embed, prefix)
+
+    return DIRECTIVE.sub(replace, markdown)

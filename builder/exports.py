@@ -1,0 +1,138 @@
+"""Data downloads: the events as RFC 7946 GeoJSON and as CSV.
+
+These files are a public contract (``site/data/``): later pages, outside users
+and the maps read them, so their shape changes only on purpose.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from builder import dates
+from builder.schema import Event
+from builder.validate import Dataset
+
+CSV_COLUMNS = (
+    "id",
+    "title",
+    "date",
+    "end_date",
+    "date_precision",
+    "status",
+    "category",
+    "place",
+    "lat",
+    "lon",
+    "precision",
+    "actors",
+    "systems",
+    "claimed_by",
+    "denied_by",
+    "sources",
+    "source_urls",
+    "summary",
+)
+"""Column order of ``events.csv``; list fields are joined with ``; ``."""
+
+
+def event_url(event_id: str) -> str:
+    """Site-relative URL of an event's page (directory style, no leading slash)."""
+    return f"events/{event_id}/"
+
+
+def event_properties(event_id: str, event: Event, data: Dataset) -> dict[str, Any]:
+    """The GeoJSON properties of one event: every field a reader or map needs."""
+    place = data.places.get(event.place) if event.place else None
+    return {
+        "id": event_id,
+        "title": event.title,
+        "date": event.date,
+        "end_date": event.end_date,
+        "date_precision": dates.precision(event.date),
+        "date_display": dates.display(event.date),
+        "status": event.status,
+        "category": event.category,
+        "summary": event.summary,
+        "place": place.name if place else None,
+        "precision": data.precision(event),
+        "actors": list(event.actors),
+        "systems": list(event.systems),
+        "claimed_by": list(event.claimed_by),
+        "denied_by": list(event.denied_by),
+        "response": event.response,
+        "sources": [
+            {
+                "id": sid,
+                "title": data.sources[sid].title,
+                "publisher": data.sources[sid].publisher,
+                "date": data.sources[sid].date,
+                "url": str(data.sources[sid].url),
+            }
+            for sid in event.sources
+        ],
+        "url": event_url(event_id),
+    }
+
+
+def event_feature(event_id: str, event: Event, data: Dataset) -> dict[str, Any]:
+    """One GeoJSON Feature; ``geometry`` is null for an event without a location."""
+    point = data.coordinates(event)
+    geometry = None
+    if point is not None:
+        lat, lon = point
+        geometry = {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
+    return {
+        "type": "Feature",
+        "id": event_id,
+        "geometry": geometry,
+        "properties": event_properties(event_id, event, data),
+    }
+
+
+def events_geojson(data: Dataset) -> dict[str, Any]:
+    """All events as an RFC 7946 FeatureCollection, in chronological order."""
+    return {
+        "type": "FeatureCollection",
+        "features": [event_feature(eid, ev, data) for eid, ev in data.chronological()],
+    }
+
+
+def dumps(value: Any) -> str:
+    """Serialise JSON deterministically: sorted keys, UTF-8, trailing newline."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def events_csv(data: Dataset) -> str:
+    """All events as CSV with a header row, one row per event."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for event_id, event in data.chronological():
+        point = data.coordinates(event)
+        sources = [data.sources[s] for s in event.sources]
+        writer.writerow(
+            [
+                event_id,
+                event.title,
+                event.date,
+                event.end_date or "",
+                dates.precision(event.date),
+                event.status,
+                event.category,
+                data.places[event.place].name if event.place else "",
+                f"{point[0]:.6f}" if point else "",
+                f"{point[1]:.6f}" if point else "",
+                data.precision(event) or "",
+                "; ".join(event.actors),
+                "; ".join(event.systems),
+                "; ".join(event.claimed_by),
+                "; ".join(event.denied_by),
+                "; ".join(event.sources),
+                "; ".join(str(s.url) for s in sources),
+                event.summary,
+            ]
+        )
+    return buffer.getvalue()

@@ -1,0 +1,62 @@
+"""The one adapter between MkDocs and the pure builder (``hooks:`` in mkdocs.yml).
+
+It runs the pipeline before MkDocs cleans the site folder, so invalid data
+aborts the build and leaves the previous site as it was; it then hands the
+generated files to MkDocs as virtual files and expands map and chart
+directives in pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+# MkDocs loads hooks by file path; make the builder package importable from it.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from builder import embeds, pipeline  # noqa: E402
+from builder.validate import InvalidData  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.builder")
+_state: dict[str, pipeline.Build] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Validate and render everything; abort with every problem if the data is bad."""
+    try:
+        _state["build"] = pipeline.build(ROOT / "data", ROOT / "node_modules")
+    except InvalidData as exc:
+        for problem in exc.problems:
+            log.error(str(problem))
+        raise Abort(f"{len(exc.problems)} problem(s) in data/; the site was not rebuilt") from None
+    except FileNotFoundError as exc:
+        raise Abort(str(exc)) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages, maps, charts, downloads and vendored assets."""
+    for src_uri, content in sorted(_state["build"].files.items()):
+        inclusion = (
+            InclusionLevel.NOT_IN_NAV
+            if src_uri.startswith("events/") and src_uri != "events/index.md"
+            else InclusionLevel.UNDEFINED
+        )
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Expand ``[[map NAME]]`` and ``[[chart NAME]]`` with links relative to the page."""
+    prefix = "../" * page.url.count("/")
+    try:
+        return embeds.expand(markdown, pipeline.EMBEDS, prefix)
+    except embeds.UnknownEmbed as exc:
+        raise Abort(f"{page.file.src_uri}: {exc}") from None
