@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from builder import dates
+from builder.embeds import Embed
 from builder.maps import CATEGORY_COLOURS
 from builder.validate import Dataset
 
@@ -71,3 +72,21 @@ def timeline_figure(data: Dataset) -> go.Figure:
 def figure_json(fig: go.Figure) -> str:
     """Serialise a figure deterministically for ``charts.js``."""
     return pio.to_json(fig, validate=True, pretty=False, remove_uids=True) + "\n"
+
+
+EMBEDS: dict[str, Embed] = {
+    "chart:timeline": Embed(
+        "chart",
+        "timeline",
+        "Timeline of every event, by category",
+        "Every event in time, one row per category. Solid markers are confirmed or reported "
+        "events; open markers are claims. Click a marker to open the event.",
+        height=440,
+    ),
+}
+"""Every chart a page can place with ``[[chart NAME]]``."""
+
+
+def render_all(data: Dataset) -> dict[str, str]:
+    """Every chart's figure JSON, keyed by its site path."""
+    return {f"{CHARTS_DIR}/timeline.json": figure_json(timeline_figure(data))}

@@ -12,6 +12,7 @@ from typing import Any
 import folium
 from folium.utilities import JsCode
 
+from builder.embeds import Embed
 from builder.exports import event_properties
 from builder.map_base import counted_ids, new_map, render
 from builder.sanitize import script_json
@@ -132,3 +133,20 @@ def regional_map(data: Dataset) -> str:
             ).add_to(fmap)
         folium.LayerControl(collapsed=False).add_to(fmap)
         return render(fmap)
+
+
+EMBEDS: dict[str, Embed] = {
+    "map:regional": Embed(
+        "map",
+        "regional",
+        "Map of the regional drone race: every located event",
+        "Every event with a known location, one layer per category. Filled markers are "
+        "confirmed or reported; hollow, dashed markers are claims.",
+    ),
+}
+"""Every map a page can place with ``[[map NAME]]``."""
+
+
+def render_all(data: Dataset) -> dict[str, str]:
+    """Every map document, keyed by its site path."""
+    return {"maps/regional.html": regional_map(data)}

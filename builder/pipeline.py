@@ -16,23 +16,7 @@ from builder.embeds import Embed
 from builder.schema_export import event_json_schema
 from builder.validate import Dataset, load_dataset
 
-EMBEDS: dict[str, Embed] = {
-    "map:regional": Embed(
-        "map",
-        "regional",
-        "Map of the regional drone race: every located event",
-        "Every event with a known location, one layer per category. Filled markers are "
-        "confirmed or reported; hollow, dashed markers are claims.",
-    ),
-    "chart:timeline": Embed(
-        "chart",
-        "timeline",
-        "Timeline of every event, by category",
-        "Every event in time, one row per category. Solid markers are confirmed or reported "
-        "events; open markers are claims. Click a marker to open the event.",
-        height=440,
-    ),
-}
+EMBEDS: dict[str, Embed] = {**maps.EMBEDS, **charts.EMBEDS}
 """Every map and chart a page can place with ``[[map NAME]]`` or ``[[chart NAME]]``."""
 
 
@@ -50,10 +34,10 @@ def render(data: Dataset, node_modules: Path) -> dict[str, str | bytes]:
         "data/events.geojson": exports.dumps(exports.events_geojson(data)),
         "data/events.csv": exports.events_csv(data),
         "data/event.schema.json": event_json_schema(),
-        "maps/regional.html": maps.regional_map(data),
-        f"{charts.CHARTS_DIR}/timeline.json": charts.figure_json(charts.timeline_figure(data)),
         f"{pages.EVENTS_DIR}/index.md": pages.events_index(data),
     }
+    files.update(maps.render_all(data))
+    files.update(charts.render_all(data))
     ordered = [eid for eid, _ in data.chronological()]
     for i, event_id in enumerate(ordered):
         previous = ordered[i - 1] if i > 0 else None

@@ -1,0 +1,145 @@
+"""Shared fixtures: the project root, a site built once per session, a browser.
+
+The built site comes from a real ``mkdocs build --strict`` into a temporary
+folder, so tests see exactly what readers get. Browser tests drive Debian's
+chromium through Playwright; under CI a missing browser is a failure, never a
+silent skip.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+TILE_URL = re.compile(r"^https://([a-c]\.)?tile\.openstreetmap\.org/")
+"""Map tiles: the one outside request the site may make."""
+# A 1x1 transparent PNG, standing in for map tiles the sandbox cannot fetch.
+BLANK_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def build_site(project: Path, out: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build`` for ``project`` into ``out`` and return the finished process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1660435200")
+    cmd = [str(BIN / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    if strict:
+        cmd.append("--strict")
+    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build needs (not site/ or .venv) to ``dest``; node_modules is linked."""
+    for name in ("mkdocs.yml", "docs", "builder", "data"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    """The project folder."""
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session with ``--strict``."""
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator:
+    """A function that serves a folder on 127.0.0.1 and returns its base URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, serve) -> str:
+    """Base URL of the built site served on 127.0.0.1."""
+    return serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """Headless Debian chromium driven by Playwright."""
+    executable = shutil.which("chromium")
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail(
+                "chromium is not installed; `make test` installs it (apt-get install chromium)"
+            )
+        pytest.skip("chromium is not installed; run `make test` to install it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    """A fresh page that records console errors and failed requests, with tiles blocked."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # No network here: answer tile requests with a blank tile so no test waits on them.
+    context.route(
+        TILE_URL,
+        lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_PNG),
+    )
+    pg = context.new_page()
+    pg.console_errors = []
+    pg.page_errors = []
+    pg.on(
+        "console",
+        lambda msg: pg.console_errors.append(msg.text) if msg.type == "error" else None,
+    )
+    pg.on("pageerror", lambda exc: pg.page_errors.append(str(exc)))
+    yield pg
+    context.close()

@@ -1,0 +1,35 @@
+"""The map and timeline pages render for real in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def _located(built_site) -> list[dict]:
+    geojson = json.loads((built_site / "data/events.geojson").read_text(encoding="utf-8"))
+    return [f for f in geojson["features"] if f["geometry"] is not None]
+
+
+def test_map_page_draws_one_marker_per_located_event(page, site_url, built_site):
+    page.goto(site_url + "maps/")
+    frame = page.frame_locator("iframe[src$='maps/regional.html']")
+    frame.locator(".leaflet-container").wait_for()
+    markers = frame.locator("path.leaflet-interactive")
+    markers.first.wait_for()
+    assert markers.count() == len(_located(built_site)) > 0
+    assert page.console_errors == []
+    assert page.page_errors == []
+
+
+def test_timeline_page_draws_one_point_per_event(page, site_url, built_site):
+    page.goto(site_url + "timeline/")
+    page.locator(".dr-chart[data-drawn='true']").wait_for(timeout=15000)
+    features = json.loads((built_site / "data/events.geojson").read_text(encoding="utf-8"))
+    points = page.locator(".dr-chart .scatterlayer .point")
+    assert points.count() == len(features["features"]) > 0
+    assert page.console_errors == []
+    assert page.page_errors == []
