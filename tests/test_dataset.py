@@ -35,7 +35,12 @@ def dataset() -> Dataset:
 
 def used_ids(data: Dataset) -> dict[str, set[str]]:
     """Every id the events and systems refer to, by registry."""
-    used: dict[str, set[str]] = {"sources": set(), "places": set(), "actors": set(), "systems": set()}
+    used: dict[str, set[str]] = {
+        "sources": set(),
+        "places": set(),
+        "actors": set(),
+        "systems": set(),
+    }
     for event in data.events.values():
         used["sources"].update(event.sources)
         used["sources"].update(q.source for q in event.quotes)
@@ -161,7 +166,8 @@ def test_no_text_copied_from_the_article():
         check=False,
     )
     shared = [line for line in result.stdout.splitlines() if "shared with the article" in line]
-    assert result.returncode == 0 and not shared, result.stdout + result.stderr
+    assert not shared, result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # --- the checks catch bad data (temporary datasets) -------------------------
