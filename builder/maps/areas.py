@@ -52,6 +52,20 @@ class Geography:
     border_bbox: tuple[float, float, float, float]
     """The border's (south, west, north, east) extent."""
 
+    @property
+    def has_border(self) -> bool:
+        """Whether the border line is available (a dataset may come without data/geo)."""
+        return bool(self.border_latlngs)
+
+    def border_collection(self, label: str) -> dict[str, Any]:
+        """The border as a FeatureCollection with a tooltip label; empty without a border."""
+        features = [
+            {"type": "Feature", "geometry": f["geometry"], "properties": {"label": label}}
+            for f in self.border.get("features", [])
+            if f.get("geometry")
+        ]
+        return {"type": "FeatureCollection", "features": features}
+
     def province_name(self, hasc: str) -> str:
         """The province's name, e.g. ``Badakhshan``."""
         return str(self.provinces[hasc]["properties"]["name"])
@@ -59,7 +73,14 @@ class Geography:
 
 @functools.lru_cache(maxsize=4)
 def load_geography(geo_dir: Path = GEO_DIR) -> Geography:
-    """Read the border and the provinces from ``geo_dir`` once per process."""
+    """Read the border and the provinces from ``geo_dir`` once per process.
+
+    A dataset without ``geo/`` (a test fixture, a fresh fork) still builds: the
+    maps then draw no border or provinces and fall back to circles.
+    """
+    if not (geo_dir / BORDER_FILE).is_file() or not (geo_dir / PROVINCES_FILE).is_file():
+        empty = {"type": "FeatureCollection", "features": []}
+        return Geography(border=empty, border_latlngs=[], provinces={}, border_bbox=(0, 0, 0, 0))
     border = geo.load_border(geo_dir / BORDER_FILE)
     lines = geo.line_coordinates(border)
     latlngs = [[lat, lon] for line in lines for lon, lat in line]
@@ -78,18 +99,21 @@ def _polygons_latlngs(geometry: dict[str, Any]) -> list[list[list[list[float]]]]
     return [[[[lat, lon] for lon, lat, *_ in ring] for ring in polygon] for polygon in polygons]
 
 
-def has_shape(place_id: str) -> bool:
+def has_shape(place_id: str, geography: Geography) -> bool:
     """Whether :func:`place_shape` draws this place as a polygon or a band."""
-    return place_id in PLACE_BANDS or place_id in PLACE_PROVINCES
+    if place_id in PLACE_BANDS:
+        return geography.has_border
+    codes = PLACE_PROVINCES.get(place_id, ())
+    return bool(codes) and all(code in geography.provinces for code in codes)
 
 
 def place_shape(place_id: str, geography: Geography) -> dict[str, Any] | None:
     """The drawable shape of a place, for ``map-layers.js``; None when it has none."""
+    if not has_shape(place_id, geography):
+        return None
     if place_id in PLACE_BANDS:
         return {"kind": "band", "latlngs": geography.border_latlngs}
-    codes = PLACE_PROVINCES.get(place_id)
-    if not codes:
-        return None
+    codes = PLACE_PROVINCES[place_id]
     latlngs = [
         polygon
         for code in codes
@@ -127,6 +151,8 @@ def near_border(point: tuple[float, float], km: float, geography: Geography) -> 
     that spacing nearer than measured: enough to tell near from far. A bounding
     box test first keeps this fast for ten thousand events.
     """
+    if not geography.has_border:
+        return False
     lat, lon = point
     south, west, north, east = geography.border_bbox
     margin_lat = km / 111.0

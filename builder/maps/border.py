@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from builder import geo
 from builder.maps import text as tv
-from builder.maps.areas import Geography, near_border, province_features
-from builder.maps.document import LayerSpec, MapSpec, assemble, events_layer
-from builder.maps.features import bounds, located_features
+from builder.maps.areas import Geography, near_border
+from builder.maps.document import MapSpec, assemble, border_layer, events_layer, provinces_layer
+from builder.maps.features import bounds, feature_points, located_features
 from builder.maps.legend import (
     Swatch,
     category_swatches,
@@ -18,7 +18,7 @@ from builder.maps.legend import (
     precision_swatches,
     status_swatches,
 )
-from builder.maps.style import BORDER_STYLE, PROVINCE_STYLE
+from builder.maps.style import BORDER_STYLE
 from builder.validate import Dataset
 
 BORDER_BAND_KM = 100
@@ -37,32 +37,30 @@ def border_events(data: Dataset, geography: Geography) -> list[str]:
     return found
 
 
+def measured_km(geography: Geography) -> float | None:
+    """The length of the line drawn, as the site states it; None without a border file."""
+    return geo.measured_figure(geography.border).km if geography.has_border else None
+
+
 def length_label(geography: Geography) -> str:
     """The line's label: its measured length beside the article's figure."""
-    measured = geo.measured_figure(geography.border).km
+    measured = measured_km(geography)
+    drawn = f"{measured:,.0f} km as drawn here" if measured else "line missing"
     return (
-        f"Afghanistan–Tajikistan border: {measured:,.0f} km as drawn here; "
-        f"the article says {geo.ARTICLE_FIGURE.km:,.0f} km"
+        f"Afghanistan–Tajikistan border: {drawn}; the article says {geo.ARTICLE_FIGURE.km:,.0f} km"
     )
 
 
 def border_map(data: Dataset, geography: Geography) -> str:
     """The border line, labelled with its lengths, and the events along it."""
     features = located_features(data, geography, border_events(data, geography))
-    measured = geo.measured_figure(geography.border).km
-    border = {
-        "type": "Feature",
-        "geometry": geography.border["features"][0]["geometry"],
-        "properties": {"label": length_label(geography)},
-    }
+    measured = measured_km(geography)
+    drawn = f"{measured:,.0f} km as drawn" if measured else "no border line in data/geo"
     categories = sorted({f["properties"]["category"] for f in features})
     legend = legend_html(
         "The Afghanistan–Tajikistan border",
         [
-            (
-                "Lines",
-                [Swatch("line", BORDER_STYLE["color"], f"The border, {measured:,.0f} km as drawn")],
-            ),
+            ("Lines", [Swatch("line", BORDER_STYLE["color"], f"The border, {drawn}")]),
             ("Events by category", category_swatches(categories)),
             ("How firm each report is", status_swatches()),
             ("How precise each place is", precision_swatches()),
@@ -70,35 +68,14 @@ def border_map(data: Dataset, geography: Geography) -> str:
         [geo.why_they_differ(measured)],
     )
     spec = MapSpec(
-        title=f"Map: the Afghanistan–Tajikistan border ({measured:,.0f} km as drawn) and events along it",
+        title=f"Map: the Afghanistan–Tajikistan border ({drawn}) and events along it",
         center=(37.9, 70.5),
         zoom=6,
-        bounds=bounds(geography.border_latlngs, pad_km=40),
+        bounds=bounds(geography.border_latlngs or feature_points(features), pad_km=40),
         legend=legend,
         layers=[
-            LayerSpec(
-                "shapes",
-                "Afghan provinces on the border",
-                {
-                    "geojson": {
-                        "type": "FeatureCollection",
-                        "features": province_features(geography),
-                    },
-                    "style": PROVINCE_STYLE,
-                    "className": "dr-province",
-                },
-            ),
-            LayerSpec(
-                "shapes",
-                "Afghanistan–Tajikistan border",
-                {
-                    "geojson": border,
-                    "style": BORDER_STYLE,
-                    "className": "dr-border",
-                    "permanentLabels": True,
-                    "labelDirection": "top",
-                },
-            ),
+            provinces_layer(geography, "Afghan provinces on the border"),
+            border_layer(geography, length_label(geography), permanent_label=True),
             events_layer("Events along the border", features),
         ],
     )
@@ -107,7 +84,9 @@ def border_map(data: Dataset, geography: Geography) -> str:
 
 def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
     """The border's published and measured lengths, and the events along it."""
-    figures = geo.border_figures(geography.border)
+    figures = (
+        geo.border_figures(geography.border) if geography.has_border else list(geo.BORDER_FIGURES)
+    )
     rows: list[list[tv.Cell]] = [
         [
             f.label,
@@ -121,7 +100,7 @@ def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
     return tv.wrap(
         "The map as text: the border's length and the events along it",
         tv.table("How long is the border?", ["Figure", "Length", "Source", "Note"], rows)
-        + tv.paragraph(geo.why_they_differ(figures[-1].km))
+        + tv.paragraph(geo.why_they_differ(measured_km(geography)))
         + tv.events_table(
             f"Events within {BORDER_BAND_KM} km of the border ({len(features)})", features, prefix
         ),

@@ -8,11 +8,11 @@ drawn solid. Forces on the Tajik side of the river are a second layer.
 from __future__ import annotations
 
 from builder.maps import text as tv
-from builder.maps.areas import Geography, near_border, province_features
-from builder.maps.document import LayerSpec, MapSpec, assemble, events_layer
+from builder.maps.areas import Geography, near_border
+from builder.maps.document import MapSpec, assemble, border_layer, events_layer, provinces_layer
 from builder.maps.features import bounds, feature_points, located_features
 from builder.maps.legend import Swatch, legend_html, status_swatches
-from builder.maps.style import BORDER_STYLE, CATEGORY_COLOURS, PROVINCE_STYLE
+from builder.maps.style import BORDER_STYLE, CATEGORY_COLOURS
 from builder.validate import Dataset
 
 TALIBAN = "taliban"
@@ -58,11 +58,6 @@ def deployments_map(data: Dataset, geography: Geography) -> str:
     """Taliban forces and the claims about them, with the forces facing them."""
     taliban = located_features(data, geography, taliban_events(data))
     others = located_features(data, geography, other_side_events(data, geography))
-    border = {
-        "type": "Feature",
-        "geometry": geography.border["features"][0]["geometry"],
-        "properties": {"label": "Afghanistan–Tajikistan border"},
-    }
     military = CATEGORY_COLOURS["military"]
     legend = legend_html(
         "Taliban deployments and claims",
@@ -90,23 +85,8 @@ def deployments_map(data: Dataset, geography: Geography) -> str:
         max_zoom=7,
         legend=legend,
         layers=[
-            LayerSpec(
-                "shapes",
-                "Afghan provinces",
-                {
-                    "geojson": {
-                        "type": "FeatureCollection",
-                        "features": province_features(geography),
-                    },
-                    "style": PROVINCE_STYLE,
-                    "className": "dr-province",
-                },
-            ),
-            LayerSpec(
-                "shapes",
-                "Afghanistan–Tajikistan border",
-                {"geojson": border, "style": BORDER_STYLE, "className": "dr-border"},
-            ),
+            provinces_layer(geography),
+            border_layer(geography, "Afghanistan–Tajikistan border"),
             events_layer("Forces across the river: Tajikistan, Russia, CSTO", others),
             events_layer("Taliban forces and claims about them", taliban),
         ],

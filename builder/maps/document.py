@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from builder.map_base import DataLayer, MapCall, add_html, add_layer_control, new_map, render
-from builder.maps.areas import Geography
+from builder.maps.areas import Geography, province_features
 from builder.maps.features import collection, lookup_tables
+from builder.maps.style import BORDER_STYLE, PROVINCE_STYLE
 from builder.validate import Dataset
 
 
@@ -52,6 +53,34 @@ class MapSpec:
     """Closest zoom the fitted view may use."""
     extra_html: list[str] = field(default_factory=list)
     """Further trusted, escaped HTML for the document body."""
+
+
+def provinces_layer(geography: Geography, name: str = "Afghan provinces") -> LayerSpec:
+    """Context outlines of the provinces named in the story, labelled on hover."""
+    return LayerSpec(
+        "shapes",
+        name,
+        {
+            "geojson": collection(province_features(geography)),
+            "style": PROVINCE_STYLE,
+            "className": "dr-province",
+        },
+    )
+
+
+def border_layer(geography: Geography, label: str, *, permanent_label: bool = False) -> LayerSpec:
+    """The Afghanistan–Tajikistan border line, with ``label`` as its tooltip."""
+    return LayerSpec(
+        "shapes",
+        "Afghanistan–Tajikistan border",
+        {
+            "geojson": geography.border_collection(label),
+            "style": BORDER_STYLE,
+            "className": "dr-border",
+            "permanentLabels": permanent_label,
+            "labelDirection": "top",
+        },
+    )
 
 
 def events_layer(name: str, features: list[dict[str, Any]], *, show: bool = True) -> LayerSpec:

@@ -15,11 +15,18 @@ from pyproj import Geod
 
 from builder import dates
 from builder.maps import text as tv
-from builder.maps.areas import Geography, province_features
-from builder.maps.document import LayerSpec, MapSpec, assemble, events_layer
+from builder.maps.areas import Geography
+from builder.maps.document import (
+    LayerSpec,
+    MapSpec,
+    assemble,
+    border_layer,
+    events_layer,
+    provinces_layer,
+)
 from builder.maps.features import bounds, located_features
 from builder.maps.legend import Swatch, legend_html
-from builder.maps.style import BORDER_STYLE, PIN_PRECISIONS, PROVINCE_STYLE, RING_STYLE
+from builder.maps.style import BORDER_STYLE, PIN_PRECISIONS, RING_STYLE
 from builder.schema import DroneSystem
 from builder.validate import Dataset
 
@@ -31,6 +38,12 @@ RING_VERTICES = 180
 
 CONTEXT_RADIUS_KM = 800
 """Places within this distance of the factory are labelled with their distance."""
+
+MISSING = (
+    f"The data has no located drone-production event for {FACTORY_SYSTEM} with a range in "
+    "data/systems.yaml, so there is no factory or range ring to draw."
+)
+"""What the map and its text version say when the data cannot place the factory."""
 
 _GEOD = Geod(ellps="WGS84")
 
@@ -59,7 +72,7 @@ class Reach:
     """(place name, km, lat, lon) for places near the factory, nearest first."""
 
 
-def factory_event(data: Dataset) -> str:
+def factory_event(data: Dataset) -> str | None:
     """The first located production event of the system: where its factory is."""
     for event_id, event in data.chronological():
         if (
@@ -68,7 +81,7 @@ def factory_event(data: Dataset) -> str:
             and data.coordinates(event) is not None
         ):
             return event_id
-    raise ValueError(f"no located drone-production event for {FACTORY_SYSTEM} in the data")
+    return None
 
 
 def ring_lonlats(centre: tuple[float, float], radius_km: float) -> list[list[float]]:
@@ -86,15 +99,18 @@ def _geodesic_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return _GEOD.inv(a[1], a[0], b[1], b[0])[2] / 1000
 
 
-def reach(data: Dataset, geography: Geography) -> Reach:
-    """Compute the factory's position, the ring's radius and what lies within it."""
-    system = data.systems[FACTORY_SYSTEM]
-    if system.range_km is None:
-        raise ValueError(f"data/systems.yaml: {FACTORY_SYSTEM} has no range_km")
+def reach(data: Dataset, geography: Geography) -> Reach | None:
+    """Compute the factory's position, the ring's radius and what lies within it.
+
+    None when the data lacks the system, its range or a located factory event.
+    """
+    system = data.systems.get(FACTORY_SYSTEM)
     event_id = factory_event(data)
+    if system is None or system.range_km is None or event_id is None:
+        return None
     event = data.events[event_id]
     centre = data.coordinates(event)
-    assert centre is not None
+    assert centre is not None  # factory_event only returns located events
     radius = system.range_km.value
     line = geography.border_latlngs
     inside = [_geodesic_km(centre, (lat, lon)) <= radius for lat, lon in line]
@@ -159,6 +175,22 @@ def _figures(r: Reach, data: Dataset) -> tuple[str, str | None]:
 def factory_map(data: Dataset, geography: Geography) -> str:
     """The factory, its geodesic range ring, the border and the places around it."""
     r = reach(data, geography)
+    if r is None:
+        return assemble(
+            MapSpec(
+                title="Map: the drone factory and its reach (no data yet)",
+                center=(38.5, 68.8),
+                zoom=5,
+                bounds=bounds([]),
+                legend=legend_html("The factory and its reach", [], [MISSING]),
+                layers=[
+                    provinces_layer(geography),
+                    border_layer(geography, "Afghanistan–Tajikistan border"),
+                ],
+            ),
+            data,
+            geography,
+        )
     name = r.system.name
     factory_place = data.events[r.factory_event].place
     at_factory = [eid for eid, ev in data.events.items() if ev.place == factory_place]
@@ -167,11 +199,6 @@ def factory_map(data: Dataset, geography: Geography) -> str:
         "type": "Feature",
         "geometry": {"type": "Polygon", "coordinates": [ring_lonlats(r.centre, r.range_km)]},
         "properties": {"label": f"{name} range: {r.range_km:g} km from the factory"},
-    }
-    border = {
-        "type": "Feature",
-        "geometry": geography.border["features"][0]["geometry"],
-        "properties": {"label": "Afghanistan–Tajikistan border"},
     }
     labels = [
         {"lat": lat, "lon": lon, "heading": place, "lines": [f"{km:,.0f} km"]}
@@ -197,8 +224,14 @@ def factory_map(data: Dataset, geography: Geography) -> str:
         ],
         [
             range_text + "." + (f" {endurance}." if endurance else ""),
-            f"About {r.border_within_km:,.0f} km of the {r.border_total_km:,.0f} km border line "
-            "lies inside the ring.",
+            *(
+                [
+                    f"About {r.border_within_km:,.0f} km of the {r.border_total_km:,.0f} km "
+                    "border line lies inside the ring."
+                ]
+                if geography.has_border
+                else []
+            ),
             "If the range is the whole round trip, the drone reaches about half as far.",
         ],
     )
@@ -210,18 +243,7 @@ def factory_map(data: Dataset, geography: Geography) -> str:
         max_zoom=7,
         legend=legend,
         layers=[
-            LayerSpec(
-                "shapes",
-                "Afghan provinces",
-                {
-                    "geojson": {
-                        "type": "FeatureCollection",
-                        "features": province_features(geography),
-                    },
-                    "style": PROVINCE_STYLE,
-                    "className": "dr-province",
-                },
-            ),
+            provinces_layer(geography),
             LayerSpec(
                 "shapes",
                 f"{name} range ring ({r.range_km:g} km)",
@@ -232,11 +254,7 @@ def factory_map(data: Dataset, geography: Geography) -> str:
                     "permanentLabels": False,
                 },
             ),
-            LayerSpec(
-                "shapes",
-                "Afghanistan–Tajikistan border",
-                {"geojson": border, "style": BORDER_STYLE, "className": "dr-border"},
-            ),
+            border_layer(geography, "Afghanistan–Tajikistan border"),
             LayerSpec(
                 "labels",
                 "Distances from the factory",
@@ -252,6 +270,8 @@ def factory_map(data: Dataset, geography: Geography) -> str:
 def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
     """The factory's figures and the distances to places around it, as tables."""
     r = reach(data, geography)
+    if r is None:
+        return tv.wrap("The map as text: the factory and its reach", tv.paragraph(MISSING))
     range_text, endurance = _figures(r, data)
     event = data.events[r.factory_event]
     facts: list[list[tv.Cell]] = [

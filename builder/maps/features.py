@@ -75,7 +75,7 @@ def event_feature(event_id: str, data: Dataset, geography: Geography) -> dict[st
         properties["denied_by"] = actor_names(event.denied_by, data)
     if precision not in PIN_PRECISIONS:
         properties["approximate"] = PRECISION_PHRASES[precision]
-        if event.place and has_shape(event.place):
+        if event.place and has_shape(event.place, geography):
             properties["shape"] = event.place
         else:
             properties["radius_km"] = AREA_RADIUS_KM[precision]

@@ -25,7 +25,7 @@ def locator_map(data: Dataset, geography: Geography) -> str:
         shapes = {
             place.name: place_shape(place_id, geography)
             for place_id, place in sorted(data.places.items())
-            if has_shape(place_id)
+            if has_shape(place_id, geography)
         }
         MapCall(
             "setup",
