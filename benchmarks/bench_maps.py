@@ -87,7 +87,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def first_render_seconds(folder: Path, names: list[str], located_id: str) -> dict[str, float]:
-    """Navigation start to the first frame after ``data-dr-ready``, in a fresh page each."""
+    """Navigation start to the first frame painted once every layer is drawn, per fresh page."""
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(folder))
@@ -109,8 +109,15 @@ def first_render_seconds(folder: Path, names: list[str], located_id: str) -> dic
                 page.locator("html[data-dr-ready='true']").wait_for(
                     state="attached", timeout=60_000
                 )
+                # map-layers.js marks the first frame painted after every layer was drawn.
                 ms = page.evaluate(
-                    "new Promise(r => requestAnimationFrame(() => r(performance.now())))"
+                    """() => new Promise(resolve => {
+                      const read = () => {
+                        const mark = performance.getEntriesByName("dr-painted")[0];
+                        if (mark) resolve(mark.startTime); else requestAnimationFrame(read);
+                      };
+                      read();
+                    })"""
                 )
                 results[name] = ms / 1000
                 page.close()

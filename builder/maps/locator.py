@@ -30,7 +30,6 @@ def locator_map(data: Dataset, geography: Geography) -> str:
         MapCall(
             "setup",
             {
-                "sources": {},
                 "shapes": shapes,
                 "statusStyles": STATUS_STYLES,
                 "colours": CATEGORY_COLOURS,
