@@ -57,6 +57,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Expand ``[[map NAME]]`` and ``[[chart NAME]]`` with links relative to the page."""
     prefix = "../" * page.url.count("/")
     try:
-        return embeds.expand(markdown, pipeline.EMBEDS, prefix)
+        return embeds.expand(markdown, _state["build"].embeds, prefix)
     except embeds.UnknownEmbed as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None

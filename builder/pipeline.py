@@ -22,10 +22,11 @@ EMBEDS: dict[str, Embed] = {**maps.EMBEDS, **charts.EMBEDS}
 
 @dataclass(frozen=True)
 class Build:
-    """The output of one build: the dataset and every file it produced."""
+    """The output of one build: the dataset, every file it produced and the embeds pages use."""
 
     data: Dataset
     files: dict[str, str | bytes]
+    embeds: dict[str, Embed]
 
 
 def render(data: Dataset, node_modules: Path) -> dict[str, str | bytes]:
@@ -52,4 +53,9 @@ def render(data: Dataset, node_modules: Path) -> dict[str, str | bytes]:
 def build(data_dir: Path, node_modules: Path) -> Build:
     """Validate ``data_dir`` and render everything; raises InvalidData on bad data."""
     data = load_dataset(data_dir)
-    return Build(data=data, files=render(data, node_modules))
+    return Build(data=data, files=render(data, node_modules), embeds=embeds_for(data))
+
+
+def embeds_for(data: Dataset) -> dict[str, Embed]:
+    """Every embed, the charts carrying their summary and data table for ``data``."""
+    return {**maps.EMBEDS, **charts.embeds_for(data)}
