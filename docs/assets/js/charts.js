@@ -228,6 +228,7 @@
         : Plotly.newPlot(div, payload.figure.data, themed(div, payload.figure.layout), config);
       return drawn.then(function () {
         div.setAttribute("data-drawn", "true");
+        if (window.performance && performance.mark) { performance.mark("dr-chart-drawn:" + div.id); }
         div.on("plotly_click", function (event) { openEvent(div, event.points[0]); });
         document.dispatchEvent(new CustomEvent("dr:chart-drawn", {detail: {id: div.id}}));
       });
