@@ -44,8 +44,13 @@ DAY_MS = 86_400_000
 
 
 def plotly_text(value: str) -> str:
-    """Escape editor text for plotly labels, which would otherwise render its tags."""
-    return html.escape(value, quote=True)
+    """Escape editor text for plotly labels, which would otherwise render its tags.
+
+    Only ``&``, ``<`` and ``>`` are escaped: plotly turns those entities back
+    into characters but shows ``&quot;`` literally, and with no ``<`` left no
+    tag (and so no attribute) can form.
+    """
+    return html.escape(value, quote=False)
 
 
 def label(identifier: str) -> str:

@@ -154,12 +154,14 @@
       return b;
     });
     var selects = payload.filters.map(function (f) {
-      var wrap = document.createElement("label");
+      var wrap = document.createElement("span");
       wrap.className = "dr-chart-filter";
-      var name = document.createElement("span");
-      name.textContent = f.label + " ";
       var select = document.createElement("select");
+      select.id = div.id + "-filter-" + f.token;
       select.setAttribute("data-filter", f.token);
+      var name = document.createElement("label");
+      name.htmlFor = select.id;
+      name.textContent = f.label;
       var all = document.createElement("option");
       all.value = "";
       all.textContent = "All";
