@@ -45,7 +45,10 @@ def write_events(data_dir: Path, n_events: int, *, seed: int = 2022) -> None:
             "status": status,
             "category": CATEGORIES[i % len(CATEGORIES)],
             "sources": [rng.choice(sources)],
-            "location": {"lat": round(rng.uniform(34.0, 44.0), 4), "lon": round(rng.uniform(58.0, 75.0), 4)},
+            "location": {
+                "lat": round(rng.uniform(34.0, 44.0), 4),
+                "lon": round(rng.uniform(58.0, 75.0), 4),
+            },
             "precision": "locality",
             "actors": [rng.choice(actors)],
         }

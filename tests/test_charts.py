@@ -14,7 +14,7 @@ from conftest import ROOT
 
 from builder import charts
 from builder.charts.inventory import HOME, holdings, inventory_figure
-from builder.charts.timeline import MAX_LANES, MIN_GAP_DAYS, assign_lanes, timeline_payload
+from builder.charts.timeline import MAX_LANES, MIN_GAP_DAYS, assign_lanes, timeline_files
 from builder.charts.trade import implied_baselines, trade_alternative, trade_figure
 from builder.validate import Dataset, InvalidData, load_dataset
 
@@ -50,8 +50,9 @@ def _find(marks: list[tuple[dict, int]], event_id: str) -> list[tuple[dict, int]
 
 
 def _view(data: Dataset, name: str) -> dict:
-    payload = timeline_payload(data)
-    return next(v["figure"] for v in payload["views"] if v["id"] == name)
+    files = timeline_files(data)
+    view = next(v for v in files["timeline.json"]["views"] if v["id"] == name)
+    return view["figure"] if "figure" in view else files[view["src"]]["figure"]
 
 
 def test_theme_view_has_exactly_one_marker_per_event(data: Dataset) -> None:
@@ -114,9 +115,9 @@ def test_editor_text_is_escaped_in_every_plotly_label(data) -> None:
         events={**data.events, "taliban-take-kabul": event},
         actors={**data.actors, "taliban": actor},
     )
-    dumped = json.dumps([timeline_payload(tampered), inventory_figure(tampered)])
+    dumped = json.dumps([timeline_files(tampered), inventory_figure(tampered)])
     assert "&lt;img src=x onerror=alert(1)&gt;" in dumped
-    figure = next(v["figure"] for v in timeline_payload(tampered)["views"] if v["id"] == "theme")
+    figure = _view(tampered, "theme")
     labels = [t["text"][i] for t, i in _points(figure)] + figure["layout"]["yaxis"]["ticktext"]
     labels += [t["customdata"][i][2] for t, i in _points(figure)]
     assert not any("<img" in str(label) for label in labels)
@@ -141,14 +142,16 @@ def test_country_view_shows_an_event_in_the_row_of_each_country_it_concerns(data
 
 def test_filter_keys_name_category_countries_and_actors(data) -> None:
     [(point, i)] = _find(_points(_view(data, "theme")), "iran-tajikistan-trade-pledge")
-    key = point["customdata"][i][4]
+    key = point["customdata"][i][-1]
     for token in (" c:trade ", " n:IRN ", " n:TJK ", " a:iran ", " a:tajikistan "):
         assert token in key
     assert " n:AFG " not in key
 
 
 def test_filters_list_every_category_country_and_actor_with_counts(data) -> None:
-    filters = {f["token"]: dict(f["options"]) for f in timeline_payload(data)["filters"]}
+    filters = {
+        f["token"]: dict(f["options"]) for f in timeline_files(data)["timeline.json"]["filters"]
+    }
     acquisitions = sum(ev.category == "drone-acquisition" for ev in data.events.values())
     assert filters["c"]["drone-acquisition"] == f"Drone acquisition ({acquisitions})"
     assert filters["n"]["KGZ"].startswith("Kyrgyzstan (")
@@ -158,7 +161,7 @@ def test_filters_list_every_category_country_and_actor_with_counts(data) -> None
 
 
 def test_quick_ranges_cover_the_whole_story_2015_2016_and_august_2021_onward(data) -> None:
-    ranges = {r["label"]: r["range"] for r in timeline_payload(data)["ranges"]}
+    ranges = {r["label"]: r["range"] for r in timeline_files(data)["timeline.json"]["ranges"]}
     whole = ranges["The whole story"]
     assert whole[0] < "1990-01-01"
     assert whole[1] > "2022-08-31"
@@ -239,7 +242,8 @@ def test_render_all_is_deterministic_and_has_no_uids(root: Path) -> None:
     first = charts.render_all(load_dataset(root / "data"))
     second = charts.render_all(load_dataset(root / "data"))
     assert first == second
-    assert set(first) == {f"data/charts/{n}.json" for n in ("timeline", "inventory", "trade")}
+    names = ("timeline", "timeline-country", "inventory", "trade")
+    assert set(first) == {f"data/charts/{n}.json" for n in names}
     for content in first.values():
         assert '"uid"' not in content
         json.loads(content)

@@ -15,7 +15,7 @@ from builder.charts.alternative import Alternative
 from builder.charts.inventory import inventory_alternative, inventory_figure
 from builder.charts.key import status_key_html
 from builder.charts.style import dump
-from builder.charts.timeline import timeline_payload
+from builder.charts.timeline import timeline_files
 from builder.charts.timeline_text import timeline_alternative
 from builder.charts.trade import trade_alternative, trade_figure
 from builder.embeds import Embed
@@ -76,8 +76,11 @@ def embeds_for(data: Dataset) -> dict[str, Embed]:
 
 def render_all(data: Dataset) -> dict[str, str]:
     """Every chart's JSON file, keyed by its site path."""
+    files = {
+        f"{CHARTS_DIR}/{name}": dump(payload) for name, payload in timeline_files(data).items()
+    }
     return {
-        f"{CHARTS_DIR}/timeline.json": dump(timeline_payload(data)),
+        **files,
         f"{CHARTS_DIR}/inventory.json": dump({"figure": inventory_figure(data)}),
         f"{CHARTS_DIR}/trade.json": dump({"figure": trade_figure(data)}),
     }

@@ -10,29 +10,29 @@ in a row are spread over a few lanes.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
-
-import plotly.graph_objects as go
 
 from builder.charts import facets
 from builder.charts.style import (
     DAY_MS,
     STATUS_SPAN_OPACITY,
     STATUS_SYMBOLS,
+    Trace,
     base_layout,
+    checked_figure,
     date_text,
     is_exact_day,
     label,
     legend_entry,
     midpoint,
-    plotly_json,
     plotly_text,
     span,
     status_text,
 )
 from builder.exports import event_url
 from builder.maps import CATEGORY_COLOURS
-from builder.schema import CATEGORIES, Event
+from builder.schema import CATEGORIES
 from builder.validate import Dataset
 
 MIN_GAP_DAYS = 45
@@ -47,8 +47,12 @@ UNIT_PX = 44
 LANE_STEP = 0.5
 """Distance between two lanes of a row, in y units."""
 
-HOVER = "<b>%{text}</b><br>%{customdata[1]}<br>%{customdata[3]} · %{customdata[2]}<extra></extra>"
-"""Hover label: title, date with its precision, category and status."""
+HOVER = "<b>%{text}</b><br>%{customdata[1]}<br>CATEGORY · %{customdata[2]}<extra></extra>"
+"""Hover label: title, date with its precision, category (filled in per trace) and status.
+
+Per point, ``customdata`` is [event url, date text, status text, filter key]:
+``charts.js`` opens the url on click and filters on the key (the last item).
+"""
 
 Row = tuple[str, str]
 """A row of the chart: (key, label)."""
@@ -117,7 +121,7 @@ def _placements(view: str, data: Dataset) -> tuple[list[Row], list[float], list[
         centre = top + height / 2
         centres.append(centre)
         for eid, lane in zip(ids, lanes, strict=True):
-            marks.append((eid, centre + (lane - (used - 1) / 2) * LANE_STEP))
+            marks.append((eid, round(centre + (lane - (used - 1) / 2) * LANE_STEP, 3)))
         top += height
     return rows, centres, marks, max(top, 1.0)
 
@@ -126,69 +130,105 @@ def _days(dates_span: tuple[dt.date, dt.date]) -> tuple[int, int]:
     return dates_span[0].toordinal(), dates_span[1].toordinal()
 
 
-def _point_data(eid: str, event: Event, data: Dataset) -> list[str]:
-    return [
-        event_url(eid),
-        plotly_text(date_text(event)),
-        plotly_text(status_text(event, data)),
-        label(event.category),
-        facets.filter_key(event, data),
-    ]
+@dataclass(frozen=True)
+class Drawn:
+    """What one event contributes to a trace, computed once for both views."""
+
+    x: str
+    span_start: str | None
+    span_ms: int | None
+    opacity: float
+    symbol: str
+    text: str
+    customdata: list[str]
 
 
-def _category_traces(category: str, marks: list[Mark], data: Dataset) -> list[Any]:
+def drawn_events(data: Dataset) -> dict[str, Drawn]:
+    """Each event's marker position, span bar, shape, label and hover data."""
+    drawn = {}
+    for eid, event in data.events.items():
+        first, last = span(event)
+        exact = is_exact_day(event)
+        drawn[eid] = Drawn(
+            x=midpoint(first, last).isoformat(),
+            span_start=None if exact else first.isoformat(),
+            span_ms=None if exact else ((last - first).days + 1) * DAY_MS,
+            opacity=STATUS_SPAN_OPACITY[event.status],
+            symbol=STATUS_SYMBOLS[event.status],
+            text=plotly_text(event.title),
+            customdata=[
+                event_url(eid),
+                plotly_text(date_text(event)),
+                plotly_text(status_text(event, data)),
+                facets.filter_key(event, data),
+            ],
+        )
+    return drawn
+
+
+def _category_traces(category: str, marks: list[Mark], drawn: dict[str, Drawn]) -> list[Trace]:
     colour = CATEGORY_COLOURS[category]
-    events = [(eid, y, data.events[eid]) for eid, y in marks]
-    spans = [(eid, y, ev) for eid, y, ev in events if not is_exact_day(ev)]
-    bars = go.Bar(
-        orientation="h",
-        y=[y for _, y, _ in spans],
-        base=[span(ev)[0].isoformat() for _, _, ev in spans],
-        x=[((span(ev)[1] - span(ev)[0]).days + 1) * DAY_MS for _, _, ev in spans],
-        width=0.18,
-        marker={
-            "color": colour,
-            "opacity": [STATUS_SPAN_OPACITY[ev.status] for _, _, ev in spans],
-            "line": {"width": 0},
-        },
-        text=[plotly_text(ev.title) for _, _, ev in spans],
-        textposition="none",
-        customdata=[_point_data(eid, ev, data) for eid, _, ev in spans],
-        hovertemplate=HOVER,
-        legendgroup=category,
-        showlegend=False,
-        name=label(category),
+    hover = HOVER.replace("CATEGORY", label(category))
+    shared = {"hovertemplate": hover, "legendgroup": category, "showlegend": False}
+    spans = [(drawn[eid], y) for eid, y in marks if drawn[eid].span_start is not None]
+    points = [(drawn[eid], y) for eid, y in marks]
+    traces: list[Trace] = [legend_entry(label(category), colour, category)]
+    if spans:
+        traces.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "name": label(category),
+                "y": [y for _, y in spans],
+                "base": [d.span_start for d, _ in spans],
+                "x": [d.span_ms for d, _ in spans],
+                "width": 0.18,
+                "marker": {"color": colour, "opacity": [d.opacity for d, _ in spans]},
+                "text": [d.text for d, _ in spans],
+                "textposition": "none",
+                "customdata": [d.customdata for d, _ in spans],
+                **shared,
+            }
+        )
+    traces.append(
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": label(category),
+            "x": [d.x for d, _ in points],
+            "y": [y for _, y in points],
+            "marker": {
+                "color": colour,
+                "size": 11,
+                "symbol": [d.symbol for d, _ in points],
+                "line": {"width": 2, "color": colour},
+            },
+            "text": [d.text for d, _ in points],
+            "customdata": [d.customdata for d, _ in points],
+            **shared,
+        }
     )
-    points = go.Scatter(
-        mode="markers",
-        x=[midpoint(*span(ev)).isoformat() for _, _, ev in events],
-        y=[y for _, y, _ in events],
-        marker={
-            "color": colour,
-            "size": 11,
-            "symbol": [STATUS_SYMBOLS[ev.status] for _, _, ev in events],
-            "line": {"width": 2, "color": colour},
-        },
-        text=[plotly_text(ev.title) for _, _, ev in events],
-        customdata=[_point_data(eid, ev, data) for eid, _, ev in events],
-        hovertemplate=HOVER,
-        legendgroup=category,
-        showlegend=False,
-        name=label(category),
-    )
-    legend = legend_entry(label(category), colour, category)
-    return [legend, bars, points] if spans else [legend, points]
+    return traces
 
 
-def view_figure(view: str, data: Dataset, x_range: list[str] | None = None) -> dict[str, Any]:
+def view_figure(
+    view: str,
+    data: Dataset,
+    x_range: list[str] | None = None,
+    drawn: dict[str, Drawn] | None = None,
+) -> dict[str, Any]:
     """The figure of one view (``theme`` or ``country``), showing ``x_range`` at first."""
+    drawn = drawn if drawn is not None else drawn_events(data)
     rows, centres, marks, depth = _placements(view, data)
-    fig = go.Figure()
-    for category in CATEGORIES:
-        mine = [(eid, y) for eid, y in marks if data.events[eid].category == category]
+    by_category: dict[str, list[Mark]] = {c: [] for c in CATEGORIES}
+    for eid, y in marks:
+        by_category[data.events[eid].category].append((eid, y))
+    traces: list[Trace] = []
+    for category, mine in by_category.items():
         if mine:
-            fig.add_traces(_category_traces(category, mine, data))
-    fig.update_layout(
+            traces += _category_traces(category, mine, drawn)
+    return checked_figure(
+        traces,
         base_layout(
             height=round(110 + UNIT_PX * depth),
             margin={"l": 10, "r": 10, "t": 10, "b": 90},
@@ -211,9 +251,8 @@ def view_figure(view: str, data: Dataset, x_range: list[str] | None = None) -> d
                 "automargin": True,
             },
             legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
-        )
+        ),
     )
-    return plotly_json(fig)
 
 
 def quick_ranges(data: Dataset) -> list[dict[str, Any]]:
@@ -237,17 +276,29 @@ def quick_ranges(data: Dataset) -> list[dict[str, Any]]:
     ]
 
 
-def timeline_payload(data: Dataset) -> dict[str, Any]:
-    """The timeline file: both views, quick ranges and filters for ``charts.js``."""
+def timeline_files(data: Dataset) -> dict[str, dict[str, Any]]:
+    """The timeline's files, by name: the main one, and each further view's figure.
+
+    The main file carries the first view's figure, the quick ranges and the
+    filters; other views are separate files that ``charts.js`` fetches only
+    when a reader asks for them, so the first render parses half the data.
+    """
     ranges = quick_ranges(data)
     start = ranges[0]["range"] if ranges else None
-    return {
+    drawn = drawn_events(data)
+    main = {
         "views": [
-            {"id": "theme", "label": "By theme", "figure": view_figure("theme", data, start)},
-            {"id": "country", "label": "By country", "figure": view_figure("country", data, start)},
+            {
+                "id": "theme",
+                "label": "By theme",
+                "figure": view_figure("theme", data, start, drawn),
+            },
+            {"id": "country", "label": "By country", "src": "timeline-country.json"},
         ],
         "ranges": ranges,
         "filters": facets.filter_options(data),
         "total": len(data.events),
         "noun": "events",
     }
+    country = {"figure": view_figure("country", data, start, drawn)}
+    return {"timeline.json": main, "timeline-country.json": country}

@@ -6,8 +6,9 @@
  * A file with "views" (the timeline) also gets controls, built here as
  * ordinary buttons and selects so they work from the keyboard: quick ranges,
  * rows by theme or country, and filters by category, country and actor.
- * Filtering keeps the points whose key (customdata[4]) holds every chosen
- * token; all editor text is set with textContent, never as HTML. */
+ * Filtering keeps the points whose key (the last item of customdata) holds
+ * every chosen token; all editor text is set with textContent, never as HTML.
+ * Views other than the first live in files of their own, fetched on demand. */
 (function () {
   "use strict";
   var plotlyLoading = null;
@@ -74,7 +75,7 @@
       var rows = trace.customdata || [];
       var keep = [];
       rows.forEach(function (row, i) {
-        var key = row[4] || "";
+        var key = row[row.length - 1] || "";
         if (tokens.every(function (t) { return key.indexOf(t) >= 0; })) {
           keep.push(i);
           shown[row[0]] = true;
@@ -121,8 +122,34 @@
     status.className = "dr-chart-status";
     status.setAttribute("aria-live", "polite");
 
+    function viewFigure(view) {
+      if (view.figure) { return Promise.resolve(view.figure); }
+      if (!view.loading) {
+        view.loading = fetch(div.getAttribute("data-figure").replace(/[^/]+$/, "") + view.src)
+          .then(function (r) {
+            if (!r.ok) { throw new Error("figure " + r.status); }
+            return r.json();
+          })
+          .then(function (file) { view.figure = file.figure; return view.figure; });
+      }
+      return view.loading;
+    }
+
     function redraw() {
-      var view = payload.views[state.view].figure;
+      var chosen = state.view;
+      return viewFigure(payload.views[chosen]).then(function (view) {
+        if (chosen !== state.view) { return null; }
+        return drawView(view);
+      });
+    }
+
+    function update() {
+      redraw().catch(function (error) {
+        status.textContent = "This view could not be drawn (" + error.message + ").";
+      });
+    }
+
+    function drawView(view) {
       var tokens = Object.keys(state.tokens).filter(function (k) { return state.tokens[k]; })
         .map(function (k) { return " " + k + ":" + state.tokens[k] + " "; });
       var result = filtered(view.data, tokens);
@@ -149,7 +176,7 @@
       b.addEventListener("click", function () {
         state.view = i;
         press(viewButtons, b);
-        redraw();
+        update();
       });
       return b;
     });
@@ -174,7 +201,7 @@
       });
       select.addEventListener("change", function () {
         state.tokens[f.token] = select.value;
-        redraw();
+        update();
       });
       wrap.appendChild(name);
       wrap.appendChild(select);
@@ -187,7 +214,7 @@
       selects.forEach(function (w) { w.querySelector("select").value = ""; });
       state.range = payload.ranges.length ? payload.ranges[0].range : null;
       press(rangeButtons, rangeButtons[0]);
-      redraw();
+      update();
     });
 
     box.appendChild(group("Period", rangeButtons));
