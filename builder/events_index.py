@@ -62,12 +62,12 @@ def events_index(data: Dataset) -> str:
         "[CSV and GeoJSON](../reference/downloads.md) and as an "
         "[Atom feed](../feed.xml).\n\n"
         + f'<div class="dr-index-controls" data-country-names="{text(labels)}" hidden></div>\n\n'
-        + '<table class="dr-events-index"><caption>Every event in the record, oldest first'
+        + '<div class="dr-index-wrap"><table class="dr-events-index"><caption>Every event in the record, oldest first'
         "</caption><thead><tr>"
         '<th scope="col" data-sortable="date">Date</th>'
         '<th scope="col" data-sortable="text">Event</th>'
         '<th scope="col" data-filter="countries">Countries</th>'
         '<th scope="col" data-sortable="number" data-filter="category">Category</th>'
         '<th scope="col" data-sortable="number" data-filter="status">Status</th>'
-        "</tr></thead><tbody>" + rows + "</tbody></table>\n"
+        "</tr></thead><tbody>" + rows + "</tbody></table></div>\n"
     )
