@@ -1,0 +1,289 @@
+"""The dataset under data/: it validates, every id is used, and the checks catch bad data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from builder import dates
+from builder.schema import CLAIM_STATUSES
+from builder.validate import Dataset, InvalidData, load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+ARTICLE_ID = "gosselin-malo-2022"
+SEED_OVERLAP = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
+ARTICLE_TEXT = ROOT.parent / "shared" / "source" / "drone-race-central-asia-2022.txt"
+IBID_FOOTNOTES = {2, 21}
+"""Footnotes that read "Ibid." and so have no entry of their own."""
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    try:
+        return load_dataset(DATA)
+    except InvalidData as exc:
+        pytest.fail("data/ does not validate:\n" + "\n".join(str(p) for p in exc.problems))
+
+
+def used_ids(data: Dataset) -> dict[str, set[str]]:
+    """Every id the events and systems refer to, by registry."""
+    used: dict[str, set[str]] = {
+        "sources": set(),
+        "places": set(),
+        "actors": set(),
+        "systems": set(),
+    }
+    for event in data.events.values():
+        used["sources"].update(event.sources)
+        used["sources"].update(q.source for q in event.quotes)
+        if event.place:
+            used["places"].add(event.place)
+        used["actors"].update(event.actors + event.claimed_by + event.denied_by)
+        used["systems"].update(event.systems)
+    for system in data.systems.values():
+        used["sources"].update(system.sources)
+        used["sources"].update(f.source for f in (system.range_km, system.endurance_h) if f)
+    return used
+
+
+def registries(data: Dataset) -> dict[str, dict]:
+    return {
+        "sources": data.sources,
+        "places": data.places,
+        "actors": data.actors,
+        "systems": data.systems,
+    }
+
+
+# --- the real dataset -------------------------------------------------------
+
+
+def test_every_data_file_validates():
+    """Every problem in any file is reported with its path, not just the first."""
+    try:
+        load_dataset(DATA)
+    except InvalidData as exc:
+        pytest.fail("\n".join(str(p) for p in exc.problems))
+
+
+def test_every_referenced_id_is_defined(dataset):
+    defined = registries(dataset)
+    missing = [
+        f"{kind}: {ref}"
+        for kind, refs in used_ids(dataset).items()
+        for ref in sorted(refs)
+        if ref not in defined[kind]
+    ]
+    assert not missing, "referenced but not defined: " + ", ".join(missing)
+
+
+def test_every_defined_id_is_used(dataset):
+    used = used_ids(dataset)
+    unused = [
+        f"data/{kind}.yaml: {key}"
+        for kind, entries in registries(dataset).items()
+        for key in sorted(entries)
+        if key not in used[kind]
+    ]
+    assert not unused, "defined but never used: " + ", ".join(unused)
+
+
+def test_at_least_thirty_events(dataset):
+    assert len(dataset.events) >= 30, f"only {len(dataset.events)} events"
+
+
+def test_every_footnote_has_a_source_entry(dataset):
+    by_number: dict[int, list[str]] = {}
+    for key, source in dataset.sources.items():
+        if source.footnote is not None:
+            by_number.setdefault(source.footnote, []).append(key)
+    expected = set(range(1, 22)) - IBID_FOOTNOTES
+    assert set(by_number) == expected
+    doubled = {n: keys for n, keys in by_number.items() if len(keys) > 1}
+    assert not doubled, f"footnotes with more than one entry: {doubled}"
+
+
+def test_footnote_titles_and_urls_are_as_printed(dataset):
+    """Title and URL of each footnote source are copied exactly from the article."""
+    if not ARTICLE_TEXT.exists():
+        pytest.fail(f"article text missing at {ARTICLE_TEXT}")
+    article = ARTICLE_TEXT.read_text(encoding="utf-8")
+    for key, source in dataset.sources.items():
+        if source.footnote is not None:
+            assert source.title in article, f"{key}: title differs from footnote"
+            assert str(source.url) in article, f"{key}: url differs from footnote"
+
+
+def test_ibid_footnotes_are_noted_on_the_entry_they_repeat(dataset):
+    notes = {s.footnote: s.note or "" for s in dataset.sources.values() if s.footnote}
+    assert re.search(r"footnote 2\b", notes[1], re.IGNORECASE)
+    assert re.search(r"footnote 21\b", notes[20], re.IGNORECASE)
+
+
+def test_article_is_a_source_without_footnote(dataset):
+    article = dataset.sources[ARTICLE_ID]
+    assert article.footnote is None
+    assert article.date == "2022-08-14"
+
+
+def test_every_source_url_is_web(dataset):
+    bad = [k for k, s in dataset.sources.items() if s.url.scheme not in ("http", "https")]
+    assert not bad
+
+
+def test_claims_say_who_claims_them(dataset):
+    for event_id, event in dataset.events.items():
+        if event.status in CLAIM_STATUSES:
+            assert event.claimed_by, f"{event_id}: status {event.status} needs claimed_by"
+        if event.status in ("disputed", "denied"):
+            assert event.denied_by, f"{event_id}: status {event.status} needs denied_by"
+
+
+def test_no_event_lies_after_the_article(dataset):
+    published = dt.date(2022, 8, 14)
+    late = [k for k, e in dataset.events.items() if dates.start(e.date) > published]
+    assert not late, f"dated after the article: {late}"
+
+
+def test_quotes_are_word_for_word(dataset):
+    """Each quote appears verbatim in the article or in the title of the source it cites."""
+    if not ARTICLE_TEXT.exists():
+        pytest.fail(f"article text missing at {ARTICLE_TEXT}")
+    article = ARTICLE_TEXT.read_text(encoding="utf-8")
+    for event_id, event in dataset.events.items():
+        for quote in event.quotes:
+            title = dataset.sources[quote.source].title
+            assert quote.text in article or quote.text in title, f"{event_id}: {quote.text[:40]}"
+
+
+def test_no_text_copied_from_the_article():
+    if not SEED_OVERLAP.exists():
+        message = f"seed_overlap.py not found at {SEED_OVERLAP}"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run(
+        [sys.executable, str(SEED_OVERLAP), str(DATA)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    shared = [line for line in result.stdout.splitlines() if "shared with the article" in line]
+    assert not shared, result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- the checks catch bad data (temporary datasets) -------------------------
+
+
+def write_dataset(folder: Path, event: dict, place_precision: str = "locality") -> Path:
+    """Write a minimal valid dataset with one event into ``folder``."""
+    (folder / "events").mkdir(parents=True)
+    registries_ = {
+        "sources.yaml": {
+            "src-a": {
+                "title": "A title",
+                "publisher": "A publisher",
+                "date": "2022-01-01",
+                "url": "https://example.org/a",
+            }
+        },
+        "places.yaml": {
+            "town": {
+                "name": "Town",
+                "country": "TJK",
+                "lat": 38.5,
+                "lon": 68.8,
+                "precision": place_precision,
+            }
+        },
+        "actors.yaml": {"state-a": {"name": "State A", "kind": "state", "country": "TJK"}},
+    }
+    for name, content in registries_.items():
+        (folder / name).write_text(yaml.safe_dump(content), encoding="utf-8")
+    base = {
+        "title": "Something happened",
+        "date": "2022-01",
+        "summary": "A short test summary of what happened.",
+        "status": "reported",
+        "category": "military",
+        "sources": ["src-a"],
+        "place": "town",
+        "actors": ["state-a"],
+    }
+    base.update(event)
+    (folder / "events" / "test-event.yaml").write_text(yaml.safe_dump(base), encoding="utf-8")
+    return folder
+
+
+def problems_of(folder: Path, **kwargs) -> list[str]:
+    try:
+        load_dataset(folder, **kwargs)
+    except InvalidData as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def test_minimal_dataset_is_valid(tmp_path):
+    assert problems_of(write_dataset(tmp_path, {})) == []
+
+
+def test_future_date_is_a_problem(tmp_path):
+    future = str(dt.date.today().year + 2)
+    found = problems_of(write_dataset(tmp_path, {"date": future}))
+    assert any("test-event.yaml: date:" in p and "future" in p for p in found), found
+
+
+def test_future_end_date_is_a_problem(tmp_path):
+    folder = write_dataset(tmp_path, {"date": "2022-01", "end_date": "2023-06"})
+    found = problems_of(folder, today=dt.date(2022, 8, 14))
+    assert any("end_date" in p and "future" in p for p in found), found
+
+
+def test_event_cannot_be_more_precise_than_its_place(tmp_path):
+    folder = write_dataset(tmp_path, {"precision": "exact"}, place_precision="province")
+    found = problems_of(folder)
+    assert any("test-event.yaml: precision:" in p and "finer" in p for p in found), found
+
+
+def test_coarser_precision_than_place_is_fine(tmp_path):
+    folder = write_dataset(tmp_path, {"precision": "country"}, place_precision="locality")
+    assert problems_of(folder) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"sources": ["no-such-source"]}, "sources[0]"),
+        ({"place": "no-such-place"}, "place"),
+        ({"actors": ["no-such-actor"]}, "actors[0]"),
+        ({"systems": ["no-such-system"]}, "systems[0]"),
+    ],
+)
+def test_unknown_reference_is_a_problem(tmp_path, change, field):
+    found = problems_of(write_dataset(tmp_path, change))
+    assert any(f"test-event.yaml: {field}: unknown id" in p for p in found), found
+
+
+def test_claim_without_claimant_is_a_problem(tmp_path):
+    found = problems_of(write_dataset(tmp_path, {"status": "claimed"}))
+    assert any("claimed_by" in p for p in found), found
+
+
+def test_unused_entries_are_detected(tmp_path):
+    """The unused-id check itself flags an entry nobody cites."""
+    folder = write_dataset(tmp_path, {})
+    sources = yaml.safe_load((folder / "sources.yaml").read_text(encoding="utf-8"))
+    sources["src-unused"] = dict(sources["src-a"], url="https://example.org/b")
+    (folder / "sources.yaml").write_text(yaml.safe_dump(sources), encoding="utf-8")
+    data = load_dataset(folder)
+    assert "src-unused" not in used_ids(data)["sources"]
+    assert "src-a" in used_ids(data)["sources"]
