@@ -67,5 +67,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         markdown = embeds.expand(markdown, pipeline.EMBEDS, prefix)
         return bibliography.add_source_footnotes(markdown, _state["build"].data)
-    except (embeds.UnknownEmbed, bibliography.UnknownCitation) as exc:
+    except embeds.UnknownEmbed as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None

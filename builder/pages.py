@@ -120,9 +120,9 @@ def _systems(event_id: str, data: Dataset) -> str:
     return "<ul class='dr-systems'>" + "".join(items) + "</ul>" if items else ""
 
 
-def _locator(event_id: str, data: Dataset) -> str:
+def _locator(event_id: str, data: Dataset, with_map: bool) -> str:
     event = data.events[event_id]
-    if data.coordinates(event) is None:
+    if not with_map or data.coordinates(event) is None:
         return ""
     return (
         "<figure class='dr-map dr-locator'>"
@@ -138,8 +138,9 @@ def event_page(
     previous: str | None,
     following: str | None,
     settings: SiteSettings | None = None,
+    with_map: bool = True,
 ) -> str:
-    """The Markdown of one event's page."""
+    """The Markdown of one event's page; ``with_map`` embeds the locator map if located."""
     settings = settings or SiteSettings()
     event = data.events[event_id]
     methodology = f"{ROOT_FROM_PAGE}reference/methodology/"
@@ -163,7 +164,7 @@ def event_page(
         '<dl class="dr-facts">' + "".join(facts) + "</dl>\n\n",
         _claim_block(event_id, data),
         '<div class="dr-summary">' + markdown_html(event.summary) + "</div>\n\n",
-        _locator(event_id, data),
+        _locator(event_id, data, with_map),
     ]
     quotes = "".join(
         f"<blockquote class='dr-quote'><p>\u201c{text(q.text)}\u201d</p>"

@@ -66,12 +66,14 @@ def render(
     files.update(actor_pages.render_all(data))
     files.update(maps.render_all(data))
     files.update(charts.render_all(data))
+    # Event pages embed the locator map only once the maps module makes it.
+    with_locator = pages.LOCATOR_MAP in files
     ordered = [eid for eid, _ in data.chronological()]
     for i, event_id in enumerate(ordered):
         previous = ordered[i - 1] if i > 0 else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
         files[f"{pages.EVENTS_DIR}/{event_id}.md"] = pages.event_page(
-            event_id, data, previous, following, settings
+            event_id, data, previous, following, settings, with_map=with_locator
         )
     files.update(vendor_files(node_modules))
     return files
