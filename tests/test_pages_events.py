@@ -118,7 +118,9 @@ def test_events_index_is_a_plain_table_with_filter_keys(built_site: Path) -> Non
 def test_generated_pages_stay_out_of_the_sidebar(built_site: Path) -> None:
     for path in ("events/", f"events/{_by_date()[0]}/", "actors/"):
         sidebar = page(built_site, path).find("nav", class_="md-nav--primary")
-        targets = [a.attrs.get("href", "").rstrip("/").split("/")[-1] for a in sidebar.find_all("a")]
+        targets = [
+            a.attrs.get("href", "").rstrip("/").split("/")[-1] for a in sidebar.find_all("a")
+        ]
         assert "Add an event" in sidebar.text()  # the explicit nav is there
         assert not set(targets) & set(DATA.events), path
         assert not set(targets) & set(DATA.actors), path

@@ -150,7 +150,9 @@ def test_methodology_explains_status_precision_and_the_border(built_site: Path) 
     border = tree.find("h2", id="border-length")
     after = border.parent.children[border.parent.children.index(border) :]
     text = " ".join(n.text() for n in after if isinstance(n, Node))
-    measured = geo.measured_figure(geo.load_border(ROOT / "data/geo/afghanistan-tajikistan-border.geojson"))
+    measured = geo.measured_figure(
+        geo.load_border(ROOT / "data/geo/afghanistan-tajikistan-border.geojson")
+    )
     assert f"{measured.km:,.1f} km" in text
     assert "1,300" in text and "1,344" in text
 
