@@ -39,7 +39,7 @@ def test_every_internal_link_and_asset_resolves(built_site: Path) -> None:
         for node in tree.iter():
             attr = LINKING.get(node.tag)
             url = node.attrs.get(attr or "", "")
-            if not url or url.startswith("#") and not url[1:]:
+            if not url or (url.startswith("#") and not url[1:]):
                 continue
             found = _target(built_site, page, url)
             if found is None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from site_html import page
 
 from builder import dates
 from builder.countries import country_name
 from builder.validate import load_dataset
-from site_html import page
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = load_dataset(ROOT / "data")
@@ -86,7 +86,8 @@ def test_located_event_pages_embed_the_locator_map_when_it_exists(built_site: Pa
         if locator and DATA.coordinates(event) is not None:
             assert len(frames) == 1, event_id
             assert frames[0].attrs["src"] == f"../../maps/locator.html#{event_id}"
-            assert frames[0].attrs["title"] and frames[0].attrs["loading"] == "lazy"
+            assert frames[0].attrs["title"]
+            assert frames[0].attrs["loading"] == "lazy"
         else:
             assert frames == [], event_id
 

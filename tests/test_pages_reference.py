@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from site_html import Node, page
+
 from builder import geo
 from builder.actor_pages import KIND_LABELS
 from builder.bibliography import MISSING_SOURCE
@@ -12,7 +14,6 @@ from builder.exports import CSV_COLUMNS
 from builder.field_reference import SECTIONS
 from builder.schema import PRECISIONS, STATUSES
 from builder.validate import load_dataset
-from site_html import Node, page
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = load_dataset(ROOT / "data")
@@ -154,7 +155,8 @@ def test_methodology_explains_status_precision_and_the_border(built_site: Path) 
         geo.load_border(ROOT / "data/geo/afghanistan-tajikistan-border.geojson")
     )
     assert f"{measured.km:,.1f} km" in text
-    assert "1,300" in text and "1,344" in text
+    assert "1,300" in text
+    assert "1,344" in text
 
 
 def test_downloads_page_links_every_file_and_documents_every_column(built_site: Path) -> None:
@@ -166,7 +168,8 @@ def test_downloads_page_links_every_file_and_documents_every_column(built_site: 
         assert (built_site / file.removeprefix("../../")).is_file()
     codes = {c.text() for c in _content(tree).find_all("code")}
     assert set(CSV_COLUMNS) <= codes
-    assert tree.find("h2", id="licence") and tree.find("h2", id="cite")
+    assert tree.find("h2", id="licence")
+    assert tree.find("h2", id="cite")
 
 
 def test_field_reference_is_the_schema(built_site: Path) -> None:
@@ -186,7 +189,8 @@ def test_every_page_has_its_own_description_and_sharing_tags(built_site: Path) -
         tree = page(built_site, html.relative_to(built_site).parent.as_posix() + "/")
         head = tree.find("head")
         description = head.find("meta", name="description").attrs["content"]
-        assert description and "<" not in description, html
+        assert description, html
+        assert "<" not in description, html
         assert head.find("meta", property="og:title").attrs["content"], html
         assert head.find("meta", property="og:description").attrs["content"] == description
         assert head.find("link", type="application/atom+xml") is not None

@@ -71,4 +71,5 @@ def test_feed_escapes_editor_text_and_renders_identically(tmp_path: Path) -> Non
     )
     assert entry.find(f"{A}title").text == "A </title><script>x()</script> opens"
     content = entry.find(f"{A}content").text
-    assert "onerror" not in content and "javascript:" not in content
+    assert "onerror" not in content
+    assert "javascript:" not in content
