@@ -47,7 +47,7 @@ def footnote_text(source_id: str, data: Dataset) -> str:
     author = f"{_markdown_text(source.author)}, " if source.author else ""
     return (
         f"{author}“{_markdown_text(source.title)}”, {_markdown_text(source.publisher)}, "
-        f"{dates.display(source.date)}, <a href=\"{url}\">{url}</a>."
+        f'{dates.display(source.date)}, <a href="{url}">{url}</a>.'
     )
 
 
