@@ -100,19 +100,23 @@ def actor_page(actor_id: str, data: Dataset) -> str:
     ]
     if actor.summary:
         parts.append('<div class="dr-summary">' + markdown_html(actor.summary) + "</div>\n\n")
+    roles = {e: _role(actor_id, e, data) for e in events}
+    show_role = any(roles.values())  # a Role column only when the actor claims or denies
     rows = "".join(
         f"<tr><td><time datetime='{data.events[e].date}'>{dates.display(data.events[e].date)}"
         f"</time></td><td>{_event_link(e, data)}</td>"
         f"<td><span class='dr-status dr-status-{data.events[e].status}' "
         f"title='{STATUS_LABELS[data.events[e].status]}'>{data.events[e].status}</span></td>"
-        f"<td>{_role(actor_id, e, data)}</td></tr>"
+        + (f"<td>{roles[e]}</td>" if show_role else "")
+        + "</tr>"
         for e in events
     )
+    role_header = "<th scope='col'>Role</th>" if show_role else ""
     parts.append("## Events\n\n")
     parts.append(
         "<table class='dr-actor-events'><thead><tr><th scope='col'>Date</th>"
-        "<th scope='col'>Event</th><th scope='col'>Status</th><th scope='col'>Role</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>\n\n"
+        "<th scope='col'>Event</th><th scope='col'>Status</th>"
+        f"{role_header}</tr></thead><tbody>{rows}</tbody></table>\n\n"
         if rows
         else "<p>No event in the record names this actor yet.</p>\n\n"
     )
