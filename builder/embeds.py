@@ -29,8 +29,8 @@ class Embed:
     title: str
     description: str
     height: int = 520
-    alternative: Callable[[str], str] | None = field(default=None, compare=False)
-    """For charts: HTML of the key, summary and data table, given the link prefix."""
+    alternative: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
+    """Renders the text version placed with a map or chart, given the page's prefix to the root."""
 
 
 class UnknownEmbed(ValueError):
@@ -45,6 +45,7 @@ def map_html(embed: Embed, prefix: str) -> str:
         f'loading="lazy" style="height:{embed.height}px"></iframe>'
         f"<figcaption>{text(embed.description)} "
         f'<a href="{prefix}maps/{embed.name}.html">Open the map full screen</a>.</figcaption>'
+        f"{embed.alternative(prefix) if embed.alternative else ''}"
         f"</figure>"
     )
 

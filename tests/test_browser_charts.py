@@ -39,15 +39,18 @@ def _events() -> dict[str, dict]:
     }
 
 
-def _actor_countries() -> dict[str, str | None]:
-    actors = yaml.safe_load((ROOT / "data/actors.yaml").read_text(encoding="utf-8"))
-    return {key: value.get("country") for key, value in actors.items()}
+def _registry(name: str) -> dict[str, dict]:
+    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
 
 
 def _countries(event: dict) -> set[str]:
-    countries = _actor_countries()
-    named = event.get("actors", []) + event.get("claimed_by", []) + event.get("denied_by", [])
-    return {countries[a] for a in named if countries[a]}
+    """The site's rule: the place's country, and those of states and armed groups taking part."""
+    actors, places = _registry("actors.yaml"), _registry("places.yaml")
+    found = {places[event["place"]]["country"]} if "place" in event else set()
+    for actor in event.get("actors", []):
+        if actors[actor]["kind"] in ("state", "armed-group") and actors[actor].get("country"):
+            found.add(actors[actor]["country"])
+    return found
 
 
 def _open_timeline(page, url: str) -> None:

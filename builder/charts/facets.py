@@ -1,46 +1,21 @@
 """Who and where an event concerns: the facets the timeline rows and filters use.
 
-An event concerns a country when one of its actors (including who claims or
-rejects it) is based there. Country names come from the table below, which
-names states the way readers know them, or failing that from a state actor.
+Countries and their names come from :mod:`builder.countries`, so the timeline
+filters agree with the events index and the actor pages: an event concerns the
+country it happened in and those of the states and armed groups taking part.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from builder import countries as countries_module
+from builder.countries import country_name
 from builder.schema import CATEGORIES, Event
 from builder.validate import Dataset
 
-COUNTRY_NAMES: dict[str, str] = {
-    "AFG": "Afghanistan",
-    "CHN": "China",
-    "IND": "India",
-    "IRN": "Iran",
-    "ISR": "Israel",
-    "KAZ": "Kazakhstan",
-    "KGZ": "Kyrgyzstan",
-    "LBN": "Lebanon",
-    "PAK": "Pakistan",
-    "RUS": "Russia",
-    "TJK": "Tajikistan",
-    "TKM": "Turkmenistan",
-    "TUR": "Turkey",
-    "USA": "United States",
-    "UZB": "Uzbekistan",
-}
-"""Short names of the states the story touches, by ISO 3166-1 alpha-3 code."""
-
 NO_COUNTRY = "Organisations only"
 """Row label for events whose actors have no country (e.g. only the CSTO or the UN)."""
-
-
-def country_name(code: str, data: Dataset) -> str:
-    """A readable name for an ISO alpha-3 code: the table, a state actor, or the code."""
-    if code in COUNTRY_NAMES:
-        return COUNTRY_NAMES[code]
-    states = sorted(a.name for a in data.actors.values() if a.kind == "state" and a.country == code)
-    return states[0] if states else code
 
 
 def involved_actors(event: Event) -> list[str]:
@@ -49,9 +24,8 @@ def involved_actors(event: Event) -> list[str]:
 
 
 def countries(event: Event, data: Dataset) -> list[str]:
-    """ISO codes of the countries the event's actors are based in, sorted."""
-    codes = {data.actors[a].country for a in involved_actors(event)}
-    return sorted(c for c in codes if c)
+    """ISO codes of the countries the event concerns, as the rest of the site reckons them."""
+    return countries_module.event_countries(event, data)
 
 
 def filter_key(event: Event, data: Dataset) -> str:
@@ -85,8 +59,8 @@ def filter_options(data: Dataset) -> list[dict[str, object]]:
             "token": "n",
             "label": "Country",
             "options": [
-                [code, f"{country_name(code, data)} ({n})"]
-                for code, n in sorted(by_country.items(), key=lambda kv: country_name(kv[0], data))
+                [code, f"{country_name(code)} ({n})"]
+                for code, n in sorted(by_country.items(), key=lambda kv: country_name(kv[0]))
             ],
         },
         {

@@ -13,7 +13,6 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from builder.charts import facets
 from builder.charts.alternative import Alternative, Link, Table
 from builder.charts.style import (
     DAY_MS,
@@ -28,6 +27,7 @@ from builder.charts.style import (
     plotly_text,
     span,
 )
+from builder.countries import country_name
 from builder.exports import event_url
 from builder.validate import Dataset
 
@@ -66,7 +66,7 @@ def holdings(data: Dataset) -> list[Holding]:
             origin = data.systems[sid].origin
             takers = [a for a in states if data.actors[a].country != origin]
             makers = [a for a in states if data.actors[a].country == origin]
-            supplier_name = facets.country_name(origin, data)
+            supplier_name = country_name(origin)
             if event.category == "drone-acquisition":
                 how = f"acquired from {supplier_name}"
             else:
@@ -79,7 +79,7 @@ def holdings(data: Dataset) -> list[Holding]:
 
 def supplier_label(supplier: str, data: Dataset) -> str:
     """Legend label of a supplier: ``From Turkey`` or ``Home production``."""
-    return "Home production" if supplier == HOME else f"From {facets.country_name(supplier, data)}"
+    return "Home production" if supplier == HOME else f"From {country_name(supplier)}"
 
 
 def _row_label(holding: Holding, data: Dataset) -> str:

@@ -30,6 +30,7 @@ from builder.charts.style import (
     span,
     status_text,
 )
+from builder.countries import country_name
 from builder.exports import event_url
 from builder.maps import CATEGORY_COLOURS
 from builder.schema import CATEGORIES
@@ -95,7 +96,7 @@ def _rows(view: str, data: Dataset) -> tuple[list[Row], dict[str, list[str]]]:
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
     order = sorted(counts, key=lambda k: (k == facets.NO_COUNTRY, -counts[k], k))
-    rows = [(k, k if k == facets.NO_COUNTRY else facets.country_name(k, data)) for k in order]
+    rows = [(k, k if k == facets.NO_COUNTRY else country_name(k)) for k in order]
     return rows, membership
 
 
