@@ -19,7 +19,10 @@ from builder.charts.timeline import timeline_files
 from builder.charts.timeline_text import timeline_alternative
 from builder.charts.trade import trade_alternative, trade_figure
 from builder.embeds import Embed
+from builder.maps import CATEGORY_COLOURS
 from builder.validate import Dataset
+
+__all__ = ["CATEGORY_COLOURS", "CHARTS_DIR", "EMBEDS", "embeds_for", "render_all"]
 
 CHARTS_DIR = "data/charts"
 """Site folder of the figure JSON files."""
