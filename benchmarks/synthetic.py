@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def make_project(dest: Path, n_events: int, *, seed: int = 2022) -> Path:
     """Copy the project's build inputs to ``dest`` and add ``n_events`` synthetic events."""
-    for name in ("mkdocs.yml", "docs", "builder", "data"):
+    for name in ("mkdocs.yml", "docs", "overrides", "builder", "data"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
