@@ -28,7 +28,7 @@ from builder.sanitize import markdown_html
 from builder.schema import Event
 from builder.validate import Dataset
 
-MAP_PROPERTIES = ("id", "title", "date", "status", "category", "approximate", "radius_km", "shape")
+MAP_PROPERTIES = ("title", "date", "status", "category", "approximate", "radius_km", "shape")
 """Properties written into map documents; the rest (summary, sources, place) go to details."""
 
 DETAILS_PATH = "maps/details.json"
@@ -137,6 +137,7 @@ def map_collection(features: list[dict[str, Any]]) -> dict[str, Any]:
         [
             {
                 "type": "Feature",
+                "id": f["id"],
                 "geometry": f["geometry"],
                 "properties": {
                     k: f["properties"][k] for k in MAP_PROPERTIES if k in f["properties"]

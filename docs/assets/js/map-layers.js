@@ -238,6 +238,7 @@
     var group = L.geoJSON(null, {
       pointToLayer: eventShape,
       onEachFeature: function (feature, layer) {
+        feature.properties.id = feature.id; // the GeoJSON feature id is the event id
         var c = feature.geometry.coordinates;
         var spot = c[1] + "," + c[0];
         feature.properties._spot = spot;
