@@ -257,3 +257,12 @@ def test_locator_draws_the_event_in_the_fragment(page, site_url):
     assert page.locator("path.dr-event").count() == 1
     assert page.console_errors == []
     assert page.page_errors == []
+
+
+def test_event_page_locator_shows_its_event_as_an_area(page, site_url):
+    page.goto(site_url + "events/taliban-suicide-squads-badakhshan/")
+    frame = page.frame_locator("iframe[src*='maps/locator.html#taliban-suicide-squads-badakhshan']")
+    frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
+    assert frame.locator("path.dr-event").count() == 1
+    assert "approximate" in frame.locator(".leaflet-tooltip").inner_text()
+    assert page.page_errors == []

@@ -16,7 +16,7 @@ from pyproj import Geod
 
 from benchmarks.synthetic import write_events
 from builder import embeds, maps
-from builder.maps import factory, locator
+from builder.maps import factory
 from builder.maps.areas import load_geography
 from builder.maps.features import located_features
 from builder.validate import load_dataset
@@ -287,12 +287,3 @@ def test_text_version_lists_every_event_of_the_map_with_a_link(data, documents):
         assert f"../events/{event_id}/" in links
     assert doc.named("table")
     assert any(tag == "caption" for tag, _ in doc.tags)
-
-
-def test_locator_iframe_escapes_the_title_and_points_at_the_fragment():
-    html = locator.locator_iframe("kabul-falls", f"Title {PAYLOAD}", "../../")
-    doc = parse(html)
-    frame = doc.named("iframe")[0]
-    assert frame["src"] == "../../maps/locator.html#kabul-falls"
-    assert PAYLOAD in frame["title"]
-    assert not doc.named("img")

@@ -92,7 +92,7 @@ EMBEDS: dict[str, Embed] = {
         "map",
         "locator",
         "Map: where the event took place",
-        "Event pages embed maps/locator.html#<event-id>; see builder.maps.locator.locator_iframe.",
+        "Event pages embed maps/locator.html#<event-id> (builder.pages); one document serves all.",
         height=320,
     ),
 }
