@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import json
 import shutil
 import sys
 import tempfile
@@ -30,6 +31,7 @@ from builder.assets import vendor_files  # noqa: E402
 from builder.map_base import MAP_DOCUMENT_CSS, MAP_LAYERS_JS, counted_ids  # noqa: E402
 from builder.maps import MAPS, locator  # noqa: E402
 from builder.maps.areas import load_geography  # noqa: E402
+from builder.maps.features import details  # noqa: E402
 from builder.validate import load_dataset  # noqa: E402
 
 SIZES = (0, 1_000, 10_000)
@@ -60,6 +62,9 @@ def build_documents(data_dir: Path) -> tuple[dict[str, str], dict[str, float], f
     started = time.perf_counter()
     documents["locator"] = locator.locator_map(data, geography)
     seconds["locator"] = time.perf_counter() - started
+    started = time.perf_counter()
+    documents["details.json"] = json.dumps(details(data, geography), separators=(",", ":"))
+    seconds["details.json"] = time.perf_counter() - started
     return documents, seconds, load_s, data
 
 
@@ -73,8 +78,9 @@ def write_site(folder: Path, documents: dict[str, str], data) -> None:
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / "docs" / path, folder / path)
     (folder / "maps").mkdir()
-    for name, html in documents.items():
-        (folder / "maps" / f"{name}.html").write_text(html, encoding="utf-8")
+    for name, content in documents.items():
+        file_name = name if name.endswith(".json") else f"{name}.html"
+        (folder / "maps" / file_name).write_text(content, encoding="utf-8")
     (folder / "data").mkdir()
     (folder / "data/events.geojson").write_text(
         exports.dumps(exports.events_geojson(data)), encoding="utf-8"
@@ -86,12 +92,18 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    # A page closed mid-request (the browser's favicon probe) is not a benchmark failure.
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 def first_render_seconds(folder: Path, names: list[str], located_id: str) -> dict[str, float]:
     """Navigation start to the first frame painted once every layer is drawn, per fresh page."""
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/maps/"
     results = {}
@@ -144,13 +156,17 @@ def run(n_events: int) -> None:
         site = Path(tmp) / "site"
         write_site(site, documents, data)
         located = next(eid for eid, ev in data.chronological() if data.coordinates(ev))
-        render = first_render_seconds(site, list(documents), located)
+        maps_only = [name for name in documents if not name.endswith(".json")]
+        render = first_render_seconds(site, maps_only, located)
         geojson_kb = gz_kb((site / "data/events.geojson").read_bytes())
     label = "curated data" if not n_events else f"curated + {n_events:,} synthetic events"
     print(f"\n== {label} ({len(data.events):,} events; data load {load_s:.2f} s, not per map)")
     print(f"{'map':<12} {'build s':>8} {'HTML gz KB':>11} {'first render s':>15}")
     for name, html in documents.items():
         kb = gz_kb(html)
+        if name.endswith(".json"):
+            print(f"{name:<12} {seconds[name]:>8.3f}{'':<5}{kb:>7.1f}  fetched on first popup")
+            continue
         print(
             f"{name:<12} {seconds[name]:>8.3f}{flag(seconds[name], BUDGET_BUILD_S):<5}"
             f"{kb:>7.1f}{flag(kb, BUDGET_GZ_KB):<5}"
