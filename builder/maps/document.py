@@ -83,6 +83,19 @@ def border_layer(geography: Geography, label: str, *, permanent_label: bool = Fa
     )
 
 
+def frontier_layer(geography: Geography) -> LayerSpec:
+    """Every border line in ``data/geo/`` (Tajik, Uzbek, Turkmen), each named on hover."""
+    return LayerSpec(
+        "shapes",
+        "Afghanistan's northern borders",
+        {
+            "geojson": geography.border_lines(" (Natural Earth 1:10m line)"),
+            "style": BORDER_STYLE,
+            "className": "dr-border",
+        },
+    )
+
+
 def events_layer(name: str, features: list[dict[str, Any]], *, show: bool = True) -> LayerSpec:
     """A layer of event features, named with how many events it holds."""
     return LayerSpec("events", f"{name} ({len(features)})", map_collection(features), show=show)
@@ -94,7 +107,7 @@ def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
     features = [
         f for layer in spec.layers if layer.factory == "events" for f in layer.data["features"]
     ]
-    MapCall("setup", lookup_tables(features, geography)).add_to(fmap)
+    MapCall("setup", lookup_tables(features, data, geography)).add_to(fmap)
     for layer in spec.layers:
         DataLayer(
             layer.factory, layer.data, layer.name, show=layer.show, control=layer.control
