@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder import geo
+from builder import geo, polygons
 from builder.load import Problem
 from builder.schema import Place
 
@@ -51,7 +51,7 @@ def _country_problems(
                 f"must be the outline of the place's own country ({place.country}): '{own}'",
             )
         )
-    elif own in areas and not geo.contains(areas[own][1]["geometry"], place.lon, place.lat):
+    elif own in areas and not polygons.contains(areas[own][1]["geometry"], place.lon, place.lat):
         found.append(
             Problem(path, f"{key}.lat", f"the point lies outside the outline '{own}' it stands for")
         )

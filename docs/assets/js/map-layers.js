@@ -75,6 +75,14 @@
         style.lineCap = "butt";
         return L.polyline(shape.latlngs, style);
       }
+      if (shape.kind === "country") {
+        // A whole country: a light wash and a dashed edge, so it reads as "somewhere in here".
+        style.fillOpacity = Math.min(style.fillOpacity || 0, 0.12);
+        style.weight = 1.5;
+        style.dashArray = style.dashArray || "6 4";
+        style.className += " dr-country";
+        return L.polygon(shape.latlngs, style);
+      }
       style.fillOpacity = Math.min(style.fillOpacity || 0, 0.3);
       return L.polygon(shape.latlngs, style);
     }
