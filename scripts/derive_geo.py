@@ -257,6 +257,8 @@ def country_polygons(
     dropped = 0
     for part in parts:
         rings = [rounded(stitch(refs, arcs), COUNTRY_DIGITS) for refs in part]
+        if any(ring[0] != ring[-1] for ring in rings):
+            raise SystemExit(f"a ring of country {geometry.get('id')} does not close")
         kept = [r for r in rings if len(r) >= 4 and signed_area(r) != 0]
         dropped += len(rings) - len(kept)
         if not kept or kept[0] is not rings[0]:
@@ -286,6 +288,8 @@ def derive_countries(tarball: Path) -> dict[str, Any]:
     features = []
     for code, iso in sorted(COUNTRIES.items(), key=lambda kv: kv[1]):
         polygons, dropped = country_polygons(geometries[code], simplified)
+        if not polygons:
+            raise SystemExit(f"country {code} has nothing left after simplification")
         name = geometries[code].get("properties", {}).get("name", iso)
         geometry: dict[str, Any] = (
             {"type": "Polygon", "coordinates": polygons[0]}

@@ -344,7 +344,7 @@ SYNTHETIC_WORLD = {
                 {"type": "Polygon", "id": "004", "arcs": [[0, 1, 2, 3, 4]]},
                 {"type": "MultiPolygon", "id": "795", "arcs": [[[5, -1]], [[6, -2]]]},
                 {"type": "Polygon", "id": "860", "arcs": [[7, -3]]},
-                {"type": "Polygon", "id": "762", "arcs": [[8, -4]]},
+                {"type": "Polygon", "id": "762", "arcs": [[8, 3]]},  # arc 3 runs north to south
             ],
         }
     },
