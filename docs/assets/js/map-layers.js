@@ -328,6 +328,16 @@
     return map;
   }
 
+  // The place's point may sit anywhere in its shape (a band's point is a halfway mark),
+  // and Leaflet would centre a polygon's label on its first part: put the always-visible
+  // label on the point the builder chose inside the shape, or the middle of a circle.
+  function placeLabel(group, area) {
+    group.eachLayer(function (l) {
+      if (area && area.label) { l.openTooltip(L.latLng(area.label[0], area.label[1])); }
+      else if (l.getLatLng) { l.openTooltip(l.getLatLng()); }
+    });
+  }
+
   /** Locator: fetch the events file and draw the one event named in the URL fragment. */
   function locate(map, options) {
     var layer = null;
@@ -360,12 +370,15 @@
         pointToLayer: eventShape,
         onEachFeature: function (f, l) {
           var where = (p.place || "Location") + (f.properties.approximate ? " (" + f.properties.approximate + ")" : "");
-          l.bindTooltip(function () { return document.createTextNode(where); }, { permanent: true, direction: "top" });
+          l.bindTooltip(function () { return document.createTextNode(where); }, {
+            permanent: true, direction: area || radius ? "center" : "top", className: "dr-locator-label",
+          });
         },
       }).addTo(map);
       var bounds = layer.getBounds();
       if (area || radius) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8 }); }
       else { map.setView(bounds.getCenter(), options.pointZoom || 7); }
+      placeLabel(layer, area);
       ready();
     }
     window.fetch(options.eventsUrl)
