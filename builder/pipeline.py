@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import charts, exports, maps, pages
+from builder import charts, csp, exports, maps, pages
 from builder.assets import vendor_files
 from builder.embeds import Embed
 from builder.schema_export import event_json_schema
@@ -46,6 +46,10 @@ def render(data: Dataset, node_modules: Path) -> dict[str, str | bytes]:
             event_id, data, previous, following
         )
     files.update(vendor_files(node_modules))
+    # Generated HTML (the map documents) is served as is: it carries its own policy.
+    for path, content in files.items():
+        if path.endswith(".html") and isinstance(content, str):
+            files[path] = csp.apply(content)
     return files
 
 
