@@ -34,6 +34,20 @@ class UnknownEmbed(ValueError):
     """A directive names a map or chart that the builder does not make."""
 
 
+SKIP_TEXT = {"map": "Skip the map", "chart": "Skip the chart"}
+"""Text of the link that lets keyboard users jump past an embed."""
+
+
+def skip_link(embed: Embed) -> str:
+    """A link to the point just after the embed, so keyboard users need not tab through it."""
+    return f'<a class="dr-skip" href="#after-{embed.kind}-{embed.name}">{SKIP_TEXT[embed.kind]}</a>'
+
+
+def after_anchor(embed: Embed) -> str:
+    """The target of :func:`skip_link`; focusable from script so focus lands past the embed."""
+    return f'<div class="dr-after" id="after-{embed.kind}-{embed.name}" tabindex="-1"></div>'
+
+
 def map_html(embed: Embed, prefix: str) -> str:
     """An iframe holding a standalone map document, with its accessible name."""
     return (
@@ -68,6 +82,8 @@ def expand(markdown: str, embeds: dict[str, Embed], prefix: str) -> str:
         if embed is None:
             known = ", ".join(sorted(embeds))
             raise UnknownEmbed(f"[[{kind} {name}]] is not a known embed (known: {known})")
-        return (map_html if kind == "map" else chart_html)(embed, prefix)
+        html = (map_html if kind == "map" else chart_html)(embed, prefix)
+        # One block-level element, so Markdown leaves it whole rather than wrapping in <p>.
+        return f'<div class="dr-embed">{skip_link(embed)}{html}{after_anchor(embed)}</div>'
 
     return DIRECTIVE.sub(replace, markdown)
