@@ -161,7 +161,8 @@ def test_no_text_copied_from_the_article():
         check=False,
     )
     shared = [line for line in result.stdout.splitlines() if "shared with the article" in line]
-    assert result.returncode == 0 and not shared, result.stdout + result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not shared, result.stdout
 
 
 # --- the checks catch bad data (temporary datasets) -------------------------
