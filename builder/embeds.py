@@ -64,7 +64,7 @@ def chart_html(embed: Embed, prefix: str) -> str:
     """A chart container that ``charts.js`` fills from the figure JSON."""
     return (
         f'<figure class="dr-chart-figure">'
-        f'<div class="dr-chart" id="chart-{embed.name}" role="img" '
+        f'<div class="dr-chart" id="chart-{embed.name}" role="group" '
         f'aria-label="{text(embed.title)}" '
         f'data-figure="{prefix}data/charts/{embed.name}.json" '
         f'data-plotly="{prefix}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import csp, embeds, pipeline  # noqa: E402
+from builder import csp, embeds, pipeline, theme_fixes  # noqa: E402
 from builder.validate import InvalidData  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.builder")
@@ -63,10 +63,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Give every page its Content-Security-Policy, hashing its inline scripts."""
-    return csp.apply(output)
+    """Repair the theme's markup, then give the page its Content-Security-Policy."""
+    return csp.apply(theme_fixes.apply(output))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """Give theme-rendered HTML (404.html) the same policy; leave sitemaps alone."""
-    return csp.apply(output_content) if template_name.endswith(".html") else output_content
+    if not template_name.endswith(".html"):
+        return output_content
+    return csp.apply(theme_fixes.apply(output_content))
