@@ -99,6 +99,8 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"is not a known field (allowed: {allowed})"
     message = error["msg"]
     message = message.removeprefix("Value error, ")
+    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        return f"{message}, got {error['input']!r}"
     if kind in ("literal_error", "enum"):
         return f"{message}, got {error['input']!r}"
     if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][-1] != "date":
@@ -155,7 +157,9 @@ def _load_registry(data_dir: Path, name: str, model: type[BaseModel], root: str,
     return entries
 
 
-def _load_events(data_dir: Path, root: str, problems: list[Problem]) -> dict[str, Event]:
+def _load_events(
+    data_dir: Path, root: str, problems: list[Problem], rejected: dict[str, dict[str, Any]]
+) -> dict[str, Event]:
     events: dict[str, Event] = {}
     for path in event_files(data_dir):
         shown = f"{root}/events/{path.name}"
@@ -175,26 +179,47 @@ def _load_events(data_dir: Path, root: str, problems: list[Problem]) -> dict[str
             events[path.stem] = Event.model_validate(content)
         except ValidationError as exc:
             problems.extend(_schema_problems(exc, shown, Event))
+            rejected[shown] = content
     return events
+
+
+REFERENCE_FIELDS = {
+    "sources": "sources.yaml",
+    "actors": "actors.yaml",
+    "systems": "systems.yaml",
+    "claimed_by": "actors.yaml",
+    "denied_by": "actors.yaml",
+}
+
+
+def _reference_problems(path: str, content: dict[str, Any], data: Dataset) -> list[Problem]:
+    # Works on raw mappings too: a file that failed the schema still gets its
+    # references checked, so an editor sees every mistake in one run.
+    registries = {
+        "sources.yaml": data.sources,
+        "actors.yaml": data.actors,
+        "systems.yaml": data.systems,
+    }
+    found = []
+    for name, file in REFERENCE_FIELDS.items():
+        refs = content.get(name)
+        if not isinstance(refs, list):
+            continue
+        for i, ref in enumerate(refs):
+            if isinstance(ref, str) and ref not in registries[file]:
+                found.append(
+                    Problem(path, f"{name}[{i}]", f"unknown id '{ref}': not in data/{file}")
+                )
+    place = content.get("place")
+    if isinstance(place, str) and place not in data.places:
+        found.append(Problem(path, "place", f"unknown id '{place}': not in data/places.yaml"))
+    return found
 
 
 def _check_event(
     event_id: str, event: Event, data: Dataset, path: str, today: dt.date
 ) -> list[Problem]:
-    found: list[Problem] = []
-
-    def unknown(field_name: str, ids: list[str], registry: dict, file: str) -> None:
-        for i, ref in enumerate(ids):
-            if ref not in registry:
-                found.append(
-                    Problem(path, f"{field_name}[{i}]", f"unknown id '{ref}': not in data/{file}")
-                )
-
-    unknown("sources", event.sources, data.sources, "sources.yaml")
-    unknown("actors", event.actors, data.actors, "actors.yaml")
-    unknown("systems", event.systems, data.systems, "systems.yaml")
-    unknown("claimed_by", event.claimed_by, data.actors, "actors.yaml")
-    unknown("denied_by", event.denied_by, data.actors, "actors.yaml")
+    found: list[Problem] = _reference_problems(path, event.model_dump(), data)
     for i, quote in enumerate(event.quotes):
         if quote.source not in data.sources:
             found.append(Problem(path, f"quotes[{i}].source", f"unknown id '{quote.source}'"))
@@ -205,8 +230,6 @@ def _check_event(
 
     if event.place is not None and event.location is not None:
         found.append(Problem(path, "location", "give either place or location, not both"))
-    if event.place is not None and event.place not in data.places:
-        found.append(Problem(path, "place", f"unknown id '{event.place}': not in data/places.yaml"))
     if event.location is not None and event.precision is None:
         found.append(Problem(path, "precision", "is required when location is given"))
     if event.place is None and event.location is None and event.precision is not None:
@@ -270,7 +293,8 @@ def load_dataset(data_dir: Path, *, root: str = "data", today: dt.date | None = 
     }
     if not (data_dir / "sources.yaml").exists():
         problems.append(Problem(f"{root}/sources.yaml", "file", "is missing"))
-    events = _load_events(data_dir, root, problems)
+    rejected: dict[str, dict[str, Any]] = {}
+    events = _load_events(data_dir, root, problems, rejected)
     data = Dataset(
         events=events,
         sources=registries["sources.yaml"],
@@ -282,6 +306,8 @@ def load_dataset(data_dir: Path, *, root: str = "data", today: dt.date | None = 
         problems.extend(
             _check_event(event_id, event, data, f"{root}/events/{event_id}.yaml", today)
         )
+    for path, content in rejected.items():
+        problems.extend(_reference_problems(path, content, data))
     problems.extend(_check_systems(data, root))
     if problems:
         raise InvalidData(problems)

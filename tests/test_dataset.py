@@ -35,7 +35,12 @@ def dataset() -> Dataset:
 
 def used_ids(data: Dataset) -> dict[str, set[str]]:
     """Every id the events and systems refer to, by registry."""
-    used: dict[str, set[str]] = {"sources": set(), "places": set(), "actors": set(), "systems": set()}
+    used: dict[str, set[str]] = {
+        "sources": set(),
+        "places": set(),
+        "actors": set(),
+        "systems": set(),
+    }
     for event in data.events.values():
         used["sources"].update(event.sources)
         used["sources"].update(q.source for q in event.quotes)
@@ -106,6 +111,17 @@ def test_every_footnote_has_a_source_entry(dataset):
     assert not doubled, f"footnotes with more than one entry: {doubled}"
 
 
+def test_footnote_titles_and_urls_are_as_printed(dataset):
+    """Title and URL of each footnote source are copied exactly from the article."""
+    if not ARTICLE_TEXT.exists():
+        pytest.fail(f"article text missing at {ARTICLE_TEXT}")
+    article = ARTICLE_TEXT.read_text(encoding="utf-8")
+    for key, source in dataset.sources.items():
+        if source.footnote is not None:
+            assert source.title in article, f"{key}: title differs from footnote"
+            assert str(source.url) in article, f"{key}: url differs from footnote"
+
+
 def test_ibid_footnotes_are_noted_on_the_entry_they_repeat(dataset):
     notes = {s.footnote: s.note or "" for s in dataset.sources.values() if s.footnote}
     assert re.search(r"footnote 2\b", notes[1], re.IGNORECASE)
@@ -161,8 +177,8 @@ def test_no_text_copied_from_the_article():
         check=False,
     )
     shared = [line for line in result.stdout.splitlines() if "shared with the article" in line]
-    assert result.returncode == 0, result.stdout + result.stderr
     assert not shared, result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # --- the checks catch bad data (temporary datasets) -------------------------
