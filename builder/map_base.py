@@ -70,4 +70,5 @@ def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
 
 def render(fmap: folium.Map) -> str:
     """Render a map once to a standalone HTML document (folium is not idempotent)."""
-    return fmap.get_root().render()
+    # Folium's <html> has no language; screen readers need one (axe html-has-lang).
+    return fmap.get_root().render().replace("<html>", '<html lang="en">', 1)

@@ -150,7 +150,8 @@ def _check_map_document(frame, report: PageReport) -> None:
     report.maps_checked += 1
 
 
-def _check_charts(page, report: PageReport) -> None:
+def check_charts(page, report: PageReport) -> None:
+    """Scroll to every chart on ``page`` and report those that were not drawn."""
     charts = page.locator(".dr-chart")
     for i in range(charts.count()):
         chart = charts.nth(i)
@@ -211,7 +212,7 @@ def check_page(context, url: str) -> PageReport:
         if page.query_selector(".folium-map") is not None:
             _check_map_document(page.main_frame, report)
         _check_map_frames(page, report)
-        _check_charts(page, report)
+        check_charts(page, report)
         _settle(page)
     except Exception as exc:
         report.problems.append(f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
