@@ -8,7 +8,8 @@ each directive for the embed's HTML with links relative to that page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from builder.sanitize import text
 
@@ -28,6 +29,8 @@ class Embed:
     title: str
     description: str
     height: int = 520
+    alternative: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
+    """Renders the text version placed beside a map, given the page's prefix to the site root."""
 
 
 class UnknownEmbed(ValueError):
@@ -56,6 +59,7 @@ def map_html(embed: Embed, prefix: str) -> str:
         f'loading="lazy" style="height:{embed.height}px"></iframe>'
         f"<figcaption>{text(embed.description)} "
         f'<a href="{prefix}maps/{embed.name}.html">Open the map full screen</a>.</figcaption>'
+        f"{embed.alternative(prefix) if embed.alternative else ''}"
         f"</figure>"
     )
 

@@ -1,9 +1,10 @@
-"""Folium made reproducible, self-hosted and lean.
+"""Folium made reproducible, self-hosted, safe and lean.
 
 Folium names every element with random hex and loads Leaflet, jQuery,
-Bootstrap and Font Awesome from four CDNs. Maps here load only Leaflet, from
-the site's own copy, and name elements from a counter so that two builds of
-the same data give the same bytes.
+Bootstrap and Font Awesome from four CDNs. Maps here load only Leaflet and
+the site's own map script and styles, from the site itself, and name elements
+from a counter so that two builds of the same data give the same bytes. Data
+reaches a document only through :func:`builder.sanitize.script_json`.
 """
 
 from __future__ import annotations
@@ -11,10 +12,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import branca.element
 import folium
+from folium.map import Layer
+from folium.template import Template
+from folium.utilities import JsCode
+
+from builder.sanitize import script_json, text
 
 LEAFLET_JS = "assets/vendor/leaflet/leaflet.js"
 """Site-relative path of the self-hosted Leaflet script."""
@@ -22,18 +28,83 @@ LEAFLET_JS = "assets/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "assets/vendor/leaflet/leaflet.css"
 """Site-relative path of the self-hosted Leaflet stylesheet."""
 
+MAP_LAYERS_JS = "assets/js/map-layers.js"
+"""Site-relative path of the script that builds event layers, popups and legends."""
+
+MAP_DOCUMENT_CSS = "assets/css/map-document.css"
+"""Site-relative path of the styles used inside map documents (legend, popups, labels)."""
+
 MAPS_DIR = "maps"
 """Site folder holding one standalone HTML document per map (embedded in iframes)."""
 
 TILES = "OpenStreetMap"
 """Map tiles: the one request readers' browsers make to another host."""
 
+# Folium's viewport forbids pinch-zoom (WCAG 1.4.4); its <html> has no language.
+_FOLIUM_VIEWPORT = """<meta name="viewport" content="width=device-width,
+                initial-scale=1.0, maximum-scale=1.0, user-scalable=no" />"""
+_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1.0" />'
+
+LAYER_FACTORIES = frozenset({"events", "shapes", "labels"})
+"""The layer builders of ``map-layers.js`` that :class:`DataLayer` may call."""
+
 
 class SiteMap(folium.Map):
-    """A folium Map that loads only Leaflet, from the site's own copy."""
+    """A folium Map that loads only Leaflet and the site's map script, from the site itself."""
 
-    default_js: ClassVar[list[tuple[str, str]]] = [("leaflet", f"../{LEAFLET_JS}")]
-    default_css: ClassVar[list[tuple[str, str]]] = [("leaflet_css", f"../{LEAFLET_CSS}")]
+    default_js: ClassVar[list[tuple[str, str]]] = [
+        ("leaflet", f"../{LEAFLET_JS}"),
+        ("dr_map_layers", f"../{MAP_LAYERS_JS}"),
+    ]
+    default_css: ClassVar[list[tuple[str, str]]] = [
+        ("leaflet_css", f"../{LEAFLET_CSS}"),
+        ("dr_map_css", f"../{MAP_DOCUMENT_CSS}"),
+    ]
+
+
+class DataLayer(Layer):
+    """A toggleable layer that ``map-layers.js`` builds in the browser from JSON data."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = DR.{{ this.factory }}({{ this.payload }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self, factory: str, data: Any, name: str, *, show: bool = True, control: bool = True
+    ):
+        """Build layer ``factory`` (see :data:`LAYER_FACTORIES`) from ``data``, named ``name``."""
+        if factory not in LAYER_FACTORIES:
+            raise ValueError(f"unknown layer factory {factory!r}")
+        # Leaflet's layer control inserts names as HTML: escape them here.
+        super().__init__(name=text(name), overlay=True, control=control, show=show)
+        self._name = "dr_layer"
+        self.factory = factory
+        self.payload = script_json(data)
+
+
+class MapCall(branca.element.MacroElement):
+    """A call ``DR.<function>(map, data)`` run in document order (set-up first, finish last)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            DR.{{ this.function }}({{ this._parent.get_name() }}, {{ this.payload }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, function: str, data: Any):
+        """Call ``DR.function`` with the map and ``data`` serialised safely."""
+        super().__init__()
+        if function not in ("setup", "finish", "locate"):
+            raise ValueError(f"unknown map function {function!r}")
+        self._name = "dr_call"
+        self.function = function
+        self.payload = script_json(data)
 
 
 @contextmanager
@@ -53,22 +124,36 @@ def counted_ids(prefix: str) -> Iterator[None]:
 
 
 def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
-    """A map with OpenStreetMap tiles, scroll-zoom off so the page still scrolls."""
+    """A map with OpenStreetMap tiles, scroll-zoom off so the page around it still scrolls."""
     fmap = SiteMap(
         location=list(center),
         zoom_start=zoom,
-        tiles=TILES,
+        tiles=None,
         control_scale=True,
         scrollWheelZoom=False,
         prefer_canvas=False,
     )
+    # One base map only, so it stays out of the layer switcher.
+    folium.TileLayer(TILES, control=False).add_to(fmap)
     fmap.get_root().header.add_child(
-        branca.element.Element(f"<title>{branca.element.escape(title)}</title>"), name="title"
+        branca.element.Element(f"<title>{text(title)}</title>"), name="title"
     )
     return fmap
 
 
+def add_layer_control(fmap: folium.Map) -> None:
+    """The layer switcher: open on wide screens, a button on phones."""
+    folium.LayerControl(collapsed=JsCode("window.innerWidth < 600")).add_to(fmap)
+
+
+def add_html(fmap: folium.Map, html: str) -> None:
+    """Add trusted, already-escaped HTML (a legend, a message) to the document body."""
+    fmap.get_root().html.add_child(branca.element.Element(html))
+
+
 def render(fmap: folium.Map) -> str:
     """Render a map once to a standalone HTML document (folium is not idempotent)."""
-    # Folium's <html> has no language; screen readers need one (axe html-has-lang).
-    return fmap.get_root().render().replace("<html>", '<html lang="en">', 1)
+    html = fmap.get_root().render()
+    if _FOLIUM_VIEWPORT not in html or "<html>" not in html:
+        raise RuntimeError("folium's document template changed: review map_base.render")
+    return html.replace(_FOLIUM_VIEWPORT, _VIEWPORT).replace("<html>", '<html lang="en">', 1)

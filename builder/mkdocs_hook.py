@@ -22,17 +22,27 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import csp, embeds, pipeline, theme_fixes  # noqa: E402
+from builder import bibliography, csp, embeds, pipeline, theme_fixes  # noqa: E402
+from builder.site_settings import SiteSettings  # noqa: E402
 from builder.validate import InvalidData  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.builder")
 _state: dict[str, pipeline.Build] = {}
 
 
+def settings(config: MkDocsConfig) -> SiteSettings:
+    """The published-site facts the pipeline needs, read from ``mkdocs.yml``."""
+    return SiteSettings(
+        site_url=config.site_url or SiteSettings.site_url,
+        site_name=config.site_name,
+        data_edit_url=(config.extra or {}).get("data_edit_url"),
+    )
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Validate and render everything; abort with every problem if the data is bad."""
     try:
-        _state["build"] = pipeline.build(ROOT / "data", ROOT / "node_modules")
+        _state["build"] = pipeline.build(ROOT / "data", ROOT / "node_modules", settings(config))
     except InvalidData as exc:
         for problem in exc.problems:
             log.error(str(problem))
@@ -45,19 +55,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages, maps, charts, downloads and vendored assets."""
     for src_uri, content in sorted(_state["build"].files.items()):
         inclusion = (
-            InclusionLevel.NOT_IN_NAV
-            if src_uri.startswith("events/") and src_uri != "events/index.md"
-            else InclusionLevel.UNDEFINED
+            InclusionLevel.UNDEFINED if pipeline.in_sidebar(src_uri) else InclusionLevel.NOT_IN_NAV
         )
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Expand ``[[map NAME]]`` and ``[[chart NAME]]`` with links relative to the page."""
+    """Expand map and chart directives, and add the definitions of cited sources."""
     prefix = "../" * page.url.count("/")
     try:
-        return embeds.expand(markdown, pipeline.EMBEDS, prefix)
+        markdown = embeds.expand(markdown, pipeline.EMBEDS, prefix)
+        return bibliography.add_source_footnotes(markdown, _state["build"].data)
     except embeds.UnknownEmbed as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None
 

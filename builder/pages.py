@@ -1,9 +1,10 @@
-"""Generated Markdown pages: one per event, and the events index.
+"""Generated Markdown pages, one per event.
 
 Editor text lands inside raw HTML blocks, escaped or sanitised, so Markdown
 never gets to interpret it (an editor's ``[x](javascript:...)`` in a title
 stays text). Page titles go through front matter, escaped, because the theme
-prints them without escaping.
+prints them without escaping. Links inside raw HTML are written as site URLs
+relative to the page (``events/<id>/``), because MkDocs does not rewrite them.
 """
 
 from __future__ import annotations
@@ -11,11 +12,19 @@ from __future__ import annotations
 import json
 
 from builder import dates
+from builder.countries import country_name, event_countries
 from builder.sanitize import inline_markdown_html, markdown_html, text
+from builder.site_settings import SiteSettings
 from builder.validate import Dataset
 
 EVENTS_DIR = "events"
 """Docs folder of the generated event pages."""
+
+ROOT_FROM_PAGE = "../../"
+"""From a generated page at ``<folder>/<id>/`` back to the site root."""
+
+LOCATOR_MAP = "maps/locator.html"
+"""The maps engineer's locator document; ``#<event-id>`` picks the event shown."""
 
 STATUS_LABELS = {
     "confirmed": "Confirmed",
@@ -29,7 +38,9 @@ STATUS_LABELS = {
 
 def front_matter(title: str, description: str) -> str:
     """YAML front matter with an escaped title and description (JSON strings are YAML)."""
-    short = " ".join(description.split())[:200]
+    short = " ".join(description.split())
+    if len(short) > 200:
+        short = short[:199].rsplit(" ", 1)[0] + "…"
     return (
         "---\n"
         f"title: {json.dumps(text(title), ensure_ascii=False)}\n"
@@ -38,8 +49,21 @@ def front_matter(title: str, description: str) -> str:
     )
 
 
-def _actor_names(ids: list[str], data: Dataset) -> str:
-    return ", ".join(text(data.actors[a].name) for a in ids)
+def actor_links(ids: list[str], data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
+    """Comma-separated links to the actors' pages, names escaped."""
+    return ", ".join(f"<a href='{root}actors/{a}/'>{text(data.actors[a].name)}</a>" for a in ids)
+
+
+def source_citation(source_id: str, data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
+    """One source as an HTML citation: author, title (linked), publisher, date."""
+    source = data.sources[source_id]
+    author = f"{text(source.author)}, " if source.author else ""
+    return (
+        f"{author}<a href='{text(str(source.url))}' rel='noopener noreferrer'>"
+        f"{text(source.title)}</a>, {text(source.publisher)}, {dates.display(source.date)}"
+        f" <a class='dr-bib-link' href='{root}reference/sources/#{source_id}' "
+        f"title='In the bibliography'>[bibliography]</a>"
+    )
 
 
 def _claim_block(event_id: str, data: Dataset) -> str:
@@ -48,105 +72,134 @@ def _claim_block(event_id: str, data: Dataset) -> str:
         return ""
     rows = []
     if event.claimed_by:
-        rows.append(f"<dt>Who says so</dt><dd>{_actor_names(event.claimed_by, data)}</dd>")
+        rows.append(f"<dt>Who says so</dt><dd>{actor_links(event.claimed_by, data)}</dd>")
     if event.denied_by:
-        rows.append(f"<dt>Who rejects it</dt><dd>{_actor_names(event.denied_by, data)}</dd>")
+        rows.append(f"<dt>Who rejects it</dt><dd>{actor_links(event.denied_by, data)}</dd>")
     if event.response:
         rows.append(f"<dt>Response</dt><dd>{inline_markdown_html(event.response)}</dd>")
-    return '<dl class="dr-claim">' + "".join(rows) + "</dl>\n"
+    return '<dl class="dr-claim">' + "".join(rows) + "</dl>\n\n"
 
 
-def event_page(event_id: str, data: Dataset, previous: str | None, following: str | None) -> str:
-    """The Markdown of one event's page."""
+def _when(event_id: str, data: Dataset) -> str:
     event = data.events[event_id]
     when = dates.display(event.date)
     if event.end_date:
         when += f" to {dates.display(event.end_date)}"
-    precision = dates.precision(event.date)
-    place = ""
-    if event.place:
-        p = data.places[event.place]
-        place = f"{text(p.name)} <span class='dr-precision'>({text(data.precision(event) or '')})</span>"
-    elif event.location:
-        place = (
-            f"{event.location.lat:.4f}, {event.location.lon:.4f} ({text(event.precision or '')})"
-        )
-    facts = [
-        f"<dt>Date</dt><dd><time datetime='{event.date}'>{when}</time>"
-        f" <span class='dr-precision'>(known to the {precision})</span></dd>",
-        f"<dt>Status</dt><dd><span class='dr-status dr-status-{event.status}'>"
-        f"{STATUS_LABELS[event.status]}</span></dd>",
-        f"<dt>Category</dt><dd>{event.category.replace('-', ' ')}</dd>",
-    ]
-    if place:
-        facts.append(f"<dt>Where</dt><dd>{place}</dd>")
-    if event.actors:
-        facts.append(f"<dt>Actors</dt><dd>{_actor_names(event.actors, data)}</dd>")
-    if event.systems:
-        names = ", ".join(text(data.systems[s].name) for s in event.systems)
-        facts.append(f"<dt>Drone systems</dt><dd>{names}</dd>")
-    sources = "".join(
-        f"<li><a href='{text(str(data.sources[s].url))}' rel='noopener noreferrer'>"
-        f"{text(data.sources[s].title)}</a>, {text(data.sources[s].publisher)}, "
-        f"{dates.display(data.sources[s].date)}</li>"
-        for s in event.sources
+    return (
+        f"<time datetime='{event.date}'>{when}</time>"
+        f" <span class='dr-precision'>(known to the {dates.precision(event.date)})</span>"
     )
+
+
+def _where(event_id: str, data: Dataset) -> str:
+    event = data.events[event_id]
+    precision = text(data.precision(event) or "")
+    if event.place:
+        place = data.places[event.place]
+        return (
+            f"{text(place.name)}, {text(country_name(place.country))} "
+            f"<span class='dr-precision'>(location known to the {precision})</span>"
+        )
+    if event.location:
+        return (
+            f"{event.location.lat:.4f}, {event.location.lon:.4f} "
+            f"<span class='dr-precision'>(location known to the {precision})</span>"
+        )
+    return "<span class='dr-precision'>No single place: the event has no location.</span>"
+
+
+def _systems(event_id: str, data: Dataset) -> str:
+    items = []
+    for system_id in data.events[event_id].systems:
+        system = data.systems[system_id]
+        items.append(
+            f"<li><a href='{ROOT_FROM_PAGE}reference/drones/#{system_id}'>"
+            f"{text(system.name)}</a> ({text(system.maker)}, "
+            f"{text(country_name(system.origin))}): {text(system.role)}</li>"
+        )
+    return "<ul class='dr-systems'>" + "".join(items) + "</ul>" if items else ""
+
+
+def _locator(event_id: str, data: Dataset, with_map: bool) -> str:
+    event = data.events[event_id]
+    if not with_map or data.coordinates(event) is None:
+        return ""
+    return (
+        "<figure class='dr-map dr-locator'>"
+        f"<iframe src='{ROOT_FROM_PAGE}{LOCATOR_MAP}#{event_id}' "
+        f"title='Map: where “{text(event.title)}” took place' loading='lazy'></iframe>"
+        f"<figcaption>{_where(event_id, data)}</figcaption></figure>\n\n"
+    )
+
+
+def event_page(
+    event_id: str,
+    data: Dataset,
+    previous: str | None,
+    following: str | None,
+    settings: SiteSettings | None = None,
+    with_map: bool = True,
+) -> str:
+    """The Markdown of one event's page; ``with_map`` embeds the locator map if located."""
+    settings = settings or SiteSettings()
+    event = data.events[event_id]
+    methodology = f"{ROOT_FROM_PAGE}reference/methodology/"
+    facts = [
+        f"<dt>Date</dt><dd>{_when(event_id, data)}</dd>",
+        f"<dt>Status</dt><dd><span class='dr-status dr-status-{event.status}'>"
+        f"{STATUS_LABELS[event.status]}</span> "
+        f"<a class='dr-help' href='{methodology}#status'>what this means</a></dd>",
+        f"<dt>Category</dt><dd>{event.category.replace('-', ' ')}</dd>",
+        f"<dt>Where</dt><dd>{_where(event_id, data)}</dd>",
+    ]
+    countries = event_countries(event, data)
+    if countries:
+        names = ", ".join(text(country_name(c)) for c in countries)
+        facts.append(f"<dt>Countries</dt><dd>{names}</dd>")
+    if event.actors:
+        facts.append(f"<dt>Actors</dt><dd>{actor_links(event.actors, data)}</dd>")
+    body = [
+        front_matter(event.title, event.summary),
+        f'<h1 class="dr-event-title">{text(event.title)}</h1>\n\n',
+        '<dl class="dr-facts">' + "".join(facts) + "</dl>\n\n",
+        _claim_block(event_id, data),
+        '<div class="dr-summary">' + markdown_html(event.summary) + "</div>\n\n",
+        _locator(event_id, data, with_map),
+    ]
     quotes = "".join(
         f"<blockquote class='dr-quote'><p>\u201c{text(q.text)}\u201d</p>"
         f"<footer>{text(q.by)}</footer></blockquote>"
         for q in event.quotes
     )
-    body = [
-        front_matter(event.title, event.summary),
-        f'<h1 class="dr-event-title">{text(event.title)}</h1>\n\n',
-        '<dl class="dr-facts">' + "".join(facts) + "</dl>\n\n",
-        '<div class="dr-summary">' + markdown_html(event.summary) + "</div>\n\n",
-    ]
-    claim = _claim_block(event_id, data)
-    if claim:
-        body.append(claim + "\n")
     if quotes:
         body.append(quotes + "\n\n")
-    body.append("## Sources\n\n")
-    body.append(f'<ol class="dr-sources">{sources}</ol>\n\n')
-    nav = []
-    if previous:
-        nav.append(f"[← {_md_link_text(data.events[previous].title)}]({previous}.md)")
-    if following:
-        nav.append(f"[{_md_link_text(data.events[following].title)} →]({following}.md)")
-    nav.append("[All events](index.md)")
-    body.append(" · ".join(nav) + "\n")
+    systems = _systems(event_id, data)
+    if systems:
+        body.append("## Drone systems\n\n" + systems + "\n\n")
+    sources = "".join(f"<li>{source_citation(s, data)}</li>" for s in event.sources)
+    body.append(f'## Sources\n\n<ol class="dr-sources">{sources}</ol>\n\n')
+    body.append(_pager(data, previous, following))
+    if settings.data_edit_url:
+        href = text(settings.data_edit_url + f"{event_id}.yaml")
+        body.append(
+            f"<p class='dr-edit'><a href='{href}' rel='noopener'>Edit this event's data file "
+            f"(data/events/{event_id}.yaml)</a> · "
+            f"<a href='{ROOT_FROM_PAGE}contribute/'>How to edit</a></p>\n"
+        )
     return "".join(body)
 
 
-def _md_link_text(value: str) -> str:
-    # Link text is Markdown: escape HTML and every character Markdown could read as syntax.
-    escaped = text(value)
-    for char in "\\`*_{}[]()#+-.!|~":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped
-
-
-def events_index(data: Dataset) -> str:
-    """The events index: a plain table of every event, newest last."""
-    rows = []
-    for event_id, event in data.chronological():
-        rows.append(
-            "<tr>"
-            f"<td data-sort='{dates.start(event.date).isoformat()}'>"
-            f"<time datetime='{event.date}'>{dates.display(event.date)}</time></td>"
-            f"<td><a href='{event_id}/'>{text(event.title)}</a></td>"
-            f"<td>{event.category.replace('-', ' ')}</td>"
-            f"<td>{event.status}</td>"
-            f"<td>{_actor_names(event.actors, data)}</td>"
-            "</tr>"
+def _pager(data: Dataset, previous: str | None, following: str | None) -> str:
+    links = []
+    if previous:
+        links.append(
+            f"<a class='dr-prev' rel='prev' href='../{previous}/'>"
+            f"<span>Previous event</span> {text(data.events[previous].title)}</a>"
         )
-    return (
-        front_matter("All events", "Every event in the record, with date, category and status.")
-        + "# All events\n\n"
-        + f"{len(rows)} events, oldest first. Each links to its page with sources.\n\n"
-        + '<table class="dr-events-index"><thead><tr><th>Date</th><th>Event</th>'
-        + "<th>Category</th><th>Status</th><th>Actors</th></tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>\n"
-    )
+    if following:
+        links.append(
+            f"<a class='dr-next' rel='next' href='../{following}/'>"
+            f"<span>Next event</span> {text(data.events[following].title)}</a>"
+        )
+    links.append("<a class='dr-all' href='../'>All events</a>")
+    return "<nav class='dr-pager' aria-label='Events in time'>" + "".join(links) + "</nav>\n\n"

@@ -10,14 +10,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import charts, csp, exports, maps, pages
+from builder import (
+    actor_pages,
+    bibliography,
+    charts,
+    csp,
+    drones_page,
+    events_index,
+    exports,
+    feed,
+    field_reference,
+    maps,
+    pages,
+)
 from builder.assets import vendor_files
 from builder.embeds import Embed
 from builder.schema_export import event_json_schema
+from builder.site_settings import SiteSettings
 from builder.validate import Dataset, load_dataset
 
 EMBEDS: dict[str, Embed] = {**maps.EMBEDS, **charts.EMBEDS}
 """Every map and chart a page can place with ``[[map NAME]]`` or ``[[chart NAME]]``."""
+
+UNLISTED_DIRS: tuple[str, ...] = (f"{pages.EVENTS_DIR}/", f"{actor_pages.ACTORS_DIR}/")
+"""Folders of generated pages kept out of the sidebar (their index pages stay in the nav)."""
+
+
+def in_sidebar(src_uri: str) -> bool:
+    """Whether a generated page may appear in the navigation: not one per event or actor."""
+    return not (src_uri.startswith(UNLISTED_DIRS) and not src_uri.endswith("/index.md"))
 
 
 @dataclass(frozen=True)
@@ -28,22 +49,32 @@ class Build:
     files: dict[str, str | bytes]
 
 
-def render(data: Dataset, node_modules: Path) -> dict[str, str | bytes]:
+def render(
+    data: Dataset, node_modules: Path, settings: SiteSettings | None = None
+) -> dict[str, str | bytes]:
     """Render every generated file from a validated dataset."""
+    settings = settings or SiteSettings()
     files: dict[str, str | bytes] = {
         "data/events.geojson": exports.dumps(exports.events_geojson(data)),
         "data/events.csv": exports.events_csv(data),
         "data/event.schema.json": event_json_schema(),
-        f"{pages.EVENTS_DIR}/index.md": pages.events_index(data),
+        events_index.INDEX_PAGE: events_index.events_index(data),
+        bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data),
+        drones_page.DRONES_PAGE: drones_page.drones_page(data),
+        field_reference.FIELDS_PAGE: field_reference.field_reference(),
+        feed.FEED_PATH: feed.events_feed(data, settings),
     }
+    files.update(actor_pages.render_all(data))
     files.update(maps.render_all(data))
     files.update(charts.render_all(data))
+    # Event pages embed the locator map only once the maps module makes it.
+    with_locator = pages.LOCATOR_MAP in files
     ordered = [eid for eid, _ in data.chronological()]
     for i, event_id in enumerate(ordered):
         previous = ordered[i - 1] if i > 0 else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
         files[f"{pages.EVENTS_DIR}/{event_id}.md"] = pages.event_page(
-            event_id, data, previous, following
+            event_id, data, previous, following, settings, with_map=with_locator
         )
     files.update(vendor_files(node_modules))
     # Generated HTML (the map documents) is served as is: it carries its own policy.
@@ -53,7 +84,7 @@ def render(data: Dataset, node_modules: Path) -> dict[str, str | bytes]:
     return files
 
 
-def build(data_dir: Path, node_modules: Path) -> Build:
+def build(data_dir: Path, node_modules: Path, settings: SiteSettings | None = None) -> Build:
     """Validate ``data_dir`` and render everything; raises InvalidData on bad data."""
     data = load_dataset(data_dir)
-    return Build(data=data, files=render(data, node_modules))
+    return Build(data=data, files=render(data, node_modules, settings))

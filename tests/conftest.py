@@ -53,7 +53,7 @@ def build_site(project: Path, out: Path, *, strict: bool = True) -> subprocess.C
 def copy_project(dest: Path) -> Path:
     """Copy what a build needs (not site/ or .venv) to ``dest``; node_modules is linked."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "builder", "data"):
+    for name in ("mkdocs.yml", "docs", "overrides", "builder", "data"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))

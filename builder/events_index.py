@@ -1,0 +1,73 @@
+"""The events index: every event in one plain HTML table.
+
+The table is complete and readable without JavaScript. Each row carries its
+country codes, category and status as ``data-`` attributes and each sortable
+cell a ``data-sort`` key, which ``assets/js/events-index.js`` uses to add
+sorting and filters on top.
+"""
+
+from __future__ import annotations
+
+import json
+
+from builder import dates
+from builder.countries import country_name, event_countries
+from builder.pages import STATUS_LABELS, front_matter
+from builder.sanitize import text
+from builder.schema import CATEGORIES, STATUSES
+from builder.validate import Dataset
+
+INDEX_PAGE = "events/index.md"
+"""Docs path of the events index."""
+
+
+def _row(event_id: str, data: Dataset) -> str:
+    event = data.events[event_id]
+    countries = event_countries(event, data)
+    names = ", ".join(text(country_name(c)) for c in countries)
+    return (
+        f"<tr id='{event_id}' data-countries='{' '.join(countries)}' "
+        f"data-category='{event.category}' data-status='{event.status}'>"
+        f"<td data-sort='{dates.start(event.date).isoformat()}'>"
+        f"<time datetime='{event.date}'>{dates.display(event.date)}</time></td>"
+        f"<td data-sort='{text(event.title.casefold())}'><a href='{event_id}/'>"
+        f"{text(event.title)}</a></td>"
+        f"<td>{names}</td>"
+        f"<td data-sort='{CATEGORIES.index(event.category)}'>"
+        f"{event.category.replace('-', ' ')}</td>"
+        f"<td data-sort='{STATUSES.index(event.status)}'>"
+        f"<span class='dr-status dr-status-{event.status}' title='{STATUS_LABELS[event.status]}'>"
+        f"{event.status}</span></td>"
+        "</tr>"
+    )
+
+
+def events_index(data: Dataset) -> str:
+    """The Markdown of the events index page."""
+    ordered = data.chronological()
+    rows = "".join(_row(event_id, data) for event_id, _ in ordered)
+    count = len(ordered)
+    used = sorted({c for _, ev in ordered for c in event_countries(ev, data)}, key=country_name)
+    labels = json.dumps({c: country_name(c) for c in used}, ensure_ascii=False, sort_keys=True)
+    return (
+        front_matter(
+            "All events",
+            f"All {count} events in the record, with date, countries, category and status; "
+            "sort and filter them, or open each for its sources.",
+        )
+        + "# All events\n\n"
+        + f"The record holds {count} events, listed oldest first. Each title opens the "
+        "event's page with its sources. Status says how well an event is established "
+        "([methodology](../reference/methodology.md#status)). The same list is available as "
+        "[CSV and GeoJSON](../reference/downloads.md) and as an "
+        "[Atom feed](../feed.xml).\n\n"
+        + f'<div class="dr-index-controls" data-country-names="{text(labels)}" hidden></div>\n\n'
+        + '<div class="dr-index-wrap"><table class="dr-events-index"><caption>Every event in the record, oldest first'
+        "</caption><thead><tr>"
+        '<th scope="col" data-sortable="date">Date</th>'
+        '<th scope="col" data-sortable="text">Event</th>'
+        '<th scope="col" data-filter="countries">Countries</th>'
+        '<th scope="col" data-sortable="number" data-filter="category">Category</th>'
+        '<th scope="col" data-sortable="number" data-filter="status">Status</th>'
+        "</tr></thead><tbody>" + rows + "</tbody></table></div>\n"
+    )

@@ -1,0 +1,109 @@
+"""Folium maps of the story: data in, standalone HTML documents out.
+
+Five documents, each in ``maps/``: the factory and its reach, the border, the
+Taliban deployments, the regional drone race, and the locator that event
+pages embed. Events go on a map as GeoJSON data layers, never as one Marker
+object each, so a map of ten thousand events stays small and fast. Popups,
+tooltips and labels are built in the browser by ``assets/js/map-layers.js``
+with ``textContent``: editor text never becomes HTML.
+
+The pipeline uses :data:`EMBEDS` and :func:`render_all`; each map embed also
+carries a text version (tables of what the map shows) placed beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from builder.embeds import Embed
+from builder.map_base import counted_ids
+from builder.maps import border, deployments, factory, locator, regional
+from builder.maps.areas import GEO_DIR, Geography, load_geography
+from builder.maps.style import CATEGORY_COLOURS, STATUS_STYLES
+from builder.validate import Dataset
+
+__all__ = ["CATEGORY_COLOURS", "EMBEDS", "STATUS_STYLES", "render_all"]
+
+MapRenderer = Callable[[Dataset, Geography], str]
+TextRenderer = Callable[[Dataset, Geography, str], str]
+
+MAPS: dict[str, tuple[MapRenderer, TextRenderer]] = {
+    "factory": (factory.factory_map, factory.text_version),
+    "border": (border.border_map, border.text_version),
+    "deployments": (deployments.deployments_map, deployments.text_version),
+    "regional": (regional.regional_map, regional.text_version),
+}
+"""Every map placed in pages: its document renderer and its text-version renderer."""
+
+# The text version needs the dataset, which embeds only see through the last build.
+# render_all records it here; the hook always renders before it expands pages.
+_last_build: dict[str, tuple[Dataset, Geography]] = {}
+
+
+def _text_version(name: str) -> Callable[[str], str]:
+    def render_text(prefix: str) -> str:
+        if "build" not in _last_build:
+            raise RuntimeError("builder.maps.render_all must run before map embeds are expanded")
+        data, geography = _last_build["build"]
+        return MAPS[name][1](data, geography, prefix)
+
+    return render_text
+
+
+EMBEDS: dict[str, Embed] = {
+    "map:factory": Embed(
+        "map",
+        "factory",
+        "Map: the Ababil-2 drone factory in Dushanbe and its 200 km reach",
+        "The factory's location and a ring 200 km around it, the drone's range as reported. "
+        "Distances to nearby places are labelled.",
+        alternative=_text_version("factory"),
+    ),
+    "map:border": Embed(
+        "map",
+        "border",
+        "Map: the Afghanistan–Tajikistan border and the events along it",
+        "The border as drawn from Natural Earth data, with its measured length beside the "
+        "published figures, and every event placed within 100 km of it.",
+        alternative=_text_version("border"),
+    ),
+    "map:deployments": Embed(
+        "map",
+        "deployments",
+        "Map: Taliban deployments on the northern border and the claims about them",
+        "Areas show where forces were sent or camps were alleged; a denied claim is dotted "
+        "and empty, a reported move solid.",
+        alternative=_text_version("deployments"),
+    ),
+    "map:regional": Embed(
+        "map",
+        "regional",
+        "Map of the regional drone race: every located event",
+        "Every event with a known location, one layer per category. Filled shapes are "
+        "confirmed or reported; hollow, dashed ones are claims. Areas stand for places known "
+        "only roughly.",
+        height=600,
+        alternative=_text_version("regional"),
+    ),
+    "map:locator": Embed(
+        "map",
+        "locator",
+        "Map: where the event took place",
+        "Event pages embed maps/locator.html#<event-id>; see builder.maps.locator.locator_iframe.",
+        height=320,
+    ),
+}
+"""Every map a page can place with ``[[map NAME]]``; ``locator`` is embedded per event page."""
+
+
+def render_all(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, str]:
+    """Every map document, keyed by its site path."""
+    geography = load_geography(geo_dir)
+    _last_build["build"] = (data, geography)
+    documents = {}
+    for name, (render_map, _) in MAPS.items():
+        with counted_ids(name):
+            documents[f"maps/{name}.html"] = render_map(data, geography)
+    documents[locator.LOCATOR_PATH] = locator.locator_map(data, geography)
+    return documents

@@ -1,0 +1,164 @@
+"""The real geometry the maps draw: the border line and the Afghan provinces.
+
+Shapes come from ``data/geo/`` (see its PROVENANCE.md). A place known only to
+a province or a region is drawn as its province polygons when we have them,
+or as the border band for the border itself; otherwise the maps fall back to
+a circle sized by precision (see :data:`builder.maps.style.AREA_RADIUS_KM`).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from builder import geo
+
+GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
+"""Default folder of the derived GeoJSON files."""
+
+BORDER_FILE = "afghanistan-tajikistan-border.geojson"
+"""The Afghanistan–Tajikistan border line (Natural Earth 1:10m)."""
+
+PROVINCES_FILE = "afghanistan-provinces.geojson"
+"""Badakhshan, Takhar and Kunduz province polygons."""
+
+PLACE_PROVINCES: dict[str, tuple[str, ...]] = {
+    "badakhshan-province": ("AF.BD",),
+    "takhar-province": ("AF.TK",),
+    "north-east-afghanistan": ("AF.BD", "AF.TK", "AF.KZ"),
+}
+"""Gazetteer places drawn as province polygons (HASC codes), following each place's note."""
+
+PLACE_BANDS = frozenset({"afghanistan-tajikistan-border"})
+"""Gazetteer places that stand for the whole border and are drawn as a band along it."""
+
+EARTH_RADIUS_KM = 6371.0088
+"""Mean Earth radius, for quick great-circle distances (geodesic figures use pyproj)."""
+
+
+@dataclass(frozen=True)
+class Geography:
+    """The border line and province polygons, in Leaflet's (lat, lon) order."""
+
+    border: dict[str, Any]
+    """The border as read from GeoJSON."""
+    border_latlngs: list[list[float]]
+    """The border line's vertices as [lat, lon]."""
+    provinces: dict[str, dict[str, Any]]
+    """Province GeoJSON Features keyed by HASC code."""
+    border_bbox: tuple[float, float, float, float]
+    """The border's (south, west, north, east) extent."""
+
+    @property
+    def has_border(self) -> bool:
+        """Whether the border line is available (a dataset may come without data/geo)."""
+        return bool(self.border_latlngs)
+
+    def border_collection(self, label: str) -> dict[str, Any]:
+        """The border as a FeatureCollection with a tooltip label; empty without a border."""
+        features = [
+            {"type": "Feature", "geometry": f["geometry"], "properties": {"label": label}}
+            for f in self.border.get("features", [])
+            if f.get("geometry")
+        ]
+        return {"type": "FeatureCollection", "features": features}
+
+    def province_name(self, hasc: str) -> str:
+        """The province's name, e.g. ``Badakhshan``."""
+        return str(self.provinces[hasc]["properties"]["name"])
+
+
+@functools.lru_cache(maxsize=4)
+def load_geography(geo_dir: Path = GEO_DIR) -> Geography:
+    """Read the border and the provinces from ``geo_dir`` once per process.
+
+    A dataset without ``geo/`` (a test fixture, a fresh fork) still builds: the
+    maps then draw no border or provinces and fall back to circles.
+    """
+    if not (geo_dir / BORDER_FILE).is_file() or not (geo_dir / PROVINCES_FILE).is_file():
+        empty = {"type": "FeatureCollection", "features": []}
+        return Geography(border=empty, border_latlngs=[], provinces={}, border_bbox=(0, 0, 0, 0))
+    border = geo.load_border(geo_dir / BORDER_FILE)
+    lines = geo.line_coordinates(border)
+    latlngs = [[lat, lon] for line in lines for lon, lat in line]
+    provinces = geo.load_geojson(geo_dir / PROVINCES_FILE)
+    by_code = {f["properties"]["hasc"]: f for f in provinces["features"]}
+    lats = [p[0] for p in latlngs]
+    lons = [p[1] for p in latlngs]
+    bbox = (min(lats), min(lons), max(lats), max(lons))
+    return Geography(border=border, border_latlngs=latlngs, provinces=by_code, border_bbox=bbox)
+
+
+def _polygons_latlngs(geometry: dict[str, Any]) -> list[list[list[list[float]]]]:
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
+    return [[[[lat, lon] for lon, lat, *_ in ring] for ring in polygon] for polygon in polygons]
+
+
+def has_shape(place_id: str, geography: Geography) -> bool:
+    """Whether :func:`place_shape` draws this place as a polygon or a band."""
+    if place_id in PLACE_BANDS:
+        return geography.has_border
+    codes = PLACE_PROVINCES.get(place_id, ())
+    return bool(codes) and all(code in geography.provinces for code in codes)
+
+
+def place_shape(place_id: str, geography: Geography) -> dict[str, Any] | None:
+    """The drawable shape of a place, for ``map-layers.js``; None when it has none."""
+    if not has_shape(place_id, geography):
+        return None
+    if place_id in PLACE_BANDS:
+        return {"kind": "band", "latlngs": geography.border_latlngs}
+    codes = PLACE_PROVINCES[place_id]
+    latlngs = [
+        polygon
+        for code in codes
+        for polygon in _polygons_latlngs(geography.provinces[code]["geometry"])
+    ]
+    return {"kind": "polygon", "latlngs": latlngs}
+
+
+def province_features(geography: Geography) -> list[dict[str, Any]]:
+    """The province polygons as GeoJSON Features labelled with their names."""
+    return [
+        {
+            "type": "Feature",
+            "geometry": geography.provinces[code]["geometry"],
+            "properties": {"label": f"{geography.province_name(code)} province"},
+        }
+        for code in sorted(geography.provinces)
+    ]
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points on a sphere, in km."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def near_border(point: tuple[float, float], km: float, geography: Geography) -> bool:
+    """Whether a (lat, lon) point lies within ``km`` of a vertex of the border line.
+
+    The line's vertices lie a few km apart, so a point may be up to about half
+    that spacing nearer than measured: enough to tell near from far. A bounding
+    box test first keeps this fast for ten thousand events.
+    """
+    if not geography.has_border:
+        return False
+    lat, lon = point
+    south, west, north, east = geography.border_bbox
+    margin_lat = km / 111.0
+    margin_lon = km / (111.0 * max(0.1, math.cos(math.radians(lat))))
+    if not (south - margin_lat <= lat <= north + margin_lat):
+        return False
+    if not (west - margin_lon <= lon <= east + margin_lon):
+        return False
+    return any(distance_km(point, (a, b)) <= km for a, b in geography.border_latlngs)

@@ -1,0 +1,107 @@
+"""The border: the Afghanistan–Tajikistan line from Natural Earth, its length, and what happened along it.
+
+The length shown is measured on the very line drawn (``builder.geo``), beside
+the article's and the official figure, with why they differ.
+"""
+
+from __future__ import annotations
+
+from builder import geo
+from builder.maps import text as tv
+from builder.maps.areas import Geography, near_border
+from builder.maps.document import MapSpec, assemble, border_layer, events_layer, provinces_layer
+from builder.maps.features import bounds, feature_points, located_features
+from builder.maps.legend import (
+    Swatch,
+    category_swatches,
+    legend_html,
+    precision_swatches,
+    status_swatches,
+)
+from builder.maps.style import BORDER_STYLE
+from builder.validate import Dataset
+
+BORDER_BAND_KM = 100
+"""Events placed within this distance of the border line count as happening along it."""
+
+
+def border_events(data: Dataset, geography: Geography) -> list[str]:
+    """Ids of located events near the border, excluding those known only to a whole country."""
+    found = []
+    for event_id, event in data.chronological():
+        point = data.coordinates(event)
+        if point is None or data.precision(event) == "country":
+            continue
+        if near_border(point, BORDER_BAND_KM, geography):
+            found.append(event_id)
+    return found
+
+
+def measured_km(geography: Geography) -> float | None:
+    """The length of the line drawn, as the site states it; None without a border file."""
+    return geo.measured_figure(geography.border).km if geography.has_border else None
+
+
+def length_label(geography: Geography) -> str:
+    """The line's label: its measured length beside the article's figure."""
+    measured = measured_km(geography)
+    drawn = f"{measured:,.0f} km as drawn here" if measured else "line missing"
+    return (
+        f"Afghanistan–Tajikistan border: {drawn}; the article says {geo.ARTICLE_FIGURE.km:,.0f} km"
+    )
+
+
+def border_map(data: Dataset, geography: Geography) -> str:
+    """The border line, labelled with its lengths, and the events along it."""
+    features = located_features(data, geography, border_events(data, geography))
+    measured = measured_km(geography)
+    drawn = f"{measured:,.0f} km as drawn" if measured else "no border line in data/geo"
+    categories = sorted({f["properties"]["category"] for f in features})
+    legend = legend_html(
+        "The Afghanistan–Tajikistan border",
+        [
+            ("Lines", [Swatch("line", BORDER_STYLE["color"], f"The border, {drawn}")]),
+            ("Events by category", category_swatches(categories)),
+            ("How firm each report is", status_swatches()),
+            ("How precise each place is", precision_swatches()),
+        ],
+        [geo.why_they_differ(measured)],
+    )
+    spec = MapSpec(
+        title=f"Map: the Afghanistan–Tajikistan border ({drawn}) and events along it",
+        center=(37.9, 70.5),
+        zoom=6,
+        bounds=bounds(geography.border_latlngs or feature_points(features), pad_km=40),
+        legend=legend,
+        layers=[
+            provinces_layer(geography, "Afghan provinces on the border"),
+            border_layer(geography, length_label(geography), permanent_label=True),
+            events_layer("Events along the border", features),
+        ],
+    )
+    return assemble(spec, data, geography)
+
+
+def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
+    """The border's published and measured lengths, and the events along it."""
+    figures = (
+        geo.border_figures(geography.border) if geography.has_border else list(geo.BORDER_FIGURES)
+    )
+    rows: list[list[tv.Cell]] = [
+        [
+            f.label,
+            f"{f.km:,.0f} km" if f.km.is_integer() else f"{f.km:,.1f} km",
+            data.sources[f.source].title if f.source in data.sources else "",
+            f.note,
+        ]
+        for f in figures
+    ]
+    features = located_features(data, geography, border_events(data, geography))
+    return tv.wrap(
+        "The map as text: the border's length and the events along it",
+        tv.table("How long is the border?", ["Figure", "Length", "Source", "Note"], rows)
+        + tv.paragraph(geo.why_they_differ(measured_km(geography)))
+        + tv.events_table(
+            f"Events within {BORDER_BAND_KM} km of the border ({len(features)})", features, prefix
+        ),
+    )

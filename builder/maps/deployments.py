@@ -1,0 +1,105 @@
+"""Taliban deployments: forces sent north, the camps Tajikistan alleges, the squads in two provinces.
+
+Places known only to a province or a region are drawn as that area, never as
+a pin. A claim that was denied is drawn dotted and empty; a reported move is
+drawn solid. Forces on the Tajik side of the river are a second layer.
+"""
+
+from __future__ import annotations
+
+from builder.maps import text as tv
+from builder.maps.areas import Geography, near_border
+from builder.maps.document import MapSpec, assemble, border_layer, events_layer, provinces_layer
+from builder.maps.features import bounds, feature_points, located_features
+from builder.maps.legend import Swatch, legend_html, status_swatches
+from builder.maps.style import BORDER_STYLE, CATEGORY_COLOURS
+from builder.validate import Dataset
+
+TALIBAN = "taliban"
+"""Actor id of the Taliban in data/actors.yaml."""
+
+FORCE_CATEGORIES = frozenset({"military", "conflict"})
+"""Categories of events about forces, deployments and threats."""
+
+OPPOSITE_BAND_KM = 250
+"""Other military events within this distance of the border form the 'other side' layer."""
+
+
+def taliban_events(data: Dataset) -> list[str]:
+    """Located, finer-than-country force events the Taliban take part in or are accused of."""
+    return [
+        event_id
+        for event_id, event in data.chronological()
+        if TALIBAN in event.actors
+        and event.category in FORCE_CATEGORIES
+        and data.coordinates(event) is not None
+        and data.precision(event) != "country"
+    ]
+
+
+def other_side_events(data: Dataset, geography: Geography) -> list[str]:
+    """Located military events near the border that do not involve the Taliban."""
+    found = []
+    for event_id, event in data.chronological():
+        point = data.coordinates(event)
+        if (
+            point is None
+            or TALIBAN in event.actors
+            or event.category != "military"
+            or data.precision(event) == "country"
+        ):
+            continue
+        if near_border(point, OPPOSITE_BAND_KM, geography):
+            found.append(event_id)
+    return found
+
+
+def deployments_map(data: Dataset, geography: Geography) -> str:
+    """Taliban forces and the claims about them, with the forces facing them."""
+    taliban = located_features(data, geography, taliban_events(data))
+    others = located_features(data, geography, other_side_events(data, geography))
+    military = CATEGORY_COLOURS["military"]
+    legend = legend_html(
+        "Taliban deployments and claims",
+        [
+            ("How firm each report is", status_swatches(military, kind="area")),
+            (
+                "Colours",
+                [
+                    Swatch("area", CATEGORY_COLOURS["military"], "Forces and deployments", 0.3),
+                    Swatch("area", CATEGORY_COLOURS["conflict"], "Threats and accusations", 0.3),
+                    Swatch("line", BORDER_STYLE["color"], "Afghanistan–Tajikistan border"),
+                ],
+            ),
+        ],
+        [
+            "Areas are approximate: the sources name only a province, a region or a border "
+            "stretch, never a site. A circle stands for a region without a drawn outline.",
+        ],
+    )
+    spec = MapSpec(
+        title="Map: Taliban deployments on the northern border and the claims about them",
+        center=(37.0, 69.0),
+        zoom=6,
+        bounds=bounds(feature_points(taliban + others) or geography.border_latlngs, pad_km=120),
+        max_zoom=7,
+        legend=legend,
+        layers=[
+            provinces_layer(geography),
+            border_layer(geography, "Afghanistan–Tajikistan border"),
+            events_layer("Forces across the river: Tajikistan, Russia, CSTO", others),
+            events_layer("Taliban forces and claims about them", taliban),
+        ],
+    )
+    return assemble(spec, data, geography)
+
+
+def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
+    """The deployments and claims, then the forces facing them, as tables."""
+    taliban = located_features(data, geography, taliban_events(data))
+    others = located_features(data, geography, other_side_events(data, geography))
+    return tv.wrap(
+        "The map as text: deployments and claims",
+        tv.events_table(f"Taliban forces and claims about them ({len(taliban)})", taliban, prefix)
+        + tv.events_table(f"Forces across the river ({len(others)})", others, prefix),
+    )

@@ -1,0 +1,109 @@
+"""Assemble one map document: set-up call, layers, layer switcher, legend, finish call.
+
+Order matters in the rendered script: ``DR.setup`` must run before any layer
+is built and ``DR.finish`` after the layer switcher exists, so every map goes
+through :func:`assemble`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from builder.map_base import DataLayer, MapCall, add_html, add_layer_control, new_map, render
+from builder.maps.areas import Geography, province_features
+from builder.maps.features import collection, lookup_tables
+from builder.maps.style import BORDER_STYLE, PROVINCE_STYLE
+from builder.validate import Dataset
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """One layer of a map: which ``map-layers.js`` builder draws it, from what data."""
+
+    factory: str
+    """``events``, ``shapes`` or ``labels``."""
+    name: str
+    """Name in the layer switcher (plain text)."""
+    data: Any
+    """The builder's input: a FeatureCollection for ``events``, a spec for the others."""
+    show: bool = True
+    """Whether the layer is on when the map opens."""
+    control: bool = True
+    """Whether readers can switch it off."""
+
+
+@dataclass(frozen=True)
+class MapSpec:
+    """Everything one map document shows."""
+
+    title: str
+    """Document title and the map's accessible name."""
+    center: tuple[float, float]
+    """Initial centre before the view is fitted to ``bounds``."""
+    zoom: int
+    """Initial zoom before the view is fitted to ``bounds``."""
+    bounds: list[list[float]]
+    """[[south, west], [north, east]] the view is fitted to."""
+    layers: list[LayerSpec]
+    """Layers in drawing order (later on top)."""
+    legend: str
+    """Legend HTML, already escaped (see :mod:`builder.maps.legend`)."""
+    max_zoom: int = 8
+    """Closest zoom the fitted view may use."""
+    extra_html: list[str] = field(default_factory=list)
+    """Further trusted, escaped HTML for the document body."""
+
+
+def provinces_layer(geography: Geography, name: str = "Afghan provinces") -> LayerSpec:
+    """Context outlines of the provinces named in the story, labelled on hover."""
+    return LayerSpec(
+        "shapes",
+        name,
+        {
+            "geojson": collection(province_features(geography)),
+            "style": PROVINCE_STYLE,
+            "className": "dr-province",
+        },
+    )
+
+
+def border_layer(geography: Geography, label: str, *, permanent_label: bool = False) -> LayerSpec:
+    """The Afghanistan–Tajikistan border line, with ``label`` as its tooltip."""
+    return LayerSpec(
+        "shapes",
+        "Afghanistan–Tajikistan border",
+        {
+            "geojson": geography.border_collection(label),
+            "style": BORDER_STYLE,
+            "className": "dr-border",
+            "permanentLabels": permanent_label,
+            "labelDirection": "top",
+        },
+    )
+
+
+def events_layer(name: str, features: list[dict[str, Any]], *, show: bool = True) -> LayerSpec:
+    """A layer of event features, named with how many events it holds."""
+    return LayerSpec("events", f"{name} ({len(features)})", collection(features), show=show)
+
+
+def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
+    """Render ``spec`` to a standalone HTML document (call inside ``counted_ids``)."""
+    fmap = new_map(center=spec.center, zoom=spec.zoom, title=spec.title)
+    features = [
+        f for layer in spec.layers if layer.factory == "events" for f in layer.data["features"]
+    ]
+    MapCall("setup", lookup_tables(features, data, geography)).add_to(fmap)
+    for layer in spec.layers:
+        DataLayer(
+            layer.factory, layer.data, layer.name, show=layer.show, control=layer.control
+        ).add_to(fmap)
+    add_layer_control(fmap)
+    add_html(fmap, spec.legend)
+    for html in spec.extra_html:
+        add_html(fmap, html)
+    MapCall(
+        "finish", {"label": spec.title, "bounds": spec.bounds, "maxZoom": spec.max_zoom}
+    ).add_to(fmap)
+    return render(fmap)

@@ -1,0 +1,94 @@
+"""Map legends as escaped HTML with small SVG swatches.
+
+A legend is a ``<details>`` element (open on wide screens; ``map-layers.js``
+folds it on phones and moves it into a Leaflet control). Swatches use SVG
+presentation attributes, not ``style=``, so a strict CSP needs no inline styles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.maps.style import CATEGORY_COLOURS, STATUS_MEANINGS, STATUS_STYLES, category_label
+from builder.sanitize import text
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """One legend row: a symbol and what it means."""
+
+    kind: str
+    """``pin``, ``area``, ``line`` or ``band``."""
+    colour: str
+    """Stroke colour, ``#rrggbb``."""
+    label: str
+    """What the symbol stands for (plain text, escaped on output)."""
+    fill_opacity: float = 0.6
+    """Fill opacity of pins and areas."""
+    dash: str | None = None
+    """SVG dash pattern of the outline, if dashed."""
+
+
+def _svg(swatch: Swatch) -> str:
+    colour = text(swatch.colour)
+    dash = f' stroke-dasharray="{text(swatch.dash)}"' if swatch.dash else ""
+    if swatch.kind == "pin":
+        shape = (
+            f'<circle cx="9" cy="9" r="6" stroke="{colour}" stroke-width="2" fill="{colour}" '
+            f'fill-opacity="{swatch.fill_opacity}"{dash}/>'
+        )
+    elif swatch.kind == "area":
+        shape = (
+            f'<rect x="2" y="3" width="14" height="12" rx="3" stroke="{colour}" stroke-width="2" '
+            f'fill="{colour}" fill-opacity="{swatch.fill_opacity}"{dash}/>'
+        )
+    elif swatch.kind == "band":
+        shape = f'<path d="M1 9 H17" stroke="{colour}" stroke-width="8" stroke-opacity="0.35"/>'
+    else:
+        shape = f'<path d="M1 9 H17" stroke="{colour}" stroke-width="3"{dash}/>'
+    return (
+        f'<svg class="dr-swatch" width="18" height="18" viewBox="0 0 18 18" '
+        f'aria-hidden="true" focusable="false">{shape}</svg>'
+    )
+
+
+def status_swatches(colour: str = "#4d4d4d", kind: str = "pin") -> list[Swatch]:
+    """One row per status, showing how firm a claim is by fill and dash."""
+    return [
+        Swatch(kind, colour, STATUS_MEANINGS[status], style["fillOpacity"], style["dashArray"])
+        for status, style in STATUS_STYLES.items()
+    ]
+
+
+def category_swatches(categories: list[str]) -> list[Swatch]:
+    """One row per category colour."""
+    return [Swatch("pin", CATEGORY_COLOURS[c], category_label(c)) for c in categories]
+
+
+def precision_swatches(colour: str = "#4d4d4d") -> list[Swatch]:
+    """Pins for sites and towns, areas for places known only roughly."""
+    return [
+        Swatch("pin", colour, "A site or a town: the point stands for the whole town"),
+        Swatch(
+            "area",
+            colour,
+            "Known only to a province, region or country: drawn as an area",
+            0.2,
+            "4 3",
+        ),
+    ]
+
+
+def legend_html(title: str, sections: list[tuple[str, list[Swatch]]], notes: list[str]) -> str:
+    """The whole legend: a heading, sections of swatches, then plain-text notes."""
+    parts = [
+        '<details id="dr-legend" class="dr-legend" open>',
+        f"<summary>{text(title)}</summary>",
+    ]
+    for heading, swatches in sections:
+        parts.append(f'<p class="dr-legend-heading">{text(heading)}</p><ul>')
+        parts.extend(f"<li>{_svg(s)}<span>{text(s.label)}</span></li>" for s in swatches)
+        parts.append("</ul>")
+    parts.extend(f'<p class="dr-legend-note">{text(note)}</p>' for note in notes)
+    parts.append("</details>")
+    return "".join(parts)

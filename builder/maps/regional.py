@@ -1,0 +1,149 @@
+"""The regional drone race: every located event, one toggleable layer per category.
+
+On top, two label layers sum the story up: which drones each country buys or
+makes, and where Russia's base and the Afghan Air Force's escaped aircraft are.
+Both are derived from the events, not typed in by hand.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from builder import dates
+from builder.maps import text as tv
+from builder.maps.areas import Geography
+from builder.maps.document import LayerSpec, MapSpec, assemble, events_layer
+from builder.maps.features import bounds, feature_points, located_features
+from builder.maps.legend import category_swatches, legend_html, precision_swatches, status_swatches
+from builder.maps.style import category_label
+from builder.schema import CATEGORIES
+from builder.validate import Dataset
+
+DRONE_VERBS: dict[str, str] = {"drone-production": "makes", "drone-acquisition": "buys"}
+"""How a drone event reads in a country's label: it makes or it buys the system."""
+
+FORCE_TAGS: dict[str, str] = {
+    "russia": "Russia's base",
+    "afghan-air-force": "Afghan Air Force aircraft",
+}
+"""Tags of military events labelled on the map, and the label's heading."""
+
+TEXT_LIST_LIMIT = 300
+"""Above this many located events the text version counts them instead of listing each."""
+
+
+def country_name(code: str, data: Dataset) -> str:
+    """A country's name from the state actor with that ISO code (the code if none)."""
+    for actor in data.actors.values():
+        if actor.kind == "state" and actor.country == code:
+            return actor.name
+    return code
+
+
+def drones_by_country(data: Dataset) -> dict[str, dict[str, Any]]:
+    """For each country: where to label it and which systems it makes or buys."""
+    found: dict[str, dict[str, Any]] = {}
+    lines: dict[str, set[str]] = defaultdict(set)
+    for event_id, event in data.chronological():
+        verb = DRONE_VERBS.get(event.category)
+        if verb is None or not event.systems or event.place is None:
+            continue
+        place = data.places[event.place]
+        entry = found.setdefault(
+            place.country,
+            {
+                "country": country_name(place.country, data),
+                "lat": place.lat,
+                "lon": place.lon,
+                "events": [],
+            },
+        )
+        entry["events"].append(event_id)
+        for system in event.systems:
+            lines[place.country].add(f"{verb} {data.systems[system].name}")
+    for code, entry in found.items():
+        entry["lines"] = sorted(lines[code])
+    return dict(sorted(found.items(), key=lambda kv: kv[1]["country"]))
+
+
+def forces(data: Dataset) -> list[dict[str, Any]]:
+    """Labels for located military events carrying a tag of :data:`FORCE_TAGS`."""
+    items = []
+    for _, event in data.chronological():
+        tag = next((t for t in FORCE_TAGS if t in event.tags), None)
+        point = data.coordinates(event)
+        if tag is None or event.category != "military" or point is None:
+            continue
+        country = country_name(data.places[event.place].country, data) if event.place else ""
+        line = ", ".join(x for x in (country, dates.display(event.date)) if x)
+        items.append(
+            {"lat": point[0], "lon": point[1], "heading": FORCE_TAGS[tag], "lines": [line]}
+        )
+    return items
+
+
+def regional_map(data: Dataset, geography: Geography) -> str:
+    """Every located event by category, with drones by country and forces as labels."""
+    features = located_features(data, geography)
+    by_category = {c: [f for f in features if f["properties"]["category"] == c] for c in CATEGORIES}
+    drones = [
+        {"lat": e["lat"], "lon": e["lon"], "heading": e["country"], "lines": e["lines"]}
+        for e in drones_by_country(data).values()
+    ]
+    present = [c for c in CATEGORIES if by_category[c]]
+    legend = legend_html(
+        "The regional drone race",
+        [
+            ("Categories (switch each on or off above)", category_swatches(present)),
+            ("How firm each report is", status_swatches()),
+            ("How precise each place is", precision_swatches()),
+        ],
+        ["Labels sum up which drones each country makes or buys, and where foreign forces are."],
+    )
+    layers = [events_layer(category_label(c), by_category[c]) for c in CATEGORIES if by_category[c]]
+    layers += [
+        LayerSpec("labels", "Drones by country", {"items": drones, "side": "right"}),
+        LayerSpec(
+            "labels", "Russian forces and Afghan aircraft", {"items": forces(data), "side": "left"}
+        ),
+    ]
+    spec = MapSpec(
+        title="Map: the regional drone race, every located event by category",
+        center=(38.5, 66.0),
+        zoom=5,
+        bounds=bounds(feature_points(features)),
+        max_zoom=7,
+        legend=legend,
+        layers=layers,
+    )
+    return assemble(spec, data, geography)
+
+
+def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
+    """Drones by country, then the events by category (or their counts, when very many)."""
+    drone_rows: list[list[tv.Cell]] = [
+        [
+            entry["country"],
+            "; ".join(entry["lines"]),
+            ", ".join(data.events[e].title for e in entry["events"]),
+        ]
+        for entry in drones_by_country(data).values()
+    ]
+    body = tv.table("Drones by country", ["Country", "Drones", "Events"], drone_rows)
+    features = located_features(data, geography)
+    if len(features) <= TEXT_LIST_LIMIT:
+        for category in CATEGORIES:
+            chosen = [f for f in features if f["properties"]["category"] == category]
+            if chosen:
+                body += tv.events_table(
+                    f"{category_label(category)} ({len(chosen)})", chosen, prefix
+                )
+    else:
+        counts: list[list[tv.Cell]] = [
+            [category_label(c), str(sum(f["properties"]["category"] == c for f in features))]
+            for c in CATEGORIES
+        ]
+        body += tv.table("Located events by category", ["Category", "Events"], counts)
+        body += f'<p><a href="{prefix}events/">Every event, listed by date</a></p>'
+    return tv.wrap("The map as text: drones by country and every located event", body)

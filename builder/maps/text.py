@@ -1,0 +1,55 @@
+"""The text version beside each map: what the map shows, as tables readers can scan.
+
+Screen-reader users, keyboard users and anyone who prefers numbers to shapes
+get the same facts as the map. Every cell is escaped; links are built here
+from event ids, never taken from editor text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from builder.sanitize import text
+
+Cell = str | tuple[str, str]
+"""A table cell: plain text, or (text, href) for a link."""
+
+
+def _cell(value: Cell) -> str:
+    if isinstance(value, tuple):
+        label, href = value
+        return f'<a href="{text(href)}">{text(label)}</a>'
+    return text(value)
+
+
+def table(caption: str, headers: list[str], rows: list[list[Cell]]) -> str:
+    """An HTML table with a caption and a header row; every cell escaped."""
+    head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        f'<table class="dr-map-table"><caption>{text(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def events_table(caption: str, features: list[dict[str, Any]], prefix: str) -> str:
+    """One row per event feature: date, linked title, status (with who claims), where."""
+    rows: list[list[Cell]] = []
+    for feature in features:
+        p = feature["properties"]
+        status = p["status"]
+        if p.get("claimed_by"):
+            status += f" (claimed by {', '.join(p['claimed_by'])}"
+            status += f"; rejected by {', '.join(p['denied_by'])})" if p.get("denied_by") else ")"
+        rows.append([p["date"], (p["title"], f"{prefix}{p['url']}"), status, p["where"] or ""])
+    return table(caption, ["Date", "Event", "Status", "Where"], rows)
+
+
+def paragraph(value: str) -> str:
+    """A paragraph of plain text, escaped."""
+    return f"<p>{text(value)}</p>"
+
+
+def wrap(summary: str, body: str) -> str:
+    """Fold the text version under a ``<details>`` so the page stays readable."""
+    return f'<details class="dr-map-text"><summary>{text(summary)}</summary>{body}</details>'

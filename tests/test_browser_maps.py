@@ -1,0 +1,255 @@
+"""The maps as readers get them: drawn in headless Chromium inside the built site."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+MAP_NAMES = ("factory", "border", "deployments", "regional")
+
+# Leaflet objects are read through the map itself: the page's one L.Map instance.
+FIND_MAP = "Object.values(window).find(v => v instanceof L.Map)"
+EVENT_LAYERS = f"""() => {{
+  const map = {FIND_MAP};
+  const out = [];
+  map.eachLayer(l => {{ if (l.feature && l.feature.properties && l.feature.properties.url) {{
+    out.push({{id: l.feature.properties.id, kind: l instanceof L.CircleMarker && !(l instanceof L.Circle) ? 'pin'
+      : (l instanceof L.Circle ? 'circle' : (l instanceof L.Polygon ? 'polygon' : 'band')),
+      status: l.feature.properties.status}});
+  }} }});
+  return out;
+}}"""
+
+
+def _located_ids(built_site: Path) -> set[str]:
+    geojson = json.loads((built_site / "data/events.geojson").read_text(encoding="utf-8"))
+    return {f["id"] for f in geojson["features"] if f["geometry"] is not None}
+
+
+def _open_map(page, site_url: str, name: str, fragment: str = ""):
+    page.goto(f"{site_url}maps/{name}.html{fragment}")
+    page.locator("html[data-dr-ready='true']").wait_for(state="attached")
+    return page
+
+
+def test_maps_page_shows_all_four_maps_with_names_legends_and_text(page, site_url):
+    page.goto(site_url + "maps/")
+    for name in MAP_NAMES:
+        frame_el = page.locator(f"iframe[src$='maps/{name}.html']")
+        assert frame_el.get_attribute("title")
+        frame = page.frame_locator(f"iframe[src$='maps/{name}.html']")
+        frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
+        assert frame.locator(".leaflet-container[role='region'][aria-label]").count() == 1
+        assert frame.locator("#dr-legend.leaflet-control").count() == 1
+        figure = page.locator("figure.dr-map", has=frame_el)
+        assert figure.locator("details.dr-map-text table").count() >= 1
+    assert page.console_errors == []
+    assert page.page_errors == []
+
+
+def test_regional_map_draws_every_located_event_once(page, site_url, built_site):
+    _open_map(page, site_url, "regional")
+    drawn = page.evaluate(EVENT_LAYERS)
+    assert sorted(d["id"] for d in drawn) == sorted(_located_ids(built_site))
+    # Each event is one SVG shape in the page.
+    assert page.locator("path.dr-event").count() == len(_located_ids(built_site))
+    assert page.console_errors == []
+    assert page.page_errors == []
+
+
+def test_approximate_places_are_areas_not_pins(page, site_url):
+    places = yaml.safe_load((ROOT / "data/places.yaml").read_text(encoding="utf-8"))
+    _open_map(page, site_url, "regional")
+    for item in page.evaluate(EVENT_LAYERS):
+        event = yaml.safe_load(
+            (ROOT / f"data/events/{item['id']}.yaml").read_text(encoding="utf-8")
+        )
+        precision = event.get("precision") or places[event["place"]]["precision"]
+        if precision in ("exact", "locality"):
+            assert item["kind"] == "pin", item
+        else:
+            assert item["kind"] in ("circle", "polygon", "band"), item
+
+
+def test_range_ring_measures_the_range_in_the_data(page, site_url):
+    system = yaml.safe_load((ROOT / "data/systems.yaml").read_text(encoding="utf-8"))["ababil-2"]
+    place = yaml.safe_load((ROOT / "data/places.yaml").read_text(encoding="utf-8"))[
+        "ababil-2-factory-dushanbe"
+    ]
+    _open_map(page, site_url, "factory")
+    radii = page.evaluate(
+        f"""([lat, lon]) => {{
+          const map = {FIND_MAP};
+          const out = [];
+          map.eachLayer(l => {{ if (l.options.className === 'dr-ring' && l.getLatLngs) {{
+            l.getLatLngs()[0].forEach(p => out.push(map.distance([lat, lon], p) / 1000));
+          }} }});
+          return out;
+        }}""",
+        [place["lat"], place["lon"]],
+    )
+    assert len(radii) >= 90
+    expected = system["range_km"]["value"]
+    # Leaflet measures on a sphere; the ring is geodesic on the ellipsoid: within 0.5 %.
+    for km in radii:
+        assert km == pytest.approx(expected, rel=0.005)
+    assert page.locator("path.dr-ring").count() == 1
+    legend = page.locator("#dr-legend").inner_text()
+    assert f"{system['endurance_h']['value']:g} h" in legend
+    assert f"{expected:g} km" in legend
+
+
+def test_border_line_drawn_measures_the_length_the_site_states(page, site_url):
+    _open_map(page, site_url, "border")
+    drawn_km = page.evaluate(
+        f"""() => {{
+          const map = {FIND_MAP};
+          let total = 0;
+          map.eachLayer(l => {{ if (l.options.className === 'dr-border' && l.getLatLngs) {{
+            const pts = l.getLatLngs();
+            for (let i = 1; i < pts.length; i++) total += map.distance(pts[i - 1], pts[i]);
+          }} }});
+          return total / 1000;
+        }}"""
+    )
+    label = page.locator(".dr-shape-label").inner_text()
+    stated = float(re.search(r"([\d,]+) km as drawn", label).group(1).replace(",", ""))
+    assert drawn_km == pytest.approx(stated, rel=0.005)
+    assert "1,300 km" in label  # the article's figure beside it
+    assert page.console_errors == []
+
+
+def test_border_length_in_the_text_version_matches_the_drawn_line(page, site_url):
+    page.goto(site_url + "maps/")
+    figure = page.locator("figure.dr-map", has=page.locator("iframe[src$='maps/border.html']"))
+    figure.locator("details.dr-map-text summary").click()
+    row = figure.locator("tr", has_text="Measured").inner_text()
+    stated = float(re.search(r"([\d,.]+) km", row).group(1).replace(",", ""))
+    frame = page.frame_locator("iframe[src$='maps/border.html']")
+    label = frame.locator(".dr-shape-label").inner_text()
+    assert f"{stated:,.0f} km as drawn" in label
+
+
+def test_a_denied_claim_looks_different_from_a_reported_move(page, site_url):
+    _open_map(page, site_url, "deployments")
+    denied = page.locator("path.dr-event.dr-status-denied").first
+    reported = page.locator("path.dr-event.dr-status-reported").first
+    assert denied.get_attribute("stroke-dasharray")
+    assert reported.get_attribute("stroke-dasharray") is None
+    assert float(denied.get_attribute("fill-opacity")) == 0
+    assert float(reported.get_attribute("fill-opacity")) > 0
+    kinds = {d["id"]: d["kind"] for d in page.evaluate(EVENT_LAYERS)}
+    assert kinds["taliban-suicide-squads-badakhshan"] == "polygon"
+    assert kinds["taliban-suicide-squads-takhar"] == "polygon"
+    assert kinds["tajikistan-alleges-militant-camps"] == "polygon"
+
+
+def test_popup_shows_date_status_summary_sources_and_event_link(page, site_url):
+    _open_map(page, site_url, "regional")
+    page.locator("path.dr-event").first.focus()
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup .dr-popup")
+    popup.wait_for()
+    facts = popup.locator(".dr-popup-facts").inner_text()
+    assert "Date" in facts
+    assert "Status" in facts
+    assert popup.locator(".dr-popup-summary").inner_text().strip()
+    assert popup.locator(".dr-popup-sources li a[href^='http']").count() >= 1
+    href = popup.locator("a.dr-popup-title").get_attribute("href")
+    assert re.fullmatch(r"\.\./events/[a-z0-9-]+/", href)
+
+
+def test_events_at_one_spot_can_be_paged_through(page, site_url):
+    _open_map(page, site_url, "regional")
+    # Several events share Dushanbe: its popup pages through them.
+    page.evaluate(
+        f"""() => {{ const map = {FIND_MAP}; let done = false;
+          map.eachLayer(l => {{ if (!done && l.feature && l.feature.properties.id === 'ababil-2-factory-opens') {{ l.openPopup(); done = true; }} }}); }}"""
+    )
+    pager = page.locator(".dr-popup-pager")
+    pager.wait_for()
+    first = page.locator("a.dr-popup-title").inner_text()
+    pager.locator("button", has_text="Next").click()
+    assert page.locator("a.dr-popup-title").inner_text() != first
+
+
+def test_layers_toggle_from_the_keyboard(page, site_url):
+    _open_map(page, site_url, "regional")
+    before = page.locator("path.dr-event").count()
+    box = page.locator(".leaflet-control-layers-overlays label", has_text="Diplomacy").locator(
+        "input"
+    )
+    box.focus()
+    page.keyboard.press("Space")
+    after = page.locator("path.dr-event").count()
+    assert 0 < after < before
+    assert page.locator("path.dr-category-diplomacy").count() == 0
+
+
+def test_map_survives_in_site_navigation(page, site_url):
+    page.goto(site_url)
+    page.locator("a[href$='maps/']").first.click()
+    page.wait_for_url(re.compile(r"/maps/$"))
+    frame = page.frame_locator("iframe[src$='maps/regional.html']")
+    frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
+    assert frame.locator("path.dr-event").count() > 0
+    assert page.page_errors == []
+
+
+def test_maps_fit_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
+    context.route(re.compile(r"^https://([a-c]\.)?tile\.openstreetmap\.org/"), lambda r: r.abort())
+    page = context.new_page()
+    page.goto(site_url + "maps/")
+    frame_el = page.locator("iframe[src$='maps/factory.html']")
+    frame_el.scroll_into_view_if_needed()
+    box = frame_el.bounding_box()
+    assert box["width"] <= 390
+    frame = page.frame_locator("iframe[src$='maps/factory.html']")
+    frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
+    # On a phone the legend and the layer list start folded so the map stays visible.
+    assert frame.locator("#dr-legend[open]").count() == 0
+    assert frame.locator(".leaflet-control-layers-expanded").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+
+
+def test_maps_ask_no_third_party_host_except_tiles(page, site_url):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "maps/")
+    for name in MAP_NAMES:
+        page.frame_locator(f"iframe[src$='maps/{name}.html']").locator(
+            "html[data-dr-ready='true']"
+        ).wait_for(state="attached")
+    outside = [
+        u for u in requests if not u.startswith(site_url) and "tile.openstreetmap.org" not in u
+    ]
+    assert outside == []
+    assert any("tile.openstreetmap.org" in u for u in requests)
+    attribution = page.frame_locator("iframe[src$='maps/regional.html']").locator(
+        ".leaflet-control-attribution"
+    )
+    assert "OpenStreetMap" in attribution.inner_text()
+
+
+def test_locator_draws_the_event_in_the_fragment(page, site_url):
+    _open_map(page, site_url, "locator", "#taliban-suicide-squads-takhar")
+    drawn = page.locator("path.dr-event")
+    assert drawn.count() == 1
+    assert "approximate" in page.locator(".leaflet-tooltip").inner_text()
+    page.evaluate("window.location.hash = '#kabul-falls-does-not-exist'")
+    page.locator("#dr-locator-message:not([hidden])").wait_for()
+    assert page.locator("path.dr-event").count() == 0
+    page.evaluate("window.location.hash = '#taliban-take-kabul'")
+    page.locator("path.dr-event").wait_for()
+    assert page.locator("path.dr-event").count() == 1
+    assert page.console_errors == []
+    assert page.page_errors == []

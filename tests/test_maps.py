@@ -1,0 +1,278 @@
+"""Map documents: self-hosted, escaped, reproducible, data-driven and scalable."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from pyproj import Geod
+
+from benchmarks.synthetic import write_events
+from builder import embeds, maps
+from builder.maps import factory, locator
+from builder.maps.areas import load_geography
+from builder.maps.features import located_features
+from builder.validate import load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+MAP_NAMES = ("factory", "border", "deployments", "regional")
+PAYLOAD = "<img src=x onerror=alert(1)> </script><script>alert(2)</script> `${alert(3)}`"
+
+
+class Document(HTMLParser):
+    """Collects elements, script sources, stylesheet links and inline scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.inline_scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script" and not dict(attrs).get("src")
+        if self._in_script:
+            self.inline_scripts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.inline_scripts[-1] += data
+
+    def named(self, name: str) -> list[dict[str, str | None]]:
+        return [attrs for tag, attrs in self.tags if tag == name]
+
+
+def parse(html: str) -> Document:
+    doc = Document()
+    doc.feed(html)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def documents(data):
+    return maps.render_all(data)
+
+
+def test_render_all_makes_the_four_maps_and_the_locator(documents):
+    assert sorted(documents) == sorted(
+        [f"maps/{n}.html" for n in MAP_NAMES] + ["maps/locator.html"]
+    )
+    assert {f"map:{n}" for n in MAP_NAMES} <= set(maps.EMBEDS)
+
+
+def test_charts_can_still_import_the_category_colours():
+    from builder.charts import CATEGORY_COLOURS as used_by_charts
+
+    assert used_by_charts is maps.CATEGORY_COLOURS
+
+
+@pytest.mark.parametrize("name", [*MAP_NAMES, "locator"])
+def test_documents_load_only_the_sites_own_leaflet_script_and_styles(documents, name):
+    doc = parse(documents[f"maps/{name}.html"])
+    scripts = [a["src"] for a in doc.named("script") if a.get("src")]
+    styles = [a["href"] for a in doc.named("link") if a.get("rel") == "stylesheet"]
+    assert scripts == ["../assets/vendor/leaflet/leaflet.js", "../assets/js/map-layers.js"]
+    assert styles == ["../assets/vendor/leaflet/leaflet.css", "../assets/css/map-document.css"]
+    for attrs in doc.named("script") + doc.named("link"):
+        for url in (attrs.get("src"), attrs.get("href")):
+            assert not url or "//" not in url
+
+
+@pytest.mark.parametrize("name", [*MAP_NAMES, "locator"])
+def test_documents_have_a_language_a_title_and_allow_pinch_zoom(documents, name):
+    doc = parse(documents[f"maps/{name}.html"])
+    assert doc.named("html")[0].get("lang") == "en"
+    viewport = next(a for a in doc.named("meta") if a.get("name") == "viewport")
+    assert "user-scalable=no" not in viewport["content"]
+    assert "maximum-scale" not in viewport["content"]
+    assert any(tag == "title" for tag, _ in doc.tags)
+
+
+@pytest.mark.parametrize("name", [*MAP_NAMES, "locator"])
+def test_documents_have_no_inline_event_handlers_or_eval(documents, name):
+    doc = parse(documents[f"maps/{name}.html"])
+    for _, attrs in doc.tags:
+        assert not [a for a in attrs if a.startswith("on")]
+    for script in doc.inline_scripts:
+        assert "eval(" not in script
+        assert "new Function" not in script
+    source = (ROOT / "docs/assets/js/map-layers.js").read_text(encoding="utf-8")
+    js = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.DOTALL)
+    assert ".innerHTML" not in js
+    assert ".insertAdjacentHTML" not in js
+    assert "eval(" not in js
+    assert "new Function" not in js
+
+
+def test_two_processes_render_byte_identical_maps(tmp_path):
+    code = (
+        "import hashlib, sys; from pathlib import Path; "
+        "from builder.validate import load_dataset; from builder import maps; "
+        "docs = maps.render_all(load_dataset(Path('data'))); "
+        "print({k: hashlib.sha256(v.encode()).hexdigest() for k, v in sorted(docs.items())})"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1]
+    assert "maps/regional.html" in runs[0]
+
+
+def test_element_ids_come_from_a_counter_not_random_hex(documents):
+    for name in MAP_NAMES:
+        doc = parse(documents[f"maps/{name}.html"])
+        ids = [a["id"] for a in doc.named("div") if a.get("id", "").startswith("map_")]
+        assert ids == [f"map_{name}_1"]
+        assert not re.search(r"_[0-9a-f]{32}\b", documents[f"maps/{name}.html"])
+
+
+def _write_payload_project(tmp_path: Path) -> Path:
+    data_dir = tmp_path / "data"
+    for name in ("sources.yaml", "places.yaml", "actors.yaml", "systems.yaml"):
+        (data_dir).mkdir(exist_ok=True)
+        (data_dir / name).write_text((ROOT / "data" / name).read_text(encoding="utf-8"))
+    (data_dir / "events").mkdir()
+    for path in (ROOT / "data/events").glob("*.yaml"):
+        event = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.stem in ("taliban-suicide-squads-badakhshan", "ababil-2-factory-opens"):
+            event["title"] = f"Hostile {PAYLOAD}"
+            event["summary"] = f"Hostile summary {PAYLOAD}"
+        (data_dir / "events" / path.name).write_text(yaml.safe_dump(event), encoding="utf-8")
+    sources = yaml.safe_load((data_dir / "sources.yaml").read_text(encoding="utf-8"))
+    sources["gosselin-malo-2022"]["title"] = f"Hostile source {PAYLOAD}"
+    (data_dir / "sources.yaml").write_text(yaml.safe_dump(sources), encoding="utf-8")
+    places = yaml.safe_load((data_dir / "places.yaml").read_text(encoding="utf-8"))
+    places["badakhshan-province"]["name"] = f"Hostile place {PAYLOAD}"
+    (data_dir / "places.yaml").write_text(yaml.safe_dump(places), encoding="utf-8")
+    return data_dir
+
+
+def test_hostile_text_never_becomes_markup_in_documents_or_text_versions(tmp_path):
+    data = load_dataset(_write_payload_project(tmp_path))
+    documents = maps.render_all(data)
+    for path, html in documents.items():
+        doc = parse(html)
+        assert not doc.named("img"), path
+        # Exactly the scripts folium and the builder wrote: none injected by the payload.
+        assert len(doc.named("script")) == len(
+            parse(maps.render_all(load_dataset(ROOT / "data"))[path]).named("script")
+        ), path
+        for script in doc.inline_scripts:
+            assert "alert(2)</script>" not in script
+    for name in MAP_NAMES:
+        text_version = embeds.map_html(maps.EMBEDS[f"map:{name}"], "../")
+        doc = parse(text_version)
+        assert not doc.named("img")
+        assert not doc.named("script")
+    maps.render_all(load_dataset(ROOT / "data"))  # leave the embeds on the real data
+
+
+def test_hostile_text_arrives_intact_as_data(tmp_path):
+    data = load_dataset(_write_payload_project(tmp_path))
+    geography = load_geography()
+    features = located_features(data, geography, ["ababil-2-factory-opens"])
+    assert features[0]["properties"]["title"] == f"Hostile {PAYLOAD}"
+    # Summaries are Markdown: rendered and sanitised, so the tags are gone, the words stay.
+    summary = features[0]["properties"]["summary"]
+    assert summary.startswith("Hostile summary")
+    assert "<img" not in summary
+    assert "<script" not in summary
+
+
+def test_ring_is_geodesic_at_the_range_the_data_gives(data):
+    systems = yaml.safe_load((ROOT / "data/systems.yaml").read_text(encoding="utf-8"))
+    range_km = systems[factory.FACTORY_SYSTEM]["range_km"]["value"]
+    places = yaml.safe_load((ROOT / "data/places.yaml").read_text(encoding="utf-8"))
+    site = places["ababil-2-factory-dushanbe"]
+    ring = factory.ring_lonlats((site["lat"], site["lon"]), range_km)
+    geod = Geod(ellps="WGS84")
+    for lon, lat in ring:
+        km = geod.inv(site["lon"], site["lat"], lon, lat)[2] / 1000
+        assert km == pytest.approx(range_km, abs=0.01)
+    assert ring[0] == ring[-1]
+
+
+def test_factory_text_version_states_range_and_endurance_with_their_source(data, documents):
+    html = embeds.map_html(maps.EMBEDS["map:factory"], "../")
+    rows = {
+        cells[0]: cells[1] for cells in re.findall(r"<tr><td>([^<]*)</td><td>(.*?)</td></tr>", html)
+    }
+    systems = yaml.safe_load((ROOT / "data/systems.yaml").read_text(encoding="utf-8"))
+    ababil = systems["ababil-2"]
+    source = yaml.safe_load((ROOT / "data/sources.yaml").read_text(encoding="utf-8"))[
+        ababil["range_km"]["source"]
+    ]
+    assert f"{ababil['range_km']['value']:g} km" in rows["Range"]
+    assert source["publisher"] in rows["Range"]
+    assert f"{ababil['endurance_h']['value']:g} h" in rows["Endurance"]
+
+
+def test_approximate_places_become_areas_and_towns_stay_pins(data):
+    geography = load_geography()
+    places = yaml.safe_load((ROOT / "data/places.yaml").read_text(encoding="utf-8"))
+    for feature in located_features(data, geography):
+        props = feature["properties"]
+        event = yaml.safe_load(
+            (ROOT / "data/events" / f"{props['id']}.yaml").read_text(encoding="utf-8")
+        )
+        precision = event.get("precision") or places[event["place"]]["precision"]
+        is_area = "shape" in props or "radius_km" in props
+        assert is_area == (precision in ("district", "province", "region", "country")), props["id"]
+    badakhshan = located_features(data, geography, ["taliban-suicide-squads-badakhshan"])[0]
+    assert badakhshan["properties"]["shape"] == "badakhshan-province"
+
+
+def test_event_layers_do_not_grow_in_objects_with_more_events(tmp_path, data):
+    data_dir = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data_dir)
+    write_events(data_dir, 300)
+    big = maps.render_all(load_dataset(data_dir))["maps/regional.html"]
+    small = maps.render_all(data)["maps/regional.html"]
+    # Events are data in one GeoJSON layer per category, not one Leaflet object each.
+    assert big.count("DR.events(") == small.count("DR.events(") == 7
+    assert len(parse(big).inline_scripts) == len(parse(small).inline_scripts)
+    assert len(big) > len(small) + 300 * 100
+
+
+def test_text_version_lists_every_event_of_the_map_with_a_link(data, documents):
+    html = embeds.map_html(maps.EMBEDS["map:regional"], "../")
+    doc = parse(html)
+    links = {a["href"] for a in doc.named("a")}
+    located = [eid for eid, ev in data.events.items() if data.coordinates(ev) is not None]
+    assert located
+    for event_id in located:
+        assert f"../events/{event_id}/" in links
+    assert doc.named("table")
+    assert any(tag == "caption" for tag, _ in doc.tags)
+
+
+def test_locator_iframe_escapes_the_title_and_points_at_the_fragment():
+    html = locator.locator_iframe("kabul-falls", f"Title {PAYLOAD}", "../../")
+    doc = parse(html)
+    frame = doc.named("iframe")[0]
+    assert frame["src"] == "../../maps/locator.html#kabul-falls"
+    assert PAYLOAD in frame["title"]
+    assert not doc.named("img")
