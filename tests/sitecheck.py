@@ -127,8 +127,10 @@ def _watch(page, report: PageReport) -> None:
 
     def failed(request) -> None:
         page.in_flight.discard(request)
-        # Requests to other hosts are aborted on purpose and reported as such.
-        if not NOT_LOCAL.match(request.url):
+        # Requests to other hosts are aborted on purpose and reported as such. A request
+        # the browser itself cancels (a frame re-pointed or closed) is not a failure:
+        # a missing file shows as an HTTP status above.
+        if not NOT_LOCAL.match(request.url) and request.failure != "net::ERR_ABORTED":
             report.problems.append(f"request failed ({request.failure}): {request.url}")
 
     page.on("console", console)
@@ -137,11 +139,19 @@ def _watch(page, report: PageReport) -> None:
     page.on("requestfailed", failed)
 
 
-def _check_map_document(frame, report: PageReport) -> None:
+FEATURES = ".leaflet-interactive, .leaflet-marker-icon"
+"""What a map drawn with data shows: vector features or markers."""
+
+DRAWN = FEATURES + ", .leaflet-tile-loaded"
+"""A map document opened bare (no fragment naming what to show) may draw tiles only."""
+
+
+def _check_map_document(frame, report: PageReport, drawn: str = FEATURES) -> None:
     try:
         frame.wait_for_selector(".leaflet-container", timeout=PAGE_TIMEOUT_MS)
         frame.wait_for_function(
-            "document.querySelectorAll('.leaflet-interactive, .leaflet-marker-icon').length > 0",
+            # A function, not an expression: Playwright evals expressions, which the CSP forbids.
+            f"() => document.querySelectorAll({drawn!r}).length > 0",
             timeout=PAGE_TIMEOUT_MS,
         )
     except Exception as exc:
@@ -210,7 +220,7 @@ def check_page(context, url: str) -> PageReport:
         if response is None or response.status >= 400:
             report.problems.append(f"page answered {response and response.status}")
         if page.query_selector(".folium-map") is not None:
-            _check_map_document(page.main_frame, report)
+            _check_map_document(page.main_frame, report, DRAWN)
         _check_map_frames(page, report)
         check_charts(page, report)
         _settle(page)
