@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def make_project(dest: Path, n_events: int, *, seed: int = 2022) -> Path:
     """Copy the project's build inputs to ``dest`` and add ``n_events`` synthetic events."""
-    for name in ("mkdocs.yml", "docs", "builder", "data"):
+    for name in ("mkdocs.yml", "docs", "overrides", "builder", "data"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -45,7 +45,10 @@ def write_events(data_dir: Path, n_events: int, *, seed: int = 2022) -> None:
             "status": status,
             "category": CATEGORIES[i % len(CATEGORIES)],
             "sources": [rng.choice(sources)],
-            "location": {"lat": round(rng.uniform(34.0, 44.0), 4), "lon": round(rng.uniform(58.0, 75.0), 4)},
+            "location": {
+                "lat": round(rng.uniform(34.0, 44.0), 4),
+                "lon": round(rng.uniform(58.0, 75.0), 4),
+            },
             "precision": "locality",
             "actors": [rng.choice(actors)],
         }

@@ -30,7 +30,7 @@ class Embed:
     description: str
     height: int = 520
     alternative: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
-    """Renders the text version placed beside a map, given the page's prefix to the site root."""
+    """Renders the text version placed with a map or chart, given the page's prefix to the root."""
 
 
 class UnknownEmbed(ValueError):
@@ -65,14 +65,24 @@ def map_html(embed: Embed, prefix: str) -> str:
 
 
 def chart_html(embed: Embed, prefix: str) -> str:
-    """A chart container that ``charts.js`` fills from the figure JSON."""
+    """A chart container that ``charts.js`` fills, named, captioned and with its text alternative.
+
+    The drawing is one image to assistive technology (``role="img"``), named by
+    the caption's title and described by the summary; the data table beneath
+    it carries the same facts, links included, for every reader.
+    """
+    title_id = f"chart-{embed.name}-title"
+    described = f' aria-describedby="chart-{embed.name}-summary"' if embed.alternative else ""
+    alternative = embed.alternative(prefix) if embed.alternative else ""
     return (
-        f'<figure class="dr-chart-figure">'
-        f'<div class="dr-chart" id="chart-{embed.name}" role="group" '
-        f'aria-label="{text(embed.title)}" '
+        f'<figure class="dr-chart-figure" id="figure-{embed.name}">'
+        f'<figcaption><strong class="dr-chart-title" id="{title_id}">{text(embed.title)}</strong> '
+        f"{text(embed.description)}</figcaption>"
+        f'<div class="dr-chart" id="chart-{embed.name}" role="img" '
+        f'aria-labelledby="{title_id}"{described} '
         f'data-figure="{prefix}data/charts/{embed.name}.json" '
         f'data-plotly="{prefix}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'
-        f"<figcaption>{text(embed.description)}</figcaption>"
+        f"{alternative}"
         f"</figure>"
     )
 

@@ -65,7 +65,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Expand map and chart directives, and add the definitions of cited sources."""
     prefix = "../" * page.url.count("/")
     try:
-        markdown = embeds.expand(markdown, pipeline.EMBEDS, prefix)
+        markdown = embeds.expand(markdown, _state["build"].embeds, prefix)
         return bibliography.add_source_footnotes(markdown, _state["build"].data)
     except embeds.UnknownEmbed as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None

@@ -43,10 +43,11 @@ def in_sidebar(src_uri: str) -> bool:
 
 @dataclass(frozen=True)
 class Build:
-    """The output of one build: the dataset and every file it produced."""
+    """The output of one build: the dataset, every file it produced and the embeds pages use."""
 
     data: Dataset
     files: dict[str, str | bytes]
+    embeds: dict[str, Embed]
 
 
 def render(
@@ -87,4 +88,9 @@ def render(
 def build(data_dir: Path, node_modules: Path, settings: SiteSettings | None = None) -> Build:
     """Validate ``data_dir`` and render everything; raises InvalidData on bad data."""
     data = load_dataset(data_dir)
-    return Build(data=data, files=render(data, node_modules, settings))
+    return Build(data=data, files=render(data, node_modules, settings), embeds=embeds_for(data))
+
+
+def embeds_for(data: Dataset) -> dict[str, Embed]:
+    """Every embed, the charts carrying their summary and data table for ``data``."""
+    return {**maps.EMBEDS, **charts.embeds_for(data)}

@@ -240,3 +240,52 @@ class Event(Strict):
         if repeated:
             raise ValueError(f"lists {', '.join(repeated)} more than once")
         return ids
+
+
+IndicatorBound = Literal["exact", "about", "more-than", "at-least", "less-than", "at-most"]
+"""How a source qualifies a number: 'over 75 percent' is ``more-than`` 75."""
+
+
+class Indicator(Strict):
+    """A published figure the charts draw, one entry of ``data/indicators.yaml``.
+
+    Only figures a source states go here. Values that follow from them (such as
+    the 2021 trade that a target and its percentage rise imply) are computed by
+    the builder and labelled as derived, never typed in.
+    """
+
+    label: str = Field(
+        min_length=1,
+        description="What the figure measures, in plain words, e.g. 'Yearly trade target'.",
+    )
+    value: float = Field(description="The number exactly as the source gives it.")
+    unit: Literal["million USD", "percent"] = Field(
+        description="Unit of the value: 'million USD' for money, 'percent' for a change."
+    )
+    bound: IndicatorBound = Field(
+        default="exact",
+        description=(
+            "How the source qualifies the number: exact, about, more-than ('over 75 percent'), "
+            "at-least, less-than or at-most."
+        ),
+    )
+    stated: PartialDate = Field(
+        description="When the figure was announced or published, as precise as known."
+    )
+    change_to: Identifier | None = Field(
+        default=None,
+        description=(
+            "For a percentage change only: id of the indicator (in this file) that is the new "
+            "level the change leads to, e.g. the $500 million target."
+        ),
+    )
+    baseline: PartialDate | None = Field(
+        default=None,
+        description=(
+            "For a percentage change only: the period the change is measured from, e.g. '2021'."
+        ),
+    )
+    source: Identifier = Field(description="Id of the data/sources.yaml entry that gives it.")
+    note: str | None = Field(
+        default=None, description="What a reader should know about the figure (plain text)."
+    )

@@ -24,6 +24,7 @@ from builder.schema import (
     Actor,
     DroneSystem,
     Event,
+    Indicator,
     Place,
     Source,
 )
@@ -35,6 +36,7 @@ REGISTRIES: dict[str, type[BaseModel]] = {
     "places.yaml": Place,
     "actors.yaml": Actor,
     "systems.yaml": DroneSystem,
+    "indicators.yaml": Indicator,
 }
 """The shared data files, each a mapping of id to entry, and the model of an entry."""
 
@@ -48,6 +50,7 @@ class Dataset:
     places: dict[str, Place] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     systems: dict[str, DroneSystem] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
 
     def chronological(self) -> list[tuple[str, Event]]:
         """Events ordered by start date, then id, the order readers meet them in."""
@@ -279,6 +282,29 @@ def _check_systems(data: Dataset, root: str) -> list[Problem]:
     return found
 
 
+def _check_indicators(data: Dataset, root: str) -> list[Problem]:
+    found = []
+    path = f"{root}/indicators.yaml"
+    for key, indicator in data.indicators.items():
+        if indicator.source not in data.sources:
+            found.append(Problem(path, f"{key}.source", f"unknown source id '{indicator.source}'"))
+        is_change = indicator.unit == "percent"
+        if is_change and (indicator.change_to is None or indicator.baseline is None):
+            found.append(Problem(path, key, "a percentage change needs change_to and baseline"))
+        if not is_change and (indicator.change_to or indicator.baseline):
+            found.append(Problem(path, key, "change_to and baseline are for percentage changes"))
+        if is_change and indicator.value <= -100:
+            found.append(
+                Problem(path, f"{key}.value", "a fall of 100 percent or more leaves nothing")
+            )
+        target = data.indicators.get(indicator.change_to) if indicator.change_to else None
+        if indicator.change_to and target is None:
+            found.append(Problem(path, f"{key}.change_to", f"unknown id '{indicator.change_to}'"))
+        elif target is not None and target.unit == "percent":
+            found.append(Problem(path, f"{key}.change_to", "must name a level, not a percentage"))
+    return found
+
+
 def load_dataset(data_dir: Path, *, root: str = "data", today: dt.date | None = None) -> Dataset:
     """Read, validate and cross-check everything under ``data_dir``.
 
@@ -301,6 +327,7 @@ def load_dataset(data_dir: Path, *, root: str = "data", today: dt.date | None = 
         places=registries["places.yaml"],
         actors=registries["actors.yaml"],
         systems=registries["systems.yaml"],
+        indicators=registries["indicators.yaml"],
     )
     for event_id, event in events.items():
         problems.extend(
@@ -309,6 +336,7 @@ def load_dataset(data_dir: Path, *, root: str = "data", today: dt.date | None = 
     for path, content in rejected.items():
         problems.extend(_reference_problems(path, content, data))
     problems.extend(_check_systems(data, root))
+    problems.extend(_check_indicators(data, root))
     if problems:
         raise InvalidData(problems)
     return data

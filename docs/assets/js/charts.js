@@ -1,10 +1,18 @@
-/* Draws every .dr-chart on a page from its figure JSON, with the one
+/* Draws every .dr-chart on a page from its JSON file, with the one
  * self-hosted plotly.js bundle, loaded only on pages that have a chart.
  * Material's instant navigation swaps page content without re-running
- * scripts, so drawing hangs off its document$ stream when present. */
+ * scripts, so drawing hangs off its document$ stream when present.
+ *
+ * A file with "views" (the timeline) also gets controls, built here as
+ * ordinary buttons and selects so they work from the keyboard: quick ranges,
+ * rows by theme or country, and filters by category, country and actor.
+ * Filtering keeps the points whose key (the last item of customdata) holds
+ * every chosen token; all editor text is set with textContent, never as HTML.
+ * Views other than the first live in files of their own, fetched on demand. */
 (function () {
   "use strict";
   var plotlyLoading = null;
+  var EVENT_URL = /^events\/[a-z0-9-]+\/$/;
 
   function loadPlotly(src) {
     if (window.Plotly) { return Promise.resolve(window.Plotly); }
@@ -13,19 +21,219 @@
         var script = document.createElement("script");
         script.src = src;
         script.onload = function () { resolve(window.Plotly); };
-        script.onerror = function () { reject(new Error("could not load " + src)); };
+        script.onerror = function () { plotlyLoading = null; reject(new Error("could not load " + src)); };
         document.head.appendChild(script);
       });
     }
     return plotlyLoading;
   }
 
+  function copy(value) { return JSON.parse(JSON.stringify(value)); }
+
+  function siteBase(div) {
+    return div.getAttribute("data-figure").replace(/data\/charts\/[^/]+$/, "");
+  }
+
   function openEvent(div, point) {
     var url = point && point.customdata && point.customdata[0];
-    if (typeof url === "string" && /^events\/[a-z0-9-]+\/$/.test(url)) {
-      var base = div.getAttribute("data-figure").replace(/data\/charts\/[^/]+$/, "");
-      window.location.href = base + url;
+    if (typeof url === "string" && EVENT_URL.test(url)) {
+      window.location.href = siteBase(div) + url;
     }
+  }
+
+  /* Follow the page's colour scheme: text in the page's colour, light grids. */
+  function themed(div, layout) {
+    var colour = window.getComputedStyle(div).color;
+    layout.font = layout.font || {};
+    layout.font.color = colour;
+    ["xaxis", "yaxis"].forEach(function (axis) {
+      if (layout[axis]) { layout[axis].gridcolor = "rgba(128,128,128,0.25)"; }
+    });
+    if (layout.hoverlabel) { layout.hoverlabel.font = {color: "#111"}; layout.hoverlabel.bgcolor = "#fff"; }
+    return layout;
+  }
+
+  /* The part of a trace at the kept point indices; per-point arrays have length n. */
+  function pick(trace, keep, n) {
+    var out = {};
+    Object.keys(trace).forEach(function (k) {
+      var v = trace[k];
+      if (Array.isArray(v) && v.length === n) {
+        out[k] = keep.map(function (i) { return v[i]; });
+      } else if (v && typeof v === "object" && !Array.isArray(v)) {
+        out[k] = pick(v, keep, n);
+      } else {
+        out[k] = v;
+      }
+    });
+    return out;
+  }
+
+  function filtered(traces, tokens) {
+    var shown = {};
+    var data = traces.map(function (trace) {
+      var rows = trace.customdata || [];
+      var keep = [];
+      rows.forEach(function (row, i) {
+        var key = row[row.length - 1] || "";
+        if (tokens.every(function (t) { return key.indexOf(t) >= 0; })) {
+          keep.push(i);
+          shown[row[0]] = true;
+        }
+      });
+      return pick(trace, keep, rows.length);
+    });
+    return {data: data, count: Object.keys(shown).length};
+  }
+
+  function button(label, pressed) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "md-button dr-chart-button";
+    b.textContent = label;
+    b.setAttribute("aria-pressed", pressed ? "true" : "false");
+    return b;
+  }
+
+  function group(label, buttons) {
+    var g = document.createElement("div");
+    g.className = "dr-chart-group";
+    g.setAttribute("role", "group");
+    g.setAttribute("aria-label", label);
+    var name = document.createElement("span");
+    name.className = "dr-chart-group-label";
+    name.textContent = label + ":";
+    name.setAttribute("aria-hidden", "true");
+    g.appendChild(name);
+    buttons.forEach(function (b) { g.appendChild(b); });
+    return g;
+  }
+
+  function press(buttons, chosen) {
+    buttons.forEach(function (b) { b.setAttribute("aria-pressed", b === chosen ? "true" : "false"); });
+  }
+
+  function controlled(div, Plotly, payload, config) {
+    var state = {view: 0, tokens: {}, range: payload.ranges.length ? payload.ranges[0].range : null};
+    var box = document.createElement("div");
+    box.className = "dr-chart-controls";
+    box.setAttribute("aria-controls", div.id);
+    var status = document.createElement("p");
+    status.className = "dr-chart-status";
+    status.setAttribute("aria-live", "polite");
+
+    function viewFigure(view) {
+      if (view.figure) { return Promise.resolve(view.figure); }
+      if (!view.loading) {
+        view.loading = fetch(div.getAttribute("data-figure").replace(/[^/]+$/, "") + view.src)
+          .then(function (r) {
+            if (!r.ok) { throw new Error("figure " + r.status); }
+            return r.json();
+          })
+          .then(function (file) { view.figure = file.figure; return view.figure; });
+      }
+      return view.loading;
+    }
+
+    function redraw() {
+      var chosen = state.view;
+      return viewFigure(payload.views[chosen]).then(function (view) {
+        if (chosen !== state.view) { return null; }
+        return drawView(view);
+      });
+    }
+
+    function update() {
+      redraw().catch(function (error) {
+        status.textContent = "This view could not be drawn (" + error.message + ").";
+      });
+    }
+
+    function drawView(view) {
+      var tokens = Object.keys(state.tokens).filter(function (k) { return state.tokens[k]; })
+        .map(function (k) { return " " + k + ":" + state.tokens[k] + " "; });
+      var result = filtered(view.data, tokens);
+      var layout = themed(div, copy(view.layout));
+      if (state.range) { layout.xaxis.range = state.range.slice(); }
+      div.setAttribute("data-shown", String(result.count));
+      status.textContent = result.count === payload.total
+        ? "Showing all " + payload.total + " " + payload.noun + "."
+        : "Showing " + result.count + " of " + payload.total + " " + payload.noun + ".";
+      return Plotly.react(div, result.data, layout, config);
+    }
+
+    var rangeButtons = payload.ranges.map(function (r, i) {
+      var b = button(r.label, i === 0);
+      b.addEventListener("click", function () {
+        state.range = r.range;
+        press(rangeButtons, b);
+        Plotly.relayout(div, {"xaxis.range": r.range.slice()});
+      });
+      return b;
+    });
+    var viewButtons = payload.views.map(function (v, i) {
+      var b = button(v.label, i === 0);
+      b.addEventListener("click", function () {
+        state.view = i;
+        press(viewButtons, b);
+        update();
+      });
+      return b;
+    });
+    var selects = payload.filters.map(function (f) {
+      var wrap = document.createElement("span");
+      wrap.className = "dr-chart-filter";
+      var select = document.createElement("select");
+      select.id = div.id + "-filter-" + f.token;
+      select.setAttribute("data-filter", f.token);
+      var name = document.createElement("label");
+      name.htmlFor = select.id;
+      name.textContent = f.label;
+      var all = document.createElement("option");
+      all.value = "";
+      all.textContent = "All";
+      select.appendChild(all);
+      f.options.forEach(function (o) {
+        var option = document.createElement("option");
+        option.value = o[0];
+        option.textContent = o[1];
+        select.appendChild(option);
+      });
+      select.addEventListener("change", function () {
+        state.tokens[f.token] = select.value;
+        update();
+      });
+      wrap.appendChild(name);
+      wrap.appendChild(select);
+      return wrap;
+    });
+    var reset = button("Show everything", false);
+    reset.removeAttribute("aria-pressed");
+    reset.addEventListener("click", function () {
+      state.tokens = {};
+      selects.forEach(function (w) { w.querySelector("select").value = ""; });
+      state.range = payload.ranges.length ? payload.ranges[0].range : null;
+      press(rangeButtons, rangeButtons[0]);
+      update();
+    });
+
+    box.appendChild(group("Period", rangeButtons));
+    box.appendChild(group("Rows", viewButtons));
+    var filters = document.createElement("div");
+    filters.className = "dr-chart-group";
+    selects.forEach(function (s) { filters.appendChild(s); });
+    filters.appendChild(reset);
+    box.appendChild(filters);
+    box.appendChild(status);
+    div.parentNode.insertBefore(box, div);
+
+    /* A drag-zoom leaves the quick ranges: none of them is pressed any more. */
+    return redraw().then(function () {
+      div.on("plotly_relayout", function (change) {
+        var r = change["xaxis.range[0]"] !== undefined || change["xaxis.autorange"];
+        if (r) { state.range = null; press(rangeButtons, null); }
+      });
+    });
   }
 
   function draw(div) {
@@ -38,16 +246,25 @@
         return r.json();
       })
     ]).then(function (results) {
-      var Plotly = results[0], figure = results[1];
-      var config = {responsive: true, displaylogo: false, modeBarButtonsToRemove: ["toImage", "lasso2d", "select2d"]};
-      return Plotly.newPlot(div, figure.data, figure.layout, config).then(function () {
+      var Plotly = results[0], payload = results[1];
+      var config = {
+        responsive: true,
+        displaylogo: false,
+        modeBarButtonsToRemove: ["toImage", "lasso2d", "select2d", "zoomIn2d", "zoomOut2d"]
+      };
+      var drawn = payload.views
+        ? controlled(div, Plotly, payload, config)
+        : Plotly.newPlot(div, payload.figure.data, themed(div, payload.figure.layout), config);
+      return drawn.then(function () {
         div.setAttribute("data-drawn", "true");
+        if (window.performance && performance.mark) { performance.mark("dr-chart-drawn:" + div.id); }
         div.on("plotly_click", function (event) { openEvent(div, event.points[0]); });
         document.dispatchEvent(new CustomEvent("dr:chart-drawn", {detail: {id: div.id}}));
       });
     }).catch(function (error) {
       div.setAttribute("data-drawn", "error");
-      div.textContent = "The chart could not be drawn: " + error.message;
+      div.textContent = "The chart could not be drawn (" + error.message + "). "
+        + "The table below holds the same information.";
     });
   }
 

@@ -1,0 +1,218 @@
+"""The drone inventory: which state got or made which drone system, when, from whom.
+
+Nothing here is typed in: the rows come from the events of the two drone
+categories, their state actors and their ``systems``, and a system's origin
+in ``systems.yaml`` says who supplied it. A state whose country is the
+system's origin and that deals with nobody else is making it at home.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import plotly.graph_objects as go
+
+from builder.charts.alternative import Alternative, Link, Table
+from builder.charts.style import (
+    DAY_MS,
+    STATUS_SPAN_OPACITY,
+    STATUS_SYMBOLS,
+    base_layout,
+    date_text,
+    is_exact_day,
+    legend_entry,
+    midpoint,
+    plotly_json,
+    plotly_text,
+    span,
+)
+from builder.countries import country_name
+from builder.exports import event_url
+from builder.validate import Dataset
+
+DRONE_CATEGORIES = ("drone-acquisition", "drone-production")
+"""The event categories the inventory is drawn from."""
+
+HOME = "home"
+"""Supplier key of a system a state makes from its own design."""
+
+SUPPLIER_COLOURS: dict[str, str] = {"TUR": "#d95f02", "IRN": "#1b9e77", HOME: "#7570b3"}
+"""Colour per supplier; suppliers not listed take :data:`OTHER_COLOUR`."""
+
+OTHER_COLOUR = "#666666"
+"""Colour of a supplier without a colour of its own."""
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One state's tie to one drone system, as one event records it."""
+
+    state: str
+    system: str
+    supplier: str
+    how: str
+    event_id: str
+
+
+def holdings(data: Dataset) -> list[Holding]:
+    """Every (state, system) tie the drone events record, oldest event first."""
+    found: list[Holding] = []
+    for eid, event in data.chronological():
+        if event.category not in DRONE_CATEGORIES:
+            continue
+        states = [a for a in event.actors if data.actors[a].kind == "state"]
+        for sid in event.systems:
+            origin = data.systems[sid].origin
+            takers = [a for a in states if data.actors[a].country != origin]
+            makers = [a for a in states if data.actors[a].country == origin]
+            supplier_name = country_name(origin)
+            if event.category == "drone-acquisition":
+                how = f"acquired from {supplier_name}"
+            else:
+                how = f"produced with technology from {supplier_name}"
+            found += [Holding(a, sid, origin, how, eid) for a in takers]
+            if not takers:
+                found += [Holding(a, sid, HOME, "produced at home", eid) for a in makers]
+    return found
+
+
+def supplier_label(supplier: str, data: Dataset) -> str:
+    """Legend label of a supplier: ``From Turkey`` or ``Home production``."""
+    return "Home production" if supplier == HOME else f"From {country_name(supplier)}"
+
+
+def _row_label(holding: Holding, data: Dataset) -> str:
+    return f"{data.actors[holding.state].name} · {data.systems[holding.system].name}"
+
+
+def inventory_figure(data: Dataset) -> dict[str, Any]:
+    """One row per (state, system), a mark per event, coloured by supplier."""
+    ties = holdings(data)
+    rows = list(dict.fromkeys((h.state, h.system) for h in ties))
+    fig = go.Figure()
+    for supplier in sorted({h.supplier for h in ties}, key=lambda s: (s == HOME, s)):
+        mine = [h for h in ties if h.supplier == supplier]
+        colour = SUPPLIER_COLOURS.get(supplier, OTHER_COLOUR)
+        events = [(h, data.events[h.event_id]) for h in mine]
+        hover = [
+            [
+                event_url(h.event_id),
+                plotly_text(h.how),
+                plotly_text(data.systems[h.system].maker),
+                plotly_text(ev.title),
+                plotly_text(f"{date_text(ev)} · {ev.status}"),
+            ]
+            for h, ev in events
+        ]
+        template = (
+            "<b>%{text}</b><br>%{customdata[1]}<br>Maker: %{customdata[2]}<br>"
+            "%{customdata[3]}<br>%{customdata[4]}<extra></extra>"
+        )
+        spans = [i for i, (_, ev) in enumerate(events) if not is_exact_day(ev)]
+        names = [plotly_text(_row_label(h, data)) for h in mine]
+        ys = [rows.index((h.state, h.system)) for h in mine]
+        if spans:
+            fig.add_trace(
+                go.Bar(
+                    orientation="h",
+                    y=[ys[i] for i in spans],
+                    base=[span(events[i][1])[0].isoformat() for i in spans],
+                    x=[
+                        ((span(events[i][1])[1] - span(events[i][1])[0]).days + 1) * DAY_MS
+                        for i in spans
+                    ],
+                    width=0.3,
+                    marker={
+                        "color": colour,
+                        "opacity": [STATUS_SPAN_OPACITY[events[i][1].status] for i in spans],
+                    },
+                    text=[names[i] for i in spans],
+                    textposition="none",
+                    customdata=[hover[i] for i in spans],
+                    hovertemplate=template,
+                    legendgroup=supplier,
+                    showlegend=False,
+                    name=supplier_label(supplier, data),
+                )
+            )
+        fig.add_trace(legend_entry(supplier_label(supplier, data), colour, supplier))
+        fig.add_trace(
+            go.Scatter(
+                mode="markers",
+                x=[midpoint(*span(ev)).isoformat() for _, ev in events],
+                y=ys,
+                marker={
+                    "color": colour,
+                    "size": 13,
+                    "symbol": [STATUS_SYMBOLS[ev.status] for _, ev in events],
+                    "line": {"width": 2, "color": colour},
+                },
+                text=names,
+                customdata=hover,
+                hovertemplate=template,
+                legendgroup=supplier,
+                showlegend=False,
+                name=supplier_label(supplier, data),
+            )
+        )
+    fig.update_layout(
+        base_layout(
+            height=150 + 48 * max(len(rows), 1),
+            margin={"l": 10, "r": 20, "t": 10, "b": 80},
+            barmode="overlay",
+            xaxis={"type": "date", "showgrid": True, "gridcolor": "#e5e5e5"},
+            yaxis={
+                "tickvals": list(range(len(rows))),
+                "ticktext": [
+                    plotly_text(_row_label(Holding(s, y, "", "", ""), data)) for s, y in rows
+                ],
+                "range": [len(rows) - 0.5, -0.5],
+                "fixedrange": True,
+                "zeroline": False,
+                "automargin": True,
+            },
+            legend={"orientation": "h", "y": -0.15, "yanchor": "top", "x": 0},
+        )
+    )
+    return plotly_json(fig)
+
+
+def inventory_alternative(data: Dataset) -> Alternative:
+    """The inventory's summary (who got what from whom) and its table."""
+    ties = holdings(data)
+    if not ties:
+        summary = "No drone acquisition or production with a named system is recorded yet."
+    else:
+        parts = []
+        for supplier in sorted({h.supplier for h in ties}, key=lambda s: (s == HOME, s)):
+            pairs = dict.fromkeys(
+                (data.actors[h.state].name, data.systems[h.system].name)
+                for h in ties
+                if h.supplier == supplier
+            )
+            listed = "; ".join(f"{state} ({system})" for state, system in sorted(pairs))
+            parts.append(f"{supplier_label(supplier, data)}: {listed}.")
+        states = {h.state for h in ties}
+        summary = (
+            f"The chart links {len(states)} states to {len({h.system for h in ties})} drone "
+            f"systems through {len({h.event_id for h in ties})} events. " + " ".join(parts)
+        )
+    rows = tuple(
+        (
+            data.actors[h.state].name,
+            data.systems[h.system].name,
+            data.systems[h.system].maker,
+            h.how,
+            date_text(data.events[h.event_id]),
+            data.events[h.event_id].status,
+            Link(data.events[h.event_id].title, event_url(h.event_id)),
+        )
+        for h in ties
+    )
+    table = Table(
+        caption="which state got or made which drone, when and from whom",
+        columns=("State", "System", "Maker", "How", "When", "Status", "Event"),
+        rows=rows,
+    )
+    return Alternative(summary=summary, table=table)

@@ -1,0 +1,190 @@
+"""The charts as readers get them, in headless Chromium: marks, clicks, filters, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, build_site, copy_project
+from test_charts_site import outline
+
+pytestmark = pytest.mark.browser
+
+POINTS = "#chart-timeline .scatterlayer .point"
+BARS = "#chart-timeline .barlayer .point"
+
+# Viewport coordinates of the marker whose customdata url is given, from plotly's own
+# axes; the page is first scrolled so that the marker is in the middle of the viewport.
+MARKER_XY = """(url) => {
+  const gd = document.getElementById("chart-timeline");
+  const fl = gd._fullLayout, xa = fl.xaxis, ya = fl.yaxis;
+  for (const t of gd.data) {
+    if (t.type !== "scatter" || !t.customdata) continue;
+    const i = t.customdata.findIndex(c => c[0] === url);
+    if (i < 0) continue;
+    const y = () => gd.getBoundingClientRect().top + fl._size.t + ya.l2p(ya.d2l(t.y[i]));
+    window.scrollBy(0, y() - window.innerHeight / 2);
+    const box = gd.getBoundingClientRect();
+    return {x: box.left + fl._size.l + xa.l2p(xa.d2l(t.x[i])), y: y()};
+  }
+  return null;
+}"""
+
+
+def _events() -> dict[str, dict]:
+    return {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "data/events").glob("*.yaml"))
+    }
+
+
+def _registry(name: str) -> dict[str, dict]:
+    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+
+
+def _countries(event: dict) -> set[str]:
+    """The site's rule: the place's country, and those of states and armed groups taking part."""
+    actors, places = _registry("actors.yaml"), _registry("places.yaml")
+    found = {places[event["place"]]["country"]} if "place" in event else set()
+    for actor in event.get("actors", []):
+        if actors[actor]["kind"] in ("state", "armed-group") and actors[actor].get("country"):
+            found.add(actors[actor]["country"])
+    return found
+
+
+def _open_timeline(page, url: str) -> None:
+    page.goto(url + "timeline/")
+    page.locator("#chart-timeline[data-drawn='true']").wait_for(timeout=20000)
+
+
+def test_one_marker_per_event_and_one_bar_per_imprecise_or_lasting_event(page, site_url):
+    _open_timeline(page, site_url)
+    events = _events()
+    spans = [e for e in events.values() if "end_date" in e or len(str(e["date"])) < 10]
+    assert page.locator(POINTS).count() == len(events)
+    assert page.locator(BARS).count() == len(spans) > 0
+
+
+def test_hover_then_click_opens_that_events_page(page, site_url):
+    _open_timeline(page, site_url)
+    page.get_by_role("button", name="August 2021 onward").click()
+    page.wait_for_timeout(300)
+    xy = page.evaluate(MARKER_XY, "events/taliban-take-kabul/")
+    page.mouse.move(xy["x"], xy["y"])
+    hover = page.locator("#chart-timeline .hoverlayer .hovertext")
+    hover.wait_for()
+    title = _events()["taliban-take-kabul"]["title"]
+    assert title in hover.text_content()
+    assert "15 August 2021" in hover.text_content()
+    assert "confirmed" in hover.text_content()
+    page.mouse.click(xy["x"], xy["y"])
+    page.wait_for_url("**/events/taliban-take-kabul/", timeout=10000)
+    assert page.locator("h1").inner_text().strip() == title
+
+
+def test_filters_change_what_is_drawn_and_reset_restores_it(page, site_url):
+    _open_timeline(page, site_url)
+    events = _events()
+    page.get_by_label("Category", exact=True).select_option("drone-acquisition")
+    acquisitions = [e for e in events.values() if e["category"] == "drone-acquisition"]
+    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {len(acquisitions)}")
+    assert 0 < len(acquisitions) < len(events)
+
+    page.get_by_label("Category", exact=True).select_option("")
+    page.get_by_label("Country", exact=True).select_option("KGZ")
+    kyrgyz = [e for e in events.values() if "KGZ" in _countries(e)]
+    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {len(kyrgyz)}")
+    assert page.locator(".dr-chart-status").inner_text() == (
+        f"Showing {len(kyrgyz)} of {len(events)} events."
+    )
+
+    page.get_by_label("Actor", exact=True).select_option("turkey")
+    both = [e for e in kyrgyz if "turkey" in e.get("actors", [])]
+    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {len(both)}")
+    assert len(both) < len(kyrgyz)
+
+    page.get_by_role("button", name="Show everything").click()
+    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {len(events)}")
+    assert page.get_by_label("Country", exact=True).input_value() == ""
+
+
+def test_country_rows_show_an_event_once_per_country(page, site_url):
+    _open_timeline(page, site_url)
+    page.get_by_role("button", name="By country").click()
+    expected = sum(max(1, len(_countries(e))) for e in _events().values())
+    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {expected}")
+    assert page.get_by_role("button", name="By country").get_attribute("aria-pressed") == "true"
+
+
+def test_quick_ranges_work_from_the_keyboard(page, site_url):
+    _open_timeline(page, site_url)
+    button = page.get_by_role("button", name="2015–2016")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "document.getElementById('chart-timeline')._fullLayout.xaxis.range[0].startsWith('2014')"
+    )
+    shown = page.evaluate("document.getElementById('chart-timeline')._fullLayout.xaxis.range")
+    assert shown[1].startswith("2017")
+    assert button.get_attribute("aria-pressed") == "true"
+    assert page.get_by_role("button", name="Since 2015").get_attribute("aria-pressed") == "false"
+
+
+def _chart_pages(built_site: Path) -> list[str]:
+    pages = []
+    for html_file in sorted(built_site.rglob("*.html")):
+        parsed = outline(html_file)
+        if any("dr-chart" in a.get("class", "").split() for _, a in parsed.elements):
+            pages.append(html_file.relative_to(built_site).as_posix().removesuffix("index.html"))
+    return pages
+
+
+def test_no_page_with_a_chart_logs_an_error(page, site_url, built_site):
+    pages = _chart_pages(built_site)
+    assert {"timeline/", "drones-and-trade/"} <= set(pages)
+    for rel in pages:
+        page.goto(site_url + rel)
+        page.wait_for_function(
+            "[...document.querySelectorAll('.dr-chart')]"
+            ".every(d => d.getAttribute('data-drawn') === 'true')",
+            timeout=20000,
+        )
+        drawn = page.locator(".dr-chart .main-svg").count()
+        assert drawn >= page.locator(".dr-chart").count(), rel
+    assert page.console_errors == []
+    assert page.page_errors == []
+
+
+def test_charts_draw_after_instant_navigation(page, site_url):
+    page.goto(site_url)
+    page.locator("nav.md-nav--primary a", has_text="Drones and trade").first.click()
+    page.locator("#chart-inventory[data-drawn='true']").wait_for(timeout=20000)
+    page.locator("#chart-trade[data-drawn='true']").wait_for(timeout=20000)
+    assert page.locator("#chart-inventory .scatterlayer .point").count() > 0
+    assert page.console_errors == []
+
+
+def test_editor_html_in_a_title_shows_as_text_in_hover_and_table(page, serve, tmp_path):
+    project = copy_project(tmp_path / "project")
+    evil = '<img src=x onerror="window.__xss=1">'
+    event_file = project / "data/events/taliban-take-kabul.yaml"
+    event = yaml.safe_load(event_file.read_text(encoding="utf-8"))
+    event["title"] = f"Kabul falls {evil}"
+    event_file.write_text(yaml.safe_dump(event, sort_keys=False), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    url = serve(tmp_path / "site")
+    _open_timeline(page, url)
+    page.get_by_role("button", name="August 2021 onward").click()
+    page.wait_for_timeout(300)
+    xy = page.evaluate(MARKER_XY, "events/taliban-take-kabul/")
+    page.mouse.move(xy["x"], xy["y"])
+    hover = page.locator("#chart-timeline .hoverlayer .hovertext")
+    hover.wait_for()
+    assert evil in hover.text_content()
+    assert page.locator(".hoverlayer img, .dr-chart img, .dr-chart-table img").count() == 0
+    page.locator("#figure-timeline details > summary").click()
+    assert page.get_by_role("link", name=f"Kabul falls {evil}").count() == 1
+    assert page.evaluate("window.__xss") is None
+    assert page.page_errors == []
