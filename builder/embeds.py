@@ -67,9 +67,10 @@ def map_html(embed: Embed, prefix: str) -> str:
 def chart_html(embed: Embed, prefix: str) -> str:
     """A chart container that ``charts.js`` fills, named, captioned and with its text alternative.
 
-    The drawing is one image to assistive technology (``role="img"``), named by
-    the caption's title and described by the summary; the data table beneath
-    it carries the same facts, links included, for every reader.
+    The drawing is one named group to assistive technology (``role="group"``:
+    it holds plotly's buttons, which an ``img`` may not), named by the
+    caption's title and described by the summary; the data table beneath it
+    carries the same facts, links included, for every reader.
     """
     title_id = f"chart-{embed.name}-title"
     described = f' aria-describedby="chart-{embed.name}-summary"' if embed.alternative else ""
@@ -78,7 +79,7 @@ def chart_html(embed: Embed, prefix: str) -> str:
         f'<figure class="dr-chart-figure" id="figure-{embed.name}">'
         f'<figcaption><strong class="dr-chart-title" id="{title_id}">{text(embed.title)}</strong> '
         f"{text(embed.description)}</figcaption>"
-        f'<div class="dr-chart" id="chart-{embed.name}" role="img" '
+        f'<div class="dr-chart" id="chart-{embed.name}" role="group" '
         f'aria-labelledby="{title_id}"{described} '
         f'data-figure="{prefix}data/charts/{embed.name}.json" '
         f'data-plotly="{prefix}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'
