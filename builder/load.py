@@ -59,6 +59,8 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, list[Problem]]:
         what = exc.problem or exc.context or "malformed YAML"
         if "could not determine a constructor" in (what or ""):
             what = "uses a YAML tag that is not allowed (only plain values, lists and mappings)"
+        elif "mapping values are not allowed" in what:
+            what = "a colon followed by a space inside a value; put the whole value in quotes"
         return None, [Problem(shown_as, "yaml", f"{what}{where}")]
     except yaml.YAMLError as exc:
         return None, [Problem(shown_as, "yaml", str(exc))]

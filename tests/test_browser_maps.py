@@ -19,7 +19,7 @@ FIND_MAP = "Object.values(window).find(v => v instanceof L.Map)"
 EVENT_LAYERS = f"""() => {{
   const map = {FIND_MAP};
   const out = [];
-  map.eachLayer(l => {{ if (l.feature && l.feature.properties && l.feature.properties.url) {{
+  map.eachLayer(l => {{ if (l.feature && String(l.options.className).split(' ').includes('dr-event')) {{
     out.push({{id: l.feature.properties.id, kind: l instanceof L.CircleMarker && !(l instanceof L.Circle) ? 'pin'
       : (l instanceof L.Circle ? 'circle' : (l instanceof L.Polygon ? 'polygon' : 'band')),
       status: l.feature.properties.status}});
@@ -157,6 +157,8 @@ def test_popup_shows_date_status_summary_sources_and_event_link(page, site_url):
     page.keyboard.press("Enter")
     popup = page.locator(".leaflet-popup .dr-popup")
     popup.wait_for()
+    # Summary and sources arrive from the shared details file.
+    popup.locator(".dr-popup-sources li").first.wait_for()
     facts = popup.locator(".dr-popup-facts").inner_text()
     assert "Date" in facts
     assert "Status" in facts
@@ -171,8 +173,10 @@ def test_events_at_one_spot_can_be_paged_through(page, site_url):
     # Several events share Dushanbe: its popup pages through them.
     page.evaluate(
         f"""() => {{ const map = {FIND_MAP}; let done = false;
-          map.eachLayer(l => {{ if (!done && l.feature && l.feature.properties.id === 'ababil-2-factory-opens') {{ l.openPopup(); done = true; }} }}); }}"""
+          map.eachLayer(l => {{ if (!done && l.feature && l.feature.properties.id === 'ababil-2-factory-opens') {{
+            l.getElement().focus(); done = true; }} }}); }}"""
     )
+    page.keyboard.press("Enter")
     pager = page.locator(".dr-popup-pager")
     pager.wait_for()
     first = page.locator("a.dr-popup-title").inner_text()
@@ -252,4 +256,13 @@ def test_locator_draws_the_event_in_the_fragment(page, site_url):
     page.locator("path.dr-event").wait_for()
     assert page.locator("path.dr-event").count() == 1
     assert page.console_errors == []
+    assert page.page_errors == []
+
+
+def test_event_page_locator_shows_its_event_as_an_area(page, site_url):
+    page.goto(site_url + "events/taliban-suicide-squads-badakhshan/")
+    frame = page.frame_locator("iframe[src*='maps/locator.html#taliban-suicide-squads-badakhshan']")
+    frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
+    assert frame.locator("path.dr-event").count() == 1
+    assert "approximate" in frame.locator(".leaflet-tooltip").inner_text()
     assert page.page_errors == []

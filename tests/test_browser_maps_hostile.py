@@ -55,12 +55,15 @@ def _assert_not_pwned(page) -> None:
 
 
 def _open_popup(page, event_id: str) -> None:
-    page.evaluate(
+    """Focus the event's shape (its tooltip opens) and press Enter (its popup opens)."""
+    found = page.evaluate(
         f"""(id) => {{ const map = {FIND_MAP}; let done = false;
           map.eachLayer(l => {{ if (!done && l.feature && l.feature.properties.id === id) {{
-            l.openTooltip(); l.openPopup(); done = true; }} }}); return done; }}""",
-        TARGETS[0] if event_id is None else event_id,
+            l.getElement().focus(); done = true; }} }}); return done; }}""",
+        event_id,
     )
+    assert found
+    page.keyboard.press("Enter")
 
 
 def test_maps_page_with_hostile_text_runs_no_script(page, hostile_site):
@@ -94,6 +97,7 @@ def test_popups_tooltips_and_labels_show_hostile_text_as_text(page, hostile_site
     _open_popup(page, event_id)
     popup = page.locator(".leaflet-popup .dr-popup")
     popup.wait_for()
+    popup.locator(".dr-popup-sources li").first.wait_for()
     assert popup.locator("a.dr-popup-title").inner_text() == f"T {HOSTILE}"
     assert HOSTILE in popup.locator(".dr-popup-sources").inner_text()
     tooltip = page.locator(".leaflet-tooltip", has_text="T <img src=x")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ from pyproj import Geod
 
 from benchmarks.synthetic import write_events
 from builder import embeds, maps
-from builder.maps import factory, locator
+from builder.maps import factory
 from builder.maps.areas import load_geography
 from builder.maps.features import located_features
 from builder.validate import load_dataset
@@ -70,7 +71,7 @@ def documents(data):
 
 def test_render_all_makes_the_four_maps_and_the_locator(documents):
     assert sorted(documents) == sorted(
-        [f"maps/{n}.html" for n in MAP_NAMES] + ["maps/locator.html"]
+        [f"maps/{n}.html" for n in MAP_NAMES] + ["maps/locator.html", "maps/details.json"]
     )
     assert {f"map:{n}" for n in MAP_NAMES} <= set(maps.EMBEDS)
 
@@ -173,6 +174,9 @@ def _write_payload_project(tmp_path: Path) -> Path:
 def test_hostile_text_never_becomes_markup_in_documents_or_text_versions(tmp_path):
     data = load_dataset(_write_payload_project(tmp_path))
     documents = maps.render_all(data)
+    details = json.loads(documents.pop("maps/details.json"))
+    # Fetched and parsed as JSON, never as HTML: the text arrives exactly as written.
+    assert details["sources"]["gosselin-malo-2022"]["title"] == f"Hostile source {PAYLOAD}"
     for path, html in documents.items():
         doc = parse(html)
         assert not doc.named("img"), path
@@ -257,6 +261,22 @@ def test_event_layers_do_not_grow_in_objects_with_more_events(tmp_path, data):
     assert len(big) > len(small) + 300 * 100
 
 
+def test_summaries_and_sources_live_in_the_shared_details_file_not_in_each_map(data, documents):
+    details = json.loads(documents["maps/details.json"])
+    events = yaml.safe_load(
+        (ROOT / "data/events/ababil-2-factory-opens.yaml").read_text(encoding="utf-8")
+    )
+    entry = details["events"]["ababil-2-factory-opens"]
+    assert entry["sources"] == events["sources"]
+    assert entry["summary"].startswith(" ".join(events["summary"].split())[:40])
+    for source_id in events["sources"]:
+        assert details["sources"][source_id]["url"].startswith("http")
+    # The map itself carries only what draws and labels the shape.
+    assert " ".join(events["summary"].split())[:40] not in documents["maps/regional.html"]
+    located = {eid for eid, ev in data.events.items() if data.coordinates(ev) is not None}
+    assert set(details["events"]) == located
+
+
 def test_text_version_lists_every_event_of_the_map_with_a_link(data, documents):
     html = embeds.map_html(maps.EMBEDS["map:regional"], "../")
     doc = parse(html)
@@ -267,12 +287,3 @@ def test_text_version_lists_every_event_of_the_map_with_a_link(data, documents):
         assert f"../events/{event_id}/" in links
     assert doc.named("table")
     assert any(tag == "caption" for tag, _ in doc.tags)
-
-
-def test_locator_iframe_escapes_the_title_and_points_at_the_fragment():
-    html = locator.locator_iframe("kabul-falls", f"Title {PAYLOAD}", "../../")
-    doc = parse(html)
-    frame = doc.named("iframe")[0]
-    assert frame["src"] == "../../maps/locator.html#kabul-falls"
-    assert PAYLOAD in frame["title"]
-    assert not doc.named("img")

@@ -13,6 +13,7 @@ carries a text version (tables of what the map shows) placed beside it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from builder.embeds import Embed
 from builder.map_base import counted_ids
 from builder.maps import border, deployments, factory, locator, regional
 from builder.maps.areas import GEO_DIR, Geography, load_geography
+from builder.maps.features import DETAILS_PATH, details
 from builder.maps.style import CATEGORY_COLOURS, STATUS_STYLES
 from builder.validate import Dataset
 
@@ -90,7 +92,7 @@ EMBEDS: dict[str, Embed] = {
         "map",
         "locator",
         "Map: where the event took place",
-        "Event pages embed maps/locator.html#<event-id>; see builder.maps.locator.locator_iframe.",
+        "Event pages embed maps/locator.html#<event-id> (builder.pages); one document serves all.",
         height=320,
     ),
 }
@@ -98,7 +100,7 @@ EMBEDS: dict[str, Embed] = {
 
 
 def render_all(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, str]:
-    """Every map document, keyed by its site path."""
+    """Every map document and the shared popup details file, keyed by site path."""
     geography = load_geography(geo_dir)
     _last_build["build"] = (data, geography)
     documents = {}
@@ -106,4 +108,7 @@ def render_all(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, str]:
         with counted_ids(name):
             documents[f"maps/{name}.html"] = render_map(data, geography)
     documents[locator.LOCATOR_PATH] = locator.locator_map(data, geography)
+    documents[DETAILS_PATH] = json.dumps(
+        details(data, geography), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
     return documents

@@ -12,7 +12,7 @@ from typing import Any
 
 from builder.map_base import DataLayer, MapCall, add_html, add_layer_control, new_map, render
 from builder.maps.areas import Geography, province_features
-from builder.maps.features import collection, lookup_tables
+from builder.maps.features import collection, lookup_tables, map_collection
 from builder.maps.style import BORDER_STYLE, PROVINCE_STYLE
 from builder.validate import Dataset
 
@@ -85,7 +85,7 @@ def border_layer(geography: Geography, label: str, *, permanent_label: bool = Fa
 
 def events_layer(name: str, features: list[dict[str, Any]], *, show: bool = True) -> LayerSpec:
     """A layer of event features, named with how many events it holds."""
-    return LayerSpec("events", f"{name} ({len(features)})", collection(features), show=show)
+    return LayerSpec("events", f"{name} ({len(features)})", map_collection(features), show=show)
 
 
 def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
@@ -94,7 +94,7 @@ def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
     features = [
         f for layer in spec.layers if layer.factory == "events" for f in layer.data["features"]
     ]
-    MapCall("setup", lookup_tables(features, data, geography)).add_to(fmap)
+    MapCall("setup", lookup_tables(features, geography)).add_to(fmap)
     for layer in spec.layers:
         DataLayer(
             layer.factory, layer.data, layer.name, show=layer.show, control=layer.control

@@ -9,13 +9,13 @@ document, so ten thousand events do not repeat the same source ten thousand time
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from typing import Any
 
 import nh3
 
 from builder import dates
-from builder.exports import event_url
 from builder.maps.areas import Geography, has_shape, place_shape
 from builder.maps.style import (
     AREA_RADIUS_KM,
@@ -28,9 +28,21 @@ from builder.sanitize import markdown_html
 from builder.schema import Event
 from builder.validate import Dataset
 
+MAP_PROPERTIES = ("title", "date", "status", "category", "approximate", "radius_km", "shape")
+"""Properties written into map documents; the rest (summary, sources, place) go to details."""
+
+DETAILS_PATH = "maps/details.json"
+"""Site path of the popup details file all maps share, fetched on the first popup."""
+
+# Anything Markdown or HTML could make something of; plain prose skips the renderer,
+# which would otherwise dominate the build of ten thousand events.
+_MARKUP = re.compile(r"[*_`\[\]<>&\\#|~]|^\s*([-+>]|\d+[.)])\s", re.MULTILINE)
+
 
 def plain_text(markdown: str) -> str:
     """Editor Markdown as plain text: rendered, sanitised, tags dropped, entities decoded."""
+    if not _MARKUP.search(markdown):
+        return " ".join(markdown.split())
     stripped = nh3.clean(markdown_html(markdown), tags=set())
     return " ".join(html.unescape(stripped).split())
 
@@ -67,7 +79,6 @@ def event_feature(event_id: str, data: Dataset, geography: Geography) -> dict[st
         "summary": plain_text(event.summary),
         "where": where(event, data),
         "sources": list(event.sources),
-        "url": event_url(event_id),
     }
     if event.claimed_by:
         properties["claimed_by"] = actor_names(event.claimed_by, data)
@@ -87,19 +98,32 @@ def event_feature(event_id: str, data: Dataset, geography: Geography) -> dict[st
     }
 
 
+# Every map and text version of one build reads the same features: make them once.
+_cache: dict[str, tuple[Dataset, Geography, list[dict[str, Any]]]] = {}
+
+
+def _all_features(data: Dataset, geography: Geography) -> list[dict[str, Any]]:
+    cached = _cache.get("last")
+    if cached is not None and cached[0] is data and cached[1] is geography:
+        return cached[2]
+    features = []
+    for event_id, _ in data.chronological():
+        feature = event_feature(event_id, data, geography)
+        if feature is not None:
+            features.append(feature)
+    _cache["last"] = (data, geography, features)
+    return features
+
+
 def located_features(
     data: Dataset, geography: Geography, event_ids: Iterable[str] | None = None
 ) -> list[dict[str, Any]]:
     """Features of the given events (default: all), in chronological order, unlocated skipped."""
-    wanted = None if event_ids is None else set(event_ids)
-    features = []
-    for event_id, _ in data.chronological():
-        if wanted is not None and event_id not in wanted:
-            continue
-        feature = event_feature(event_id, data, geography)
-        if feature is not None:
-            features.append(feature)
-    return features
+    features = _all_features(data, geography)
+    if event_ids is None:
+        return list(features)
+    wanted = set(event_ids)
+    return [f for f in features if f["id"] in wanted]
 
 
 def collection(features: list[dict[str, Any]]) -> dict[str, Any]:
@@ -107,13 +131,36 @@ def collection(features: list[dict[str, Any]]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def lookup_tables(
-    features: list[dict[str, Any]], data: Dataset, geography: Geography
-) -> dict[str, Any]:
-    """What ``DR.setup`` needs: the sources and shapes these features use, and the styles."""
+def map_collection(features: list[dict[str, Any]]) -> dict[str, Any]:
+    """Features as written into a map document: only :data:`MAP_PROPERTIES`."""
+    return collection(
+        [
+            {
+                "type": "Feature",
+                "id": f["id"],
+                "geometry": f["geometry"],
+                "properties": {
+                    k: f["properties"][k] for k in MAP_PROPERTIES if k in f["properties"]
+                },
+            }
+            for f in features
+        ]
+    )
+
+
+def details(data: Dataset, geography: Geography) -> dict[str, Any]:
+    """Popup details of every located event, and the sources they cite, for ``details.json``."""
+    features = _all_features(data, geography)
+    events = {}
+    for f in features:
+        p = f["properties"]
+        entry = {
+            k: p[k] for k in ("summary", "where", "sources", "claimed_by", "denied_by") if p.get(k)
+        }
+        events[f["id"]] = entry
     source_ids = sorted({s for f in features for s in f["properties"]["sources"]})
-    shape_ids = sorted({f["properties"]["shape"] for f in features if "shape" in f["properties"]})
     return {
+        "events": events,
         "sources": {
             sid: {
                 "title": data.sources[sid].title,
@@ -123,9 +170,17 @@ def lookup_tables(
             }
             for sid in source_ids
         },
+    }
+
+
+def lookup_tables(features: list[dict[str, Any]], geography: Geography) -> dict[str, Any]:
+    """What ``DR.setup`` needs: the shapes these features use, the styles, the details file."""
+    shape_ids = sorted({f["properties"]["shape"] for f in features if "shape" in f["properties"]})
+    return {
         "shapes": {pid: place_shape(pid, geography) for pid in shape_ids},
         "statusStyles": STATUS_STYLES,
         "colours": CATEGORY_COLOURS,
+        "detailsUrl": DETAILS_PATH.removeprefix("maps/"),
     }
 
 

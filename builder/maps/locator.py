@@ -10,7 +10,6 @@ from __future__ import annotations
 from builder.map_base import MapCall, add_html, counted_ids, new_map, render
 from builder.maps.areas import Geography, has_shape, place_shape
 from builder.maps.style import AREA_RADIUS_KM, CATEGORY_COLOURS, STATUS_STYLES
-from builder.sanitize import text
 from builder.validate import Dataset
 
 LOCATOR_PATH = "maps/locator.html"
@@ -30,7 +29,6 @@ def locator_map(data: Dataset, geography: Geography) -> str:
         MapCall(
             "setup",
             {
-                "sources": {},
                 "shapes": shapes,
                 "statusStyles": STATUS_STYLES,
                 "colours": CATEGORY_COLOURS,
@@ -48,13 +46,3 @@ def locator_map(data: Dataset, geography: Geography) -> str:
             {"eventsUrl": "../data/events.geojson", "areaRadiusKm": AREA_RADIUS_KM, "pointZoom": 7},
         ).add_to(fmap)
         return render(fmap)
-
-
-def locator_iframe(event_id: str, event_title: str, prefix: str) -> str:
-    """The iframe an event page embeds: ``prefix`` leads from the page to the site root."""
-    return (
-        f'<figure class="dr-map dr-locator">'
-        f'<iframe src="{text(prefix)}{LOCATOR_PATH}#{text(event_id)}" '
-        f'title="{text("Map: where “" + event_title + "” took place")}" loading="lazy" '
-        f'class="dr-locator-frame"></iframe></figure>'
-    )

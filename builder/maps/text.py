@@ -41,7 +41,9 @@ def events_table(caption: str, features: list[dict[str, Any]], prefix: str) -> s
         if p.get("claimed_by"):
             status += f" (claimed by {', '.join(p['claimed_by'])}"
             status += f"; rejected by {', '.join(p['denied_by'])})" if p.get("denied_by") else ")"
-        rows.append([p["date"], (p["title"], f"{prefix}{p['url']}"), status, p["where"] or ""])
+        rows.append(
+            [p["date"], (p["title"], f"{prefix}events/{p['id']}/"), status, p["where"] or ""]
+        )
     return table(caption, ["Date", "Event", "Status", "Where"], rows)
 
 

@@ -10,9 +10,10 @@
 (function () {
   "use strict";
 
-  var config = { sources: {}, shapes: {}, statusStyles: {}, colours: {}, areaRadiusKm: {} };
+  var config = { shapes: {}, statusStyles: {}, colours: {}, detailsUrl: null };
+  var detailsRequest = null; // one fetch of the shared details file per document
   var sameSpot = {}; // "lat,lon" -> entries drawn there, for the popup pager
-  var EVENT_URL = /^events\/[a-z0-9]+(-[a-z0-9]+)*\/$/;
+  var EVENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var WEB_URL = /^https?:\/\//;
   var SAFE_TOKEN = /^[a-z0-9-]+$/;
   var CLAIMS = { claimed: true, disputed: true, denied: true };
@@ -31,6 +32,15 @@
   function extend(target, source) {
     Object.keys(source || {}).forEach(function (key) { target[key] = source[key]; });
     return target;
+  }
+
+  // Marks let benchmarks read when the map was drawn and first painted, without polling.
+  function ready() {
+    document.documentElement.setAttribute("data-dr-ready", "true");
+    if (window.performance && performance.mark) {
+      performance.mark("dr-ready");
+      window.requestAnimationFrame(function () { performance.mark("dr-painted"); });
+    }
   }
 
   /** Store the document's lookup tables and create the pane areas are drawn in. */
@@ -78,33 +88,42 @@
     return L.circleMarker(latlng, style);
   }
 
-  function statusLine(p) {
+  function statusLine(p, more) {
     var line = p.status;
-    if (p.claimed_by && p.claimed_by.length) { line += ": claimed by " + p.claimed_by.join(", "); }
-    if (p.denied_by && p.denied_by.length) {
-      line += (p.status === "disputed" ? "; disputed by " : "; denied by ") + p.denied_by.join(", ");
+    if (more.claimed_by) { line += ": claimed by " + more.claimed_by.join(", "); }
+    if (more.denied_by) {
+      line += (p.status === "disputed" ? "; disputed by " : "; denied by ") + more.denied_by.join(", ");
     }
     return line;
   }
 
-  function eventDetails(p) {
-    var box = el("div", "dr-popup-event");
-    var title = el("a", "dr-popup-title", p.title);
-    if (EVENT_URL.test(p.url)) { title.href = "../" + p.url; }
-    title.target = "_top";
-    box.appendChild(title);
-    var facts = el("dl", "dr-popup-facts");
-    [["Date", p.date], ["Status", statusLine(p)], ["Where", p.where]].forEach(function (pair) {
+  // Summaries and sources live in one shared file, fetched when a reader first opens a popup,
+  // so a map of ten thousand events does not carry ten thousand summaries.
+  function loadDetails() {
+    if (!detailsRequest) {
+      detailsRequest = config.detailsUrl
+        ? window.fetch(config.detailsUrl).then(function (r) { return r.json(); })
+        : Promise.reject(new Error("no details file"));
+    }
+    return detailsRequest;
+  }
+
+  function fillFacts(facts, p, more) {
+    facts.textContent = "";
+    [["Date", p.date], ["Status", statusLine(p, more)], ["Where", more.where]].forEach(function (pair) {
       if (!pair[1]) { return; }
       facts.appendChild(el("dt", null, pair[0]));
       facts.appendChild(el("dd", null, pair[1]));
     });
-    box.appendChild(facts);
-    box.appendChild(el("p", "dr-popup-summary", p.summary));
+  }
+
+  function fillDetails(box, facts, p, more, sources) {
+    fillFacts(facts, p, more);
+    box.appendChild(el("p", "dr-popup-summary", more.summary));
     box.appendChild(el("p", "dr-popup-label", "Sources"));
     var list = el("ul", "dr-popup-sources");
-    (p.sources || []).forEach(function (id) {
-      var s = config.sources[id];
+    (more.sources || []).forEach(function (id) {
+      var s = sources[id];
       if (!s) { return; }
       var a = el("a", null, s.title);
       if (WEB_URL.test(s.url)) { a.href = s.url; }
@@ -116,6 +135,26 @@
       list.appendChild(li);
     });
     box.appendChild(list);
+  }
+
+  function eventDetails(p, layer) {
+    var box = el("div", "dr-popup-event");
+    var title = el("a", "dr-popup-title", p.title);
+    if (EVENT_ID.test(p.id)) { title.href = "../events/" + p.id + "/"; }
+    title.target = "_top";
+    box.appendChild(title);
+    var facts = el("dl", "dr-popup-facts");
+    fillFacts(facts, p, {});
+    box.appendChild(facts);
+    var waiting = el("p", "dr-popup-loading", "Loading summary and sources\u2026");
+    box.appendChild(waiting);
+    loadDetails().then(function (details) {
+      waiting.remove();
+      fillDetails(box, facts, p, details.events[p.id] || {}, details.sources || {});
+      if (layer.isPopupOpen()) { layer.getPopup().update(); }
+    }, function () {
+      waiting.textContent = "Open the event page for its summary and sources.";
+    });
     return box;
   }
 
@@ -127,42 +166,71 @@
     });
     var index = Math.max(0, here.map(function (e) { return e.layer; }).indexOf(layer));
     var box = el("div", "dr-popup");
+    var holder = el("div", "dr-popup-body");
+    box.appendChild(holder);
+    if (here.length === 0) { here = [{ layer: layer }]; }
+    var counter = el("span");
     function show(i) {
       index = (i + here.length) % here.length;
-      box.textContent = "";
-      box.appendChild(eventDetails(here[index].layer.feature.properties));
-      if (here.length < 2) { return; }
+      holder.textContent = "";
+      holder.appendChild(eventDetails(here[index].layer.feature.properties, layer));
+      counter.textContent = (index + 1) + " of " + here.length + " events here";
+      if (layer.isPopupOpen()) { layer.getPopup().update(); }
+    }
+    // The pager stays in place while the event above it changes: Leaflet tells clicks
+    // inside a popup from clicks on the map by walking up from the clicked element.
+    if (here.length > 1) {
       var nav = el("div", "dr-popup-pager");
       var prev = el("button", null, "\u2039 Previous");
       var next = el("button", null, "Next \u203a");
       prev.type = next.type = "button";
-      prev.addEventListener("click", function () { show(index - 1); prev.focus(); });
-      next.addEventListener("click", function () { show(index + 1); next.focus(); });
+      prev.addEventListener("click", function () { show(index - 1); });
+      next.addEventListener("click", function () { show(index + 1); });
       nav.appendChild(prev);
-      nav.appendChild(el("span", null, (index + 1) + " of " + here.length + " events here"));
+      nav.appendChild(counter);
       nav.appendChild(next);
       box.appendChild(nav);
     }
-    if (here.length === 0) { here = [{ layer: layer }]; }
     show(index);
     return box;
   }
 
+  function labelOf(p) {
+    return p.title + " (" + p.date + ")" + (p.approximate ? " \u2014 " + p.approximate : "");
+  }
+
+  // Popups and tooltips are bound on first use, not up front: ten thousand events would
+  // otherwise mean twenty thousand overlay objects before the map first paints.
+  function bind(layer) {
+    if (layer._drBound) { return; }
+    layer._drBound = true;
+    var p = layer.feature.properties;
+    var label = labelOf(p);
+    // The content is built when the popup opens and is then an element, so update()
+    // after the details arrive re-lays it out without building it again.
+    layer.bindPopup(el("div"), { maxWidth: 340, minWidth: 220 });
+    layer.on("popupopen", function (e) { e.popup.setContent(popupFor(layer)); });
+    layer.bindTooltip(function () { return document.createTextNode(label); }, {
+      sticky: !!(p.shape || p.radius_km),
+    });
+  }
+
   // SVG shapes are not focusable by default: give each a name and open its popup on Enter.
-  function makeFocusable(layer, label) {
+  function makeFocusable(layer) {
     var node = layer.getElement && layer.getElement();
     if (!node || node.hasAttribute("tabindex")) { return; }
     node.setAttribute("tabindex", "0");
     node.setAttribute("role", "button");
-    node.setAttribute("aria-label", label);
+    node.setAttribute("aria-label", labelOf(layer.feature.properties));
     node.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
+        bind(layer);
         layer.openPopup();
       }
     });
-    node.addEventListener("focus", function () { layer.openTooltip(); });
-    node.addEventListener("blur", function () { layer.closeTooltip(); });
+    node.addEventListener("focus", function () { bind(layer); layer.openTooltip(); });
+    node.addEventListener("blur", function () { if (layer._drBound) { layer.closeTooltip(); } });
   }
 
   /** A GeoJSON layer of events, one shape each, with popups and tooltips built from text. */
@@ -170,16 +238,20 @@
     var group = L.geoJSON(null, {
       pointToLayer: eventShape,
       onEachFeature: function (feature, layer) {
-        var p = feature.properties;
+        feature.properties.id = feature.id; // the GeoJSON feature id is the event id
         var c = feature.geometry.coordinates;
-        p._spot = c[1] + "," + c[0];
-        (sameSpot[p._spot] = sameSpot[p._spot] || []).push({ layer: layer, group: group });
-        var label = p.title + " (" + p.date + ")" + (p.approximate ? " \u2014 " + p.approximate : "");
-        layer.bindPopup(popupFor, { maxWidth: 340, minWidth: 220 });
-        layer.bindTooltip(function () { return document.createTextNode(label); }, { sticky: !p.shape && !p.radius_km ? false : true });
-        layer.on("add", function () { makeFocusable(layer, label); });
+        var spot = c[1] + "," + c[0];
+        feature.properties._spot = spot;
+        (sameSpot[spot] = sameSpot[spot] || []).push({ layer: layer, group: group });
       },
     });
+    group.on("mouseover", function (e) {
+      if (!e.layer._drBound) { bind(e.layer); e.layer.openTooltip(e.latlng); }
+    });
+    group.on("click", function (e) {
+      if (!e.layer.getPopup()) { bind(e.layer); e.layer.openPopup(e.latlng); }
+    });
+    group.on("add", function () { group.eachLayer(makeFocusable); });
     group.addData(data);
     return group;
   }
@@ -238,7 +310,7 @@
       L.DomEvent.disableScrollPropagation(legend);
       if (container.clientWidth < 600) { legend.removeAttribute("open"); }
     }
-    if (!options.waitForData) { document.documentElement.setAttribute("data-dr-ready", "true"); }
+    if (!options.waitForData) { ready(); }
     return map;
   }
 
@@ -254,7 +326,7 @@
       var match = (features || []).filter(function (f) { return f.id === id && f.geometry; })[0];
       if (!match) {
         say(id ? "This event has no location on the map." : "No event chosen.");
-        document.documentElement.setAttribute("data-dr-ready", "true");
+        ready();
         return;
       }
       say("");
@@ -280,7 +352,7 @@
       var bounds = layer.getBounds();
       if (area || radius) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8 }); }
       else { map.setView(bounds.getCenter(), options.pointZoom || 7); }
-      document.documentElement.setAttribute("data-dr-ready", "true");
+      ready();
     }
     window.fetch(options.eventsUrl)
       .then(function (response) { return response.json(); })
