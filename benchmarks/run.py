@@ -79,7 +79,11 @@ def run_other(name: str) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     print(f"\n## {name}\n")
-    module.main()
+    saved, sys.argv = sys.argv, [str(path)]  # its own defaults, not our --sizes
+    try:
+        module.main()
+    finally:
+        sys.argv = saved
 
 
 def main() -> int:
