@@ -89,7 +89,7 @@ def timed_build(project: Path, out: Path) -> tuple[float, float]:
         capture_output=True,
         text=True,
     )
-    seconds, kb, code = result.stdout.split()
+    seconds, kb, code = result.stdout.split()[-3:]  # the build may print; the figures end it
     if code != "0":
         raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
     return float(seconds), int(kb) / 1024
@@ -100,6 +100,7 @@ def bare_project(dest: Path, site: Path, ours: Path) -> Path:
     config = yaml.load((ours / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
     for key in ("hooks", "watch", "extra_css", "extra_javascript", "validation"):
         config.pop(key, None)
+    config.get("theme", {}).pop("custom_dir", None)  # our template overrides are not "bare"
     config["nav"] = [{"Home": "index.md"}]
     config["not_in_nav"] = "/pages/*.md"
     docs = dest / "docs"
