@@ -13,6 +13,7 @@ latitude, which is near enough at the scale of a country for placing a label.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections.abc import Sequence
@@ -20,8 +21,9 @@ from collections.abc import Sequence
 Ring = Sequence[Sequence[float]]
 """A closed ring of [lat, lon] positions."""
 
-PRECISION = 0.01
-"""The search stops when no cell can beat the best point by more than this (degrees of latitude)."""
+PRECISION = 0.05
+"""The search stops when no cell can beat the best point by more than this (degrees of latitude,
+about 5 km: plenty for placing a label)."""
 
 
 def _segment_distance(px: float, py: float, a: Sequence[float], b: Sequence[float]) -> float:
@@ -52,8 +54,18 @@ def _area(ring: Ring) -> float:
 
 
 def polygon_label(polygons: Sequence[Sequence[Ring]]) -> list[float]:
-    """The [lat, lon] inside the largest polygon that lies farthest from its edges and holes."""
-    rings_latlon = max(polygons, key=lambda polygon: _area(polygon[0]))
+    """The [lat, lon] inside the largest polygon that lies farthest from its edges and holes.
+
+    Every map of a build asks for the same few shapes: results are remembered
+    by the largest polygon's coordinates.
+    """
+    largest = max(polygons, key=lambda polygon: _area(polygon[0]))
+    key = tuple(tuple((float(p[0]), float(p[1])) for p in ring) for ring in largest)
+    return list(_pole(key))
+
+
+@functools.lru_cache(maxsize=256)
+def _pole(rings_latlon: tuple[tuple[tuple[float, float], ...], ...]) -> tuple[float, float]:
     lats = [p[0] for p in rings_latlon[0]]
     scale = math.cos(math.radians((min(lats) + max(lats)) / 2))
     # Work in (x, y) = (lon * scale, lat) so a degree east weighs what it does on the ground.
@@ -62,7 +74,7 @@ def polygon_label(polygons: Sequence[Sequence[Ring]]) -> list[float]:
     ys = [p[1] for p in rings[0]]
     size = min(max(xs) - min(xs), max(ys) - min(ys))
     if size == 0:
-        return [round(ys[0], 4), round(xs[0] / scale, 4)]
+        return (round(ys[0], 4), round(xs[0] / scale, 4))
 
     def cell(x: float, y: float, half: float) -> tuple[float, float, float, float, float]:
         d = _edge_distance(x, y, rings)
@@ -88,7 +100,7 @@ def polygon_label(polygons: Sequence[Sequence[Ring]]) -> list[float]:
         for dx in (-h, h):
             for dy in (-h, h):
                 heapq.heappush(queue, cell(x + dx, y + dy, h))
-    return [round(best[3], 4), round(best[2] / scale, 4)]
+    return (round(best[3], 4), round(best[2] / scale, 4))
 
 
 def _steps(start: float, stop: float, step: float) -> list[float]:
