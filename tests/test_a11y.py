@@ -183,6 +183,13 @@ def test_every_map_and_chart_has_a_skip_link_that_moves_focus_past_it(
                     target_id,
                 )
                 assert past, f"{rel}: the skip target #{target_id} does not come after the embed"
+                # The next Tab lands after the embed, not inside it.
+                page.keyboard.press("Tab")
+                after = embed.evaluate(
+                    """e => { const a = document.activeElement;
+                      return a === document.body || !e.contains(a); }"""
+                )
+                assert after, f"{rel}: Tab after the skip link went back into the embed"
                 checked += 1
             page.close()
     finally:
