@@ -15,6 +15,7 @@ from builder.countries import country_name, event_countries
 from builder.pages import STATUS_LABELS, front_matter
 from builder.sanitize import text
 from builder.schema import CATEGORIES, STATUSES
+from builder.search import NOT_INDEXED
 from builder.validate import Dataset
 
 INDEX_PAGE = "events/index.md"
@@ -62,7 +63,9 @@ def events_index(data: Dataset) -> str:
         "[CSV and GeoJSON](../reference/downloads.md) and as an "
         "[Atom feed](../feed.xml).\n\n"
         + f'<div class="dr-index-controls" data-country-names="{text(labels)}" hidden></div>\n\n'
-        + '<div class="dr-index-wrap"><table class="dr-events-index"><caption>Every event in the record, oldest first'
+        + '<div class="dr-index-wrap"><table class="dr-events-index" '
+        + NOT_INDEXED
+        + "><caption>Every event in the record, oldest first"
         "</caption><thead><tr>"
         '<th scope="col" data-sortable="date">Date</th>'
         '<th scope="col" data-sortable="text">Event</th>'
