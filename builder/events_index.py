@@ -43,6 +43,10 @@ def _row(event_id: str, data: Dataset) -> str:
     )
 
 
+INDEX_SCRIPT = "assets/js/events-index.js"
+"""Site path of the script that adds sorting and filters; only this page loads it."""
+
+
 def events_index(data: Dataset) -> str:
     """The Markdown of the events index page."""
     ordered = data.chronological()
@@ -72,5 +76,7 @@ def events_index(data: Dataset) -> str:
         '<th scope="col" data-filter="countries">Countries</th>'
         '<th scope="col" data-sortable="number" data-filter="category">Category</th>'
         '<th scope="col" data-sortable="number" data-filter="status">Status</th>'
-        "</tr></thead><tbody>" + rows + "</tbody></table></div>\n"
+        "</tr></thead><tbody>" + rows + "</tbody></table></div>\n\n"
+        # Sorting and filters: loaded here only, not on every page (see mkdocs.yml).
+        f'<script src="../{INDEX_SCRIPT}"></script>\n'
     )
