@@ -15,6 +15,16 @@ from pyproj import Geod
 
 _GEOD = Geod(ellps="WGS84")
 
+AREA_FILES: tuple[str, ...] = (
+    "afghanistan-provinces.geojson",
+    "afghanistan-tajikistan-border.geojson",
+    "afghanistan-northern-borders.geojson",
+)
+"""Files in ``data/geo/`` whose Feature ids a place may name as its ``area``."""
+
+LINE_TYPES = frozenset({"LineString", "MultiLineString"})
+"""Geometry types drawn as a band along the line when a place names them as its area."""
+
 
 @dataclass(frozen=True)
 class BorderFigure:
@@ -94,6 +104,28 @@ def border_length_km(geojson: dict[str, Any]) -> float:
         lats = [p[1] for p in line]
         metres += _GEOD.line_length(lons, lats)
     return metres / 1000.0
+
+
+def load_areas(geo_dir: Path) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Every Feature with an id in the :data:`AREA_FILES` under ``geo_dir``.
+
+    Returns feature id -> (file name, Feature). A missing file is skipped (a
+    dataset may come without geometry); a file that is not GeoJSON raises ValueError.
+    """
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for name in AREA_FILES:
+        path = Path(geo_dir) / name
+        if not path.is_file():
+            continue
+        for feature in load_geojson(path).get("features", []):
+            if isinstance(feature, dict) and isinstance(feature.get("id"), str):
+                found.setdefault(feature["id"], (name, feature))
+    return found
+
+
+def is_line(feature: dict[str, Any]) -> bool:
+    """Whether a Feature's geometry is a line (a border) rather than a polygon (a province)."""
+    return (feature.get("geometry") or {}).get("type") in LINE_TYPES
 
 
 def load_border(path: Path) -> dict[str, Any]:

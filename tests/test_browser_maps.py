@@ -151,6 +151,48 @@ def test_a_denied_claim_looks_different_from_a_reported_move(page, site_url):
     assert kinds["tajikistan-alleges-militant-camps"] == "polygon"
 
 
+def test_fighters_on_the_frontier_are_a_band_along_the_three_northern_borders(page, site_url):
+    lines = []
+    for name in ("afghanistan-tajikistan-border", "afghanistan-northern-borders"):
+        collection = json.loads((ROOT / f"data/geo/{name}.geojson").read_text(encoding="utf-8"))
+        lines += [f["geometry"]["coordinates"] for f in collection["features"]]
+    page.set_viewport_size({"width": 700, "height": 520})  # about the size embedded in a page
+    _open_map(page, site_url, "deployments")
+    kinds = {d["id"]: d["kind"] for d in page.evaluate(EVENT_LAYERS)}
+    assert kinds["taliban-post-fighters-on-northern-border"] == "band"
+    band = page.evaluate(
+        f"""() => {{ const map = {FIND_MAP}; let out = null;
+          map.eachLayer(l => {{ if (l.feature && l.feature.id === 'taliban-post-fighters-on-northern-border') {{
+            const b = l.getBounds();
+            const legend = document.getElementById('dr-legend');
+            out = {{parts: l.getLatLngs().length, west: b.getWest(), east: b.getEast(),
+                    inView: map.getBounds().contains(b),
+                    leftPx: map.latLngToContainerPoint(b.getSouthWest()).x,
+                    legendOpen: legend.open,
+                    legendRightPx: legend.getBoundingClientRect().right
+                      - map.getContainer().getBoundingClientRect().left}};
+          }} }});
+          return out; }}"""
+    )
+    assert band["parts"] == len(lines) == 3
+    assert band["west"] == pytest.approx(min(lon for line in lines for lon, _ in line))
+    assert band["east"] == pytest.approx(max(lon for line in lines for lon, _ in line))
+    assert band["inView"]
+    # Its western (Turkmen) end is not hidden under the open legend.
+    assert band["legendOpen"]
+    assert band["leftPx"] > band["legendRightPx"]
+    page.locator("path.dr-category-military.dr-status-reported").first.wait_for()
+    page.evaluate(
+        f"""() => {{ const map = {FIND_MAP};
+          map.eachLayer(l => {{ if (l.feature && l.feature.id === 'taliban-post-fighters-on-northern-border') {{
+            l.getElement().focus(); }} }}); }}"""
+    )
+    assert "approximate" in page.locator(".leaflet-tooltip").inner_text()
+    assert "no positions given" in page.locator("#dr-legend").inner_text()
+    assert page.console_errors == []
+    assert page.page_errors == []
+
+
 def test_popup_shows_date_status_summary_sources_and_event_link(page, site_url):
     _open_map(page, site_url, "regional")
     page.locator("path.dr-event").first.focus()

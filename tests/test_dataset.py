@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -287,3 +288,109 @@ def test_unused_entries_are_detected(tmp_path):
     data = load_dataset(folder)
     assert "src-unused" not in used_ids(data)["sources"]
     assert "src-a" in used_ids(data)["sources"]
+
+
+# --- a place's area must be a shape in data/geo/ ------------------------------
+
+SQUARE = [[[70.0, 36.0], [71.0, 36.0], [71.0, 37.0], [70.0, 37.0], [70.0, 36.0]]]
+
+
+def write_geo(folder: Path) -> None:
+    """A province file with one polygon (id ``badakhshan``) and a border file with one line."""
+    geo_dir = folder / "geo"
+    geo_dir.mkdir()
+    provinces = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": "badakhshan",
+                "geometry": {"type": "Polygon", "coordinates": SQUARE},
+                "properties": {"name": "Badakhshan"},
+            }
+        ],
+    }
+    border = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": "afghanistan-tajikistan",
+                "geometry": {"type": "LineString", "coordinates": [[70.0, 37.0], [71.0, 37.5]]},
+                "properties": {"name": "Border"},
+            }
+        ],
+    }
+    (geo_dir / "afghanistan-provinces.geojson").write_text(json.dumps(provinces))
+    (geo_dir / "afghanistan-tajikistan-border.geojson").write_text(json.dumps(border))
+
+
+def set_area(folder: Path, area, precision: str = "province") -> Path:
+    path = folder / "places.yaml"
+    places = yaml.safe_load(path.read_text(encoding="utf-8"))
+    places["town"].update(area=area, precision=precision)
+    path.write_text(yaml.safe_dump(places), encoding="utf-8")
+    return folder
+
+
+def test_an_area_in_the_geo_files_is_valid(tmp_path):
+    folder = write_dataset(tmp_path, {})
+    write_geo(folder)
+    assert problems_of(set_area(folder, "badakhshan")) == []
+    assert problems_of(set_area(folder, ["afghanistan-tajikistan"], "region")) == []
+
+
+def test_an_unknown_area_is_a_problem_naming_the_geo_files(tmp_path):
+    folder = write_dataset(tmp_path, {})
+    write_geo(folder)
+    assert problems_of(set_area(folder, "x")) == [
+        "data/places.yaml: town.area: unknown area 'x' (not in "
+        "data/geo/afghanistan-provinces.geojson or data/geo/afghanistan-tajikistan-border.geojson)"
+    ]
+
+
+def test_an_unknown_area_in_a_list_is_named_by_position(tmp_path):
+    folder = write_dataset(tmp_path, {})
+    write_geo(folder)
+    problems = problems_of(set_area(folder, ["badakhshan", "kunduz"]))
+    assert len(problems) == 1
+    assert problems[0].startswith("data/places.yaml: town.area[1]: unknown area 'kunduz'")
+
+
+def test_an_area_without_geo_files_is_a_problem(tmp_path):
+    folder = set_area(write_dataset(tmp_path, {}), "badakhshan")
+    assert problems_of(folder) == [
+        "data/places.yaml: town.area: unknown area 'badakhshan' (data/geo/ holds no area file)"
+    ]
+
+
+def test_an_area_mixing_lines_and_provinces_is_a_problem(tmp_path):
+    folder = write_dataset(tmp_path, {})
+    write_geo(folder)
+    problems = problems_of(set_area(folder, ["badakhshan", "afghanistan-tajikistan"], "region"))
+    assert problems == [
+        "data/places.yaml: town.area: mixes border lines and provinces; "
+        "name only lines or only provinces"
+    ]
+
+
+def test_a_town_cannot_take_an_area(tmp_path):
+    folder = write_dataset(tmp_path, {})
+    write_geo(folder)
+    problems = problems_of(set_area(folder, "badakhshan", "locality"))
+    assert problems == [
+        "data/places.yaml: town.area: is for places known only roughly; a 'locality' place is a pin"
+    ]
+
+
+def test_a_broken_geo_file_is_a_problem_not_a_crash(tmp_path):
+    folder = write_dataset(tmp_path, {})
+    write_geo(folder)
+    (folder / "geo" / "afghanistan-provinces.geojson").write_text("{not json", encoding="utf-8")
+    problems = problems_of(set_area(folder, "badakhshan"))
+    assert len(problems) == 1
+    assert problems[0].startswith("data/geo: file: cannot be read as GeoJSON")
+
+
+def test_places_without_area_need_no_geo_files(tmp_path):
+    assert problems_of(write_dataset(tmp_path, {}, place_precision="province")) == []

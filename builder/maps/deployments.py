@@ -1,15 +1,20 @@
 """Taliban deployments: forces sent north, the camps Tajikistan alleges, the squads in two provinces.
 
 Places known only to a province or a region are drawn as that area, never as
-a pin. A claim that was denied is drawn dotted and empty; a reported move is
-drawn solid. Forces on the Tajik side of the river are a second layer.
+a pin: the fighters posted on the Central Asian frontier as a band along
+Afghanistan's borders with Turkmenistan, Uzbekistan and Tajikistan, because
+the sources give no positions. A claim that was denied is drawn dotted and
+empty; a reported move is drawn solid. Forces on the Tajik side of the river
+are a second layer.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from builder.maps import text as tv
-from builder.maps.areas import Geography, near_border
-from builder.maps.document import MapSpec, assemble, border_layer, events_layer, provinces_layer
+from builder.maps.areas import Geography, near_border, place_shape, shape_points
+from builder.maps.document import MapSpec, assemble, events_layer, frontier_layer, provinces_layer
 from builder.maps.features import bounds, feature_points, located_features
 from builder.maps.legend import Swatch, legend_html, status_swatches
 from builder.maps.style import BORDER_STYLE, CATEGORY_COLOURS
@@ -54,6 +59,18 @@ def other_side_events(data: Dataset, geography: Geography) -> list[str]:
     return found
 
 
+def drawn_points(
+    features: list[dict[str, Any]], data: Dataset, geography: Geography
+) -> list[tuple[float, float]]:
+    """Every point the features occupy on the map: their points and their shapes' vertices."""
+    points = feature_points(features)
+    for feature in features:
+        place = data.events[feature["id"]].place
+        if "shape" in feature["properties"] and place is not None:
+            points += shape_points(place_shape(data.places[place], geography))
+    return points
+
+
 def deployments_map(data: Dataset, geography: Geography) -> str:
     """Taliban forces and the claims about them, with the forces facing them."""
     taliban = located_features(data, geography, taliban_events(data))
@@ -68,25 +85,39 @@ def deployments_map(data: Dataset, geography: Geography) -> str:
                 [
                     Swatch("area", CATEGORY_COLOURS["military"], "Forces and deployments", 0.3),
                     Swatch("area", CATEGORY_COLOURS["conflict"], "Threats and accusations", 0.3),
-                    Swatch("line", BORDER_STYLE["color"], "Afghanistan–Tajikistan border"),
+                    Swatch(
+                        "band",
+                        military,
+                        "Forces somewhere along a frontier (approximate: no positions given)",
+                    ),
+                    Swatch(
+                        "line",
+                        BORDER_STYLE["color"],
+                        "Afghanistan's borders with Tajikistan, Uzbekistan and Turkmenistan",
+                    ),
                 ],
             ),
         ],
         [
             "Areas are approximate: the sources name only a province, a region or a border "
-            "stretch, never a site. A circle stands for a region without a drawn outline.",
+            "stretch, never a site. A band along a border stands for forces placed somewhere "
+            "on that frontier; a circle stands for a region without a drawn outline.",
         ],
     )
     spec = MapSpec(
         title="Map: Taliban deployments on the northern border and the claims about them",
         center=(37.0, 69.0),
         zoom=6,
-        bounds=bounds(feature_points(taliban + others) or geography.border_latlngs, pad_km=120),
+        bounds=bounds(
+            drawn_points(taliban + others, data, geography) or geography.border_latlngs,
+            pad_km=120,
+        ),
         max_zoom=7,
+        beside_legend=True,
         legend=legend,
         layers=[
             provinces_layer(geography),
-            border_layer(geography, "Afghanistan–Tajikistan border"),
+            frontier_layer(geography),
             events_layer("Forces across the river: Tajikistan, Russia, CSTO", others),
             events_layer("Taliban forces and claims about them", taliban),
         ],

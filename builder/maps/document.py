@@ -53,6 +53,8 @@ class MapSpec:
     """Closest zoom the fitted view may use."""
     extra_html: list[str] = field(default_factory=list)
     """Further trusted, escaped HTML for the document body."""
+    beside_legend: bool = False
+    """Fit ``bounds`` to the right of the open legend, for shapes that reach the left edge."""
 
 
 def provinces_layer(geography: Geography, name: str = "Afghan provinces") -> LayerSpec:
@@ -83,6 +85,19 @@ def border_layer(geography: Geography, label: str, *, permanent_label: bool = Fa
     )
 
 
+def frontier_layer(geography: Geography) -> LayerSpec:
+    """Every border line in ``data/geo/`` (Tajik, Uzbek, Turkmen), each named on hover."""
+    return LayerSpec(
+        "shapes",
+        "Afghanistan's northern borders",
+        {
+            "geojson": geography.border_lines(" (Natural Earth 1:10m line)"),
+            "style": BORDER_STYLE,
+            "className": "dr-border",
+        },
+    )
+
+
 def events_layer(name: str, features: list[dict[str, Any]], *, show: bool = True) -> LayerSpec:
     """A layer of event features, named with how many events it holds."""
     return LayerSpec("events", f"{name} ({len(features)})", map_collection(features), show=show)
@@ -94,7 +109,7 @@ def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
     features = [
         f for layer in spec.layers if layer.factory == "events" for f in layer.data["features"]
     ]
-    MapCall("setup", lookup_tables(features, geography)).add_to(fmap)
+    MapCall("setup", lookup_tables(features, data, geography)).add_to(fmap)
     for layer in spec.layers:
         DataLayer(
             layer.factory, layer.data, layer.name, show=layer.show, control=layer.control
@@ -103,7 +118,8 @@ def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
     add_html(fmap, spec.legend)
     for html in spec.extra_html:
         add_html(fmap, html)
-    MapCall(
-        "finish", {"label": spec.title, "bounds": spec.bounds, "maxZoom": spec.max_zoom}
-    ).add_to(fmap)
+    finish = {"label": spec.title, "bounds": spec.bounds, "maxZoom": spec.max_zoom}
+    if spec.beside_legend:
+        finish["besideLegend"] = True
+    MapCall("finish", finish).add_to(fmap)
     return render(fmap)

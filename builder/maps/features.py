@@ -86,7 +86,7 @@ def event_feature(event_id: str, data: Dataset, geography: Geography) -> dict[st
         properties["denied_by"] = actor_names(event.denied_by, data)
     if precision not in PIN_PRECISIONS:
         properties["approximate"] = PRECISION_PHRASES[precision]
-        if event.place and has_shape(event.place, geography):
+        if event.place and has_shape(data.places[event.place], geography):
             properties["shape"] = event.place
         else:
             properties["radius_km"] = AREA_RADIUS_KM[precision]
@@ -173,11 +173,13 @@ def details(data: Dataset, geography: Geography) -> dict[str, Any]:
     }
 
 
-def lookup_tables(features: list[dict[str, Any]], geography: Geography) -> dict[str, Any]:
+def lookup_tables(
+    features: list[dict[str, Any]], data: Dataset, geography: Geography
+) -> dict[str, Any]:
     """What ``DR.setup`` needs: the shapes these features use, the styles, the details file."""
     shape_ids = sorted({f["properties"]["shape"] for f in features if "shape" in f["properties"]})
     return {
-        "shapes": {pid: place_shape(pid, geography) for pid in shape_ids},
+        "shapes": {pid: place_shape(data.places[pid], geography) for pid in shape_ids},
         "statusStyles": STATUS_STYLES,
         "colours": CATEGORY_COLOURS,
         "detailsUrl": DETAILS_PATH.removeprefix("maps/"),

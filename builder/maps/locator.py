@@ -22,9 +22,9 @@ def locator_map(data: Dataset, geography: Geography) -> str:
         fmap = new_map(center=(37.5, 66.0), zoom=5, title="Where the event took place")
         # Events name their place, not its id: key the shapes by the name the GeoJSON carries.
         shapes = {
-            place.name: place_shape(place_id, geography)
-            for place_id, place in sorted(data.places.items())
-            if has_shape(place_id, geography)
+            place.name: place_shape(place, geography)
+            for _, place in sorted(data.places.items())
+            if has_shape(place, geography)
         }
         MapCall(
             "setup",

@@ -301,7 +301,6 @@
     var container = map.getContainer();
     container.setAttribute("role", "region");
     container.setAttribute("aria-label", options.label + ". Arrow keys pan the map, plus and minus zoom.");
-    if (options.bounds) { map.fitBounds(options.bounds, { padding: [16, 16], maxZoom: options.maxZoom || 8 }); }
     var legend = document.getElementById("dr-legend");
     if (legend) {
       var Legend = L.Control.extend({ onAdd: function () { return legend; } });
@@ -309,6 +308,13 @@
       L.DomEvent.disableClickPropagation(legend);
       L.DomEvent.disableScrollPropagation(legend);
       if (container.clientWidth < 600) { legend.removeAttribute("open"); }
+    }
+    // A map whose shapes reach the left edge fits them beside an open legend, not under it.
+    var left = options.besideLegend && legend && legend.hasAttribute("open") ? legend.offsetWidth + 16 : 16;
+    if (options.bounds) {
+      map.fitBounds(options.bounds, {
+        paddingTopLeft: [left, 16], paddingBottomRight: [16, 16], maxZoom: options.maxZoom || 8,
+      });
     }
     if (!options.waitForData) { ready(); }
     return map;
