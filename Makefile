@@ -63,8 +63,10 @@ test: setup browser-deps
 	$(MAKE) --no-print-directory build
 	$(BIN)/python -m pytest
 
+# Slow (the 10,000-event build alone takes minutes): never part of `make test`.
+# SIZES=curated,100 limits the datasets.
 bench: setup browser-deps
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(if $(SIZES),--sizes $(SIZES))
 
 clean:
 	rm -rf site .site-tmp .site-old .pytest_cache .ruff_cache

@@ -37,6 +37,20 @@ class UnknownEmbed(ValueError):
     """A directive names a map or chart that the builder does not make."""
 
 
+SKIP_TEXT = {"map": "Skip the map", "chart": "Skip the chart"}
+"""Text of the link that lets keyboard users jump past an embed."""
+
+
+def skip_link(embed: Embed) -> str:
+    """A link to the point just after the embed, so keyboard users need not tab through it."""
+    return f'<a class="dr-skip" href="#after-{embed.kind}-{embed.name}">{SKIP_TEXT[embed.kind]}</a>'
+
+
+def after_anchor(embed: Embed) -> str:
+    """The target of :func:`skip_link`; focusable from script so focus lands past the embed."""
+    return f'<div class="dr-after" id="after-{embed.kind}-{embed.name}" tabindex="-1"></div>'
+
+
 def map_html(embed: Embed, prefix: str) -> str:
     """An iframe holding a standalone map document, with its accessible name."""
     return (
@@ -53,9 +67,10 @@ def map_html(embed: Embed, prefix: str) -> str:
 def chart_html(embed: Embed, prefix: str) -> str:
     """A chart container that ``charts.js`` fills, named, captioned and with its text alternative.
 
-    The drawing is one image to assistive technology (``role="img"``), named by
-    the caption's title and described by the summary; the data table beneath
-    it carries the same facts, links included, for every reader.
+    The drawing is one named group to assistive technology (``role="group"``:
+    it holds plotly's buttons, which an ``img`` may not), named by the
+    caption's title and described by the summary; the data table beneath it
+    carries the same facts, links included, for every reader.
     """
     title_id = f"chart-{embed.name}-title"
     described = f' aria-describedby="chart-{embed.name}-summary"' if embed.alternative else ""
@@ -64,7 +79,7 @@ def chart_html(embed: Embed, prefix: str) -> str:
         f'<figure class="dr-chart-figure" id="figure-{embed.name}">'
         f'<figcaption><strong class="dr-chart-title" id="{title_id}">{text(embed.title)}</strong> '
         f"{text(embed.description)}</figcaption>"
-        f'<div class="dr-chart" id="chart-{embed.name}" role="img" '
+        f'<div class="dr-chart" id="chart-{embed.name}" role="group" '
         f'aria-labelledby="{title_id}"{described} '
         f'data-figure="{prefix}data/charts/{embed.name}.json" '
         f'data-plotly="{prefix}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'
@@ -82,6 +97,8 @@ def expand(markdown: str, embeds: dict[str, Embed], prefix: str) -> str:
         if embed is None:
             known = ", ".join(sorted(embeds))
             raise UnknownEmbed(f"[[{kind} {name}]] is not a known embed (known: {known})")
-        return (map_html if kind == "map" else chart_html)(embed, prefix)
+        html = (map_html if kind == "map" else chart_html)(embed, prefix)
+        # One block-level element, so Markdown leaves it whole rather than wrapping in <p>.
+        return f'<div class="dr-embed">{skip_link(embed)}{html}{after_anchor(embed)}</div>'
 
     return DIRECTIVE.sub(replace, markdown)

@@ -3,7 +3,7 @@
 It runs the pipeline before MkDocs cleans the site folder, so invalid data
 aborts the build and leaves the previous site as it was; it then hands the
 generated files to MkDocs as virtual files and expands map and chart
-directives in pages.
+directives in pages. Every HTML page leaves with its Content-Security-Policy.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import bibliography, embeds, pipeline  # noqa: E402
+from builder import bibliography, csp, embeds, pipeline, theme_fixes  # noqa: E402
 from builder.site_settings import SiteSettings  # noqa: E402
 from builder.validate import InvalidData  # noqa: E402
 
@@ -69,3 +69,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return bibliography.add_source_footnotes(markdown, _state["build"].data)
     except embeds.UnknownEmbed as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Repair the theme's markup, then give the page its Content-Security-Policy."""
+    return csp.apply(theme_fixes.apply(output))
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give theme-rendered HTML (404.html) the same policy; leave sitemaps alone."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return csp.apply(theme_fixes.apply(output_content))

@@ -14,6 +14,7 @@ from builder import (
     actor_pages,
     bibliography,
     charts,
+    csp,
     drones_page,
     events_index,
     exports,
@@ -77,6 +78,10 @@ def render(
             event_id, data, previous, following, settings, with_map=with_locator
         )
     files.update(vendor_files(node_modules))
+    # Generated HTML (the map documents) is served as is: it carries its own policy.
+    for path, content in files.items():
+        if path.endswith(".html") and isinstance(content, str):
+            files[path] = csp.apply(content)
     return files
 
 

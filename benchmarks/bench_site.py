@@ -1,0 +1,196 @@
+"""Whole-site figures for one dataset: build, rebuild, memory, page weight, first render.
+
+Every figure comes from a real ``mkdocs build`` in a subprocess, and from
+headless Chromium for render times. A bare mkdocs-material site with the same
+number of pages and the same theme settings is built too, so the builder's
+own cost shows as a ratio.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+PAGES = {
+    "home": "index.html",
+    "chapter": None,  # the first chapter found (see chapter_page)
+    "maps page": "maps/index.html",
+    "map": None,  # the first map document
+    "timeline": "timeline/index.html",
+    "event": None,  # the first event page
+}
+"""The pages whose weight and first render are measured."""
+
+# The one rusage reading that belongs to one build: a fresh Python parent per build.
+_MEASURED = (
+    "import resource, subprocess, sys, time;"
+    "t = time.perf_counter(); r = subprocess.run(sys.argv[1:]);"
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
+)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML that reads mkdocs.yml's ``!!python/...`` tags as null (defaults apply)."""
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+
+
+@dataclass
+class Figures:
+    """What one dataset measured."""
+
+    label: str
+    events: int
+    pages: int = 0
+    build_s: float = 0.0
+    peak_mb: float = 0.0
+    rebuild_s: float = 0.0
+    bare_build_s: float = 0.0
+    search_index_kb: float = 0.0
+    weights_kb: dict[str, tuple[float, float]] = field(default_factory=dict)
+    render_ms: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        """Our build time over the bare theme's for the same number of pages."""
+        return self.build_s / self.bare_build_s if self.bare_build_s else float("nan")
+
+
+def timed_build(project: Path, out: Path) -> tuple[float, float]:
+    """Build ``project`` into ``out``; return (seconds, peak resident MB of the build)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.setdefault("SOURCE_DATE_EPOCH", "1660435200")
+    cmd = [
+        str(BIN / "mkdocs"),
+        "build",
+        "--quiet",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(out),
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURED, *cmd],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    seconds, kb, code = result.stdout.split()[-3:]  # the build may print; the figures end it
+    if code != "0":
+        raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    return float(seconds), int(kb) / 1024
+
+
+def bare_project(dest: Path, site: Path, ours: Path) -> Path:
+    """A plain mkdocs-material project with one page per page of ``site`` (same text size)."""
+    config = yaml.load((ours / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    for key in ("hooks", "watch", "extra_css", "extra_javascript", "validation"):
+        config.pop(key, None)
+    config.get("theme", {}).pop("custom_dir", None)  # our template overrides are not "bare"
+    config["nav"] = [{"Home": "index.md"}]
+    config["not_in_nav"] = "/pages/*.md"
+    docs = dest / "docs"
+    (docs / "pages").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\nA bare site.\n", encoding="utf-8")
+    pages = [p for p in site.rglob("index.html") if p.parent != site]
+    for i, page in enumerate(pages):
+        words = max(50, len(page.read_bytes()) // 60)  # about the same text per page
+        body = " ".join(f"word{j % 97}" for j in range(words))
+        (docs / "pages" / f"p{i:05d}.md").write_text(f"# Page {i}\n\n{body}\n", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def edit_one_event(project: Path) -> None:
+    """Change one event's summary, as an editor would."""
+    path = sorted((project / "data/events").glob("*.yaml"))[0]
+    event = yaml.safe_load(path.read_text(encoding="utf-8"))
+    event["summary"] = event["summary"] + " Edited for the rebuild benchmark."
+    path.write_text(yaml.safe_dump(event, sort_keys=False), encoding="utf-8")
+
+
+def measured_pages(site: Path) -> dict[str, str]:
+    """Each measured kind -> its path in ``site`` (kinds the site lacks are left out)."""
+    found = {k: v for k, v in PAGES.items() if v and (site / v).is_file()}
+    events = sorted(p for p in (site / "events").glob("*/index.html"))
+    if events:
+        found["event"] = events[0].relative_to(site).as_posix()
+    maps = sorted(p for p in (site / "maps").glob("*.html") if p.name != "index.html")
+    if maps:
+        found["map"] = maps[0].relative_to(site).as_posix()
+    chapters = sorted(p for p in (site / "chapters").glob("*/index.html"))
+    if chapters:
+        found["chapter"] = chapters[0].relative_to(site).as_posix()
+    return found
+
+
+def gz_kb(data: bytes) -> float:
+    """Gzipped size in KB, as a server compressing at level 6 sends it."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0)) / 1024
+
+
+def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict]:
+    """Per page: (HTML gz KB, everything-it-loads gz KB) and first render in ms."""
+    from conftest import BLANK_PNG, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+    from sitecheck import PageReport, check_charts, new_context, serve_site
+
+    weights, renders = {}, {}
+    with serve_site(site, "/") as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_ARGS
+        )
+        context = new_context(browser, BLANK_PNG)
+        for kind, rel in pages.items():
+            loaded: list[str] = []
+            page = context.new_page()
+            page.on("requestfinished", lambda r, seen=loaded: seen.append(r.url))
+            start = time.perf_counter()
+            page.goto(base + rel, wait_until="load")
+            if page.query_selector(".folium-map"):
+                page.wait_for_selector(".leaflet-interactive, .leaflet-marker-icon", timeout=30000)
+            check_charts(page, PageReport(rel))
+            renders[kind] = (time.perf_counter() - start) * 1000
+            total = 0.0
+            for url in set(loaded):
+                # Material's search index is fetched by a worker after load, once per visit
+                # of the site (cached): it is reported on its own, not as page weight.
+                if url.startswith(base) and "search_index.json" not in url:
+                    local = site / url[len(base) :].split("#")[0].split("?")[0]
+                    local = local / "index.html" if local.is_dir() else local
+                    if local.is_file():
+                        total += gz_kb(local.read_bytes())
+            weights[kind] = (gz_kb((site / rel).read_bytes()), total)
+            page.close()
+        context.close()
+        browser.close()
+    return weights, renders
+
+
+def measure(label: str, project: Path, work: Path, events: int) -> Figures:
+    """All figures for one project folder; ``work`` holds the builds."""
+    figures = Figures(label, events)
+    site = work / f"{label}-site"
+    figures.build_s, figures.peak_mb = timed_build(project, site)
+    figures.pages = sum(1 for _ in site.rglob("*.html"))
+    edit_one_event(project)
+    figures.rebuild_s, _ = timed_build(project, work / f"{label}-rebuild")
+    bare = bare_project(work / f"{label}-bare", site, project)
+    figures.bare_build_s, _ = timed_build(bare, work / f"{label}-bare-site")
+    figures.weights_kb, figures.render_ms = weigh_and_render(site, measured_pages(site))
+    figures.search_index_kb = gz_kb((site / "search/search_index.json").read_bytes())
+    return figures

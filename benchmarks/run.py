@@ -1,0 +1,121 @@
+"""``make bench``: every figure and budget, for the curated data and synthetic sizes.
+
+Usage: ``python benchmarks/run.py [--sizes curated,100,1000,10000]``. Prints a
+table per dataset, then each budget as PASS or FAIL (exit status 1 if any
+fails), then the maps' and charts' own benchmarks when they exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from bench_site import Figures, measure  # noqa: E402
+from synthetic import make_project  # noqa: E402
+
+TEXT_PAGE_BUDGET_KB = 100
+"""A text page (home, chapter, event), everything it loads, gzipped."""
+
+ANY_PAGE_BUDGET_KB = 1024
+"""Any page, everything it loads, gzipped."""
+
+
+def budgets(all_figures: list[Figures]) -> list[tuple[bool, str]]:
+    """Each budget of the issue, checked against the figures that exist."""
+    checks = []
+    for f in all_figures:
+        if f.events == 1000:
+            checks.append((f.build_s <= 20, f"1,000 events build in {f.build_s:.1f} s (<= 20 s)"))
+        if f.events == 10000:
+            checks.append((f.build_s <= 90, f"10,000 events build in {f.build_s:.1f} s (<= 90 s)"))
+            checks.append((f.peak_mb <= 1024, f"10,000 events peak {f.peak_mb:.0f} MB (<= 1 GB)"))
+        checks.append((f.ratio <= 1.3, f"{f.label}: build / bare theme = {f.ratio:.2f} (<= 1.3)"))
+        for kind, (_, total) in f.weights_kb.items():
+            if kind in ("home", "chapter", "event"):
+                checks.append(
+                    (total <= TEXT_PAGE_BUDGET_KB, f"{f.label} {kind}: {total:.0f} KB gz (<= 100)")
+                )
+            checks.append(
+                (total <= ANY_PAGE_BUDGET_KB, f"{f.label} {kind}: {total:.0f} KB gz (<= 1 MB)")
+            )
+    return checks
+
+
+def print_figures(f: Figures) -> None:
+    """One dataset's figures as a Markdown table."""
+    print(f"\n### {f.label}: {f.events} events, {f.pages} HTML documents\n")
+    print("| figure | value |\n|---|---|")
+    print(f"| full build | {f.build_s:.1f} s |")
+    print(f"| peak memory of the build | {f.peak_mb:.0f} MB |")
+    print(f"| rebuild after editing one event | {f.rebuild_s:.1f} s |")
+    print(
+        f"| bare mkdocs-material, same page count | {f.bare_build_s:.1f} s (ratio {f.ratio:.2f}) |"
+    )
+    for kind, (html_kb, total_kb) in f.weights_kb.items():
+        print(
+            f"| {kind}: HTML / with everything it loads, gz | {html_kb:.1f} KB / {total_kb:.0f} KB |"
+        )
+    print(f"| search index (fetched once, after load), gz | {f.search_index_kb:.0f} KB |")
+    for kind, ms in f.render_ms.items():
+        print(f"| {kind}: first render in headless Chromium | {ms:.0f} ms |")
+
+
+def run_other(name: str) -> None:
+    """Run ``benchmarks/<name>.py``'s ``main()`` if another engineer has added it."""
+    path = HERE / f"{name}.py"
+    if not path.is_file():
+        return
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    print(f"\n## {name}\n")
+    saved, sys.argv = sys.argv, [str(path)]  # its own defaults, not our --sizes
+    try:
+        module.main()
+    finally:
+        sys.argv = saved
+
+
+def main() -> int:
+    """Measure every requested size, print figures and budgets; 1 if a budget fails."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="curated,100,1000,10000")
+    sizes = parser.parse_args().sizes.split(",")
+    cpu = os.cpu_count()
+    print(
+        f"# Benchmarks\n\nMachine: {platform.platform()}, {cpu} CPUs, Python {platform.python_version()}"
+    )
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        for size in sizes:
+            n = 0 if size == "curated" else int(size)
+            (work / f"project-{size}").mkdir()
+            project = make_project(work / f"project-{size}", n)
+            label = "curated data" if n == 0 else f"{n:,} synthetic events"
+            figures = measure(size, project, work, n)
+            figures.label = label
+            results.append(figures)
+            print_figures(figures)
+            shutil.rmtree(work / f"project-{size}", ignore_errors=True)
+    print("\n## Budgets\n")
+    checks = budgets(results)
+    for ok, text in checks:
+        print(f"- {'PASS' if ok else 'FAIL'}: {text}")
+    for name in ("bench_maps", "bench_charts"):
+        run_other(name)
+    return 0 if all(ok for ok, _ in checks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,243 @@
+"""Whole-site browser checks shared by the crawl and accessibility tests.
+
+The site is served on 127.0.0.1 under the same path it is published at (the
+path of ``site_url``), so absolute links that would break on GitHub Pages
+break here too. :func:`crawl` opens every HTML document in one browser
+context and reports, per page, everything a reader would hit: console errors,
+script errors, Content-Security-Policy violations, failed site requests,
+requests to other hosts, and maps or charts that did not render.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+TILE_URL = re.compile(r"^https://([a-c]\.)?tile\.openstreetmap\.org/")
+"""Map tiles: the one outside request the site may make."""
+
+NOT_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1[:/])[a-z]+://")
+"""Any http(s)/ws URL not on the local test server."""
+
+# Reported by the page itself, so violations in frames and workers reach us too.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", function (e) {
+  console.error("CSP violation: " + e.effectiveDirective + " blocked " + (e.blockedURI || "inline")
+    + " in " + e.sourceFile + ":" + e.lineNumber);
+});
+"""
+
+PAGE_TIMEOUT_MS = 15_000
+"""Upper bound for any one page to load and draw; waits end as soon as the page is ready."""
+
+
+def published_path(mkdocs_yml: Path) -> str:
+    """The URL path the site is published under (from ``site_url``), e.g. ``/name/``."""
+    # Read the one key by hand: mkdocs.yml may hold !!python tags that safe YAML refuses.
+    match = re.search(r"^site_url:\s*(\S+)", mkdocs_yml.read_text(encoding="utf-8"), re.M)
+    path = urlsplit(match.group(1).strip("\"'") if match else "/").path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the folder under ``prefix``; anything outside it is a 404, as on the host."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "\0-outside-the-published-path")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_site(folder: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve ``folder`` at ``http://127.0.0.1:<port><prefix>`` for the block; yield that URL."""
+    handler = functools.partial(
+        type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(folder)
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def page_urls(site: Path, base_url: str) -> dict[str, str]:
+    """Every HTML document under ``site`` -> the URL a reader opens it at."""
+    urls = {}
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        urls[rel] = base_url + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return urls
+
+
+@dataclass
+class PageReport:
+    """What one page did wrong, and what it was checked for."""
+
+    url: str
+    problems: list[str] = field(default_factory=list)
+    maps_checked: int = 0
+    charts_checked: int = 0
+
+
+def new_context(browser, tile_png: bytes, **options):
+    """A browser context that answers tiles with ``tile_png`` and blocks every other host."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+    context.add_init_script(CSP_LISTENER)
+    context.outside_requests = []
+
+    def outside(route) -> None:
+        url = route.request.url
+        if TILE_URL.match(url):
+            route.fulfill(status=200, content_type="image/png", body=tile_png)
+        else:
+            context.outside_requests.append(url)
+            route.abort()
+
+    context.route(NOT_LOCAL, outside)
+    return context
+
+
+def _watch(page, report: PageReport) -> None:
+    page.in_flight = set()
+    page.on("request", lambda r: page.in_flight.add(r))
+    page.on("requestfinished", lambda r: page.in_flight.discard(r))
+
+    def console(message) -> None:
+        if message.type == "error":
+            report.problems.append(f"console error: {message.text}")
+
+    def response(answer) -> None:
+        if answer.status >= 400 and not NOT_LOCAL.match(answer.url):
+            report.problems.append(f"HTTP {answer.status}: {answer.url}")
+
+    def failed(request) -> None:
+        page.in_flight.discard(request)
+        # Requests to other hosts are aborted on purpose and reported as such. A request
+        # the browser itself cancels (a frame re-pointed or closed) is not a failure:
+        # a missing file shows as an HTTP status above.
+        if not NOT_LOCAL.match(request.url) and request.failure != "net::ERR_ABORTED":
+            report.problems.append(f"request failed ({request.failure}): {request.url}")
+
+    page.on("console", console)
+    page.on("pageerror", lambda exc: report.problems.append(f"script error: {exc}"))
+    page.on("response", response)
+    page.on("requestfailed", failed)
+
+
+FEATURES = ".leaflet-interactive, .leaflet-marker-icon"
+"""What a map drawn with data shows: vector features or markers."""
+
+DRAWN = FEATURES + ", .leaflet-tile-loaded"
+"""A map document opened bare (no fragment naming what to show) may draw tiles only."""
+
+
+def _check_map_document(frame, report: PageReport, drawn: str = FEATURES) -> None:
+    try:
+        frame.wait_for_selector(".leaflet-container", timeout=PAGE_TIMEOUT_MS)
+        frame.wait_for_function(
+            # A function, not an expression: Playwright evals expressions, which the CSP forbids.
+            f"() => document.querySelectorAll({drawn!r}).length > 0",
+            timeout=PAGE_TIMEOUT_MS,
+        )
+    except Exception as exc:
+        report.problems.append(f"map did not render in {frame.url}: {type(exc).__name__}")
+        return
+    report.maps_checked += 1
+
+
+def check_charts(page, report: PageReport) -> None:
+    """Scroll to every chart on ``page`` and report those that were not drawn."""
+    charts = page.locator(".dr-chart")
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        name = chart.get_attribute("id") or f"chart {i}"
+        chart.scroll_into_view_if_needed(timeout=PAGE_TIMEOUT_MS)
+        try:
+            chart.locator("svg.main-svg").first.wait_for(timeout=PAGE_TIMEOUT_MS)
+            page.wait_for_function(
+                "el => el.getAttribute('data-drawn') !== 'pending'",
+                arg=chart.element_handle(),
+                timeout=PAGE_TIMEOUT_MS,
+            )
+        except Exception as exc:
+            report.problems.append(f"chart {name} did not render: {type(exc).__name__}")
+            continue
+        state = chart.get_attribute("data-drawn")
+        if state == "error":
+            report.problems.append(f"chart {name} reported an error: {chart.inner_text()[:200]}")
+        else:
+            report.charts_checked += 1
+
+
+def _check_map_frames(page, report: PageReport) -> None:
+    frames = page.locator("iframe")
+    for i in range(frames.count()):
+        element = frames.nth(i)
+        element.scroll_into_view_if_needed(timeout=PAGE_TIMEOUT_MS)
+        frame = element.element_handle().content_frame()
+        if frame is None:
+            report.problems.append(f"iframe {element.get_attribute('src')} has no document")
+            continue
+        frame.wait_for_load_state("load", timeout=PAGE_TIMEOUT_MS)
+        if frame.query_selector(".folium-map") is not None:
+            _check_map_document(frame, report)
+
+
+def _settle(page, quiet_ms: int = 150, step_ms: int = 50) -> None:
+    """Wait until no request has been in flight for ``quiet_ms`` (Playwright's networkidle waits 500)."""
+    quiet = 0
+    for _ in range(PAGE_TIMEOUT_MS // step_ms):
+        quiet = quiet + step_ms if not page.in_flight else 0
+        if quiet >= quiet_ms:
+            return
+        page.wait_for_timeout(step_ms)
+    raise TimeoutError(f"requests still in flight: {sorted(r.url for r in page.in_flight)}")
+
+
+def check_page(context, url: str) -> PageReport:
+    """Open ``url`` in a new tab of ``context`` and report everything wrong with it."""
+    report = PageReport(url)
+    outside_before = len(context.outside_requests)
+    page = context.new_page()
+    _watch(page, report)
+    try:
+        response = page.goto(url, wait_until="load", timeout=PAGE_TIMEOUT_MS)
+        if response is None or response.status >= 400:
+            report.problems.append(f"page answered {response and response.status}")
+        if page.query_selector(".folium-map") is not None:
+            _check_map_document(page.main_frame, report, DRAWN)
+        _check_map_frames(page, report)
+        check_charts(page, report)
+        _settle(page)
+    except Exception as exc:
+        report.problems.append(f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
+    finally:
+        page.close()
+    report.problems.extend(
+        f"request to another host: {u}" for u in context.outside_requests[outside_before:]
+    )
+    return report
+
+
+def crawl(browser, urls: list[str], tile_png: bytes) -> list[PageReport]:
+    """Check every URL in one browser context (fast), one tab per page (isolated)."""
+    context = new_context(browser, tile_png)
+    try:
+        return [check_page(context, url) for url in urls]
+    finally:
+        context.close()
