@@ -15,10 +15,14 @@ from pyproj import Geod
 
 _GEOD = Geod(ellps="WGS84")
 
+COUNTRY_FILE = "countries.geojson"
+"""The simplified outlines of whole countries, ids ``country-<iso3 in lower case>``."""
+
 AREA_FILES: tuple[str, ...] = (
     "afghanistan-provinces.geojson",
     "afghanistan-tajikistan-border.geojson",
     "afghanistan-northern-borders.geojson",
+    COUNTRY_FILE,
 )
 """Files in ``data/geo/`` whose Feature ids a place may name as its ``area``."""
 
@@ -121,6 +125,11 @@ def load_areas(geo_dir: Path) -> dict[str, tuple[str, dict[str, Any]]]:
             if isinstance(feature, dict) and isinstance(feature.get("id"), str):
                 found.setdefault(feature["id"], (name, feature))
     return found
+
+
+def country_area_id(code: str) -> str:
+    """The id of a country's outline in :data:`COUNTRY_FILE`: ``TKM`` -> ``country-tkm``."""
+    return f"country-{code.lower()}"
 
 
 def is_line(feature: dict[str, Any]) -> bool:

@@ -145,9 +145,10 @@ class Place(Strict):
         description=(
             "The shape that stands for the place on the maps, for a place known only to a "
             "district, province, region or country: the id of a feature in data/geo/ (a "
-            "province such as badakhshan, or a border line such as afghanistan-tajikistan), or "
-            "a list of ids whose shapes together stand for it. Provinces are drawn as their "
-            "outline, border lines as a band along them; name only provinces or only lines. "
+            "province such as badakhshan, a border line such as afghanistan-tajikistan, or for a "
+            "country place its own country's outline such as country-tkm), or a list of ids "
+            "whose shapes together stand for it. Provinces and countries are drawn as their "
+            "outline, border lines as a band along them; name only polygons or only lines. "
             "Without an area such a place is drawn as a circle sized by its precision. The ids "
             "are listed in data/geo/PROVENANCE.md."
         ),

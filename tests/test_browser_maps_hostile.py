@@ -41,7 +41,7 @@ def hostile_site(tmp_path_factory, serve) -> str:
         _edit(data / "events" / f"{event_id}.yaml", poison)
     _edit(data / "sources.yaml", lambda s: s["gosselin-malo-2022"].update(title=f"S {HOSTILE}"))
     _edit(data / "places.yaml", lambda p: p["badakhshan-province"].update(name=f"P {HOSTILE}"))
-    _edit(data / "places.yaml", lambda p: p["bishkek"].update(name=f"B {HOSTILE}"))
+    _edit(data / "places.yaml", lambda p: p["kyrgyzstan-country"].update(name=f"B {HOSTILE}"))
     out = project / "out"
     result = build_site(project, out)
     assert result.returncode == 0, result.stderr

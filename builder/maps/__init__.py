@@ -69,7 +69,8 @@ EMBEDS: dict[str, Embed] = {
         "Map of the regional drone race: every located event",
         "Every event with a known location, one layer per category. Filled shapes are "
         "confirmed or reported; hollow, dashed ones are claims. Areas stand for places known "
-        "only roughly.",
+        "only roughly; a whole country, lightly shaded with a dashed edge, for events the "
+        "sources tie only to a country.",
         height=600,
     ),
     "map:locator": Embed(

@@ -3,7 +3,9 @@
 Shapes come from ``data/geo/`` (see its PROVENANCE.md). A place known only to
 a province or a region names its shape in ``data/places.yaml`` (its ``area``:
 feature ids in ``data/geo/``): provinces are drawn as their polygons, border
-lines as a band along them. A place without an area falls back to a circle
+lines as a band along them, a country as its outline. An event known only to
+its country but placed on a finer place (a capital, say) is drawn as that
+country's outline too. Anything else without an area falls back to a circle
 sized by precision (see :data:`builder.maps.style.AREA_RADIUS_KM`).
 """
 
@@ -16,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from builder import geo
-from builder.schema import Place
+from builder.maps.label import band_label, polygon_label
+from builder.schema import Event, Place
 
 GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 """Default folder of the derived GeoJSON files."""
@@ -45,6 +48,8 @@ class Geography:
     """The border's (south, west, north, east) extent."""
     areas: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Every Feature places may name as their ``area``, keyed by feature id."""
+    countries: frozenset[str] = frozenset()
+    """Ids among :attr:`areas` that are whole countries' outlines (``country-tkm``)."""
 
     @property
     def has_border(self) -> bool:
@@ -99,9 +104,16 @@ def load_geography(geo_dir: Path = GEO_DIR) -> Geography:
     lats = [p[0] for p in latlngs]
     lons = [p[1] for p in latlngs]
     bbox = (min(lats), min(lons), max(lats), max(lons))
-    areas = {key: feature for key, (_, feature) in geo.load_areas(geo_dir).items()}
+    found = geo.load_areas(geo_dir)
+    areas = {key: feature for key, (_, feature) in found.items()}
+    countries = frozenset(key for key, (name, _) in found.items() if name == geo.COUNTRY_FILE)
     return Geography(
-        border=border, border_latlngs=latlngs, provinces=by_code, border_bbox=bbox, areas=areas
+        border=border,
+        border_latlngs=latlngs,
+        provinces=by_code,
+        border_bbox=bbox,
+        areas=areas,
+        countries=countries,
     )
 
 
@@ -113,29 +125,77 @@ def _polygons_latlngs(geometry: dict[str, Any]) -> list[list[list[list[float]]]]
 
 
 def has_shape(place: Place, geography: Geography) -> bool:
-    """Whether :func:`place_shape` draws this place as polygons or a band."""
+    """Whether :func:`place_shape` draws this place as polygons, a band or a country."""
     return bool(place.area) and all(a in geography.areas for a in place.area or [])
 
 
-def place_shape(place: Place, geography: Geography) -> dict[str, Any] | None:
-    """The drawable shape of a place, for ``map-layers.js``; None when it has none.
+def area_shape(ids: list[str], geography: Geography) -> dict[str, Any]:
+    """The drawable shape of the area features ``ids``, for ``map-layers.js``.
 
     Border lines become ``{"kind": "band", "latlngs": [line, ...]}``, provinces
-    ``{"kind": "polygon", "latlngs": [polygon, ...]}``, both in (lat, lon) order.
+    ``{"kind": "polygon", "latlngs": [polygon, ...]}`` and country outlines
+    ``{"kind": "country", "latlngs": [polygon, ...]}``, all in
+    (lat, lon) order. Each carries ``label``, the [lat, lon] its always-visible
+    label is centred on (see :mod:`builder.maps.label`).
     """
-    if not has_shape(place, geography):
-        return None
-    features = [geography.areas[a] for a in place.area or []]
+    features = [geography.areas[a] for a in ids]
     lines = [geo.is_line(f) for f in features]
     if all(lines):
         latlngs = [
             [[lat, lon] for lon, lat in line] for f in features for line in geo.line_coordinates(f)
         ]
-        return {"kind": "band", "latlngs": latlngs}
+        return {"kind": "band", "latlngs": latlngs, "label": band_label(latlngs)}
     if any(lines):
-        raise ValueError(f"{place.name}: area mixes lines and polygons")
+        raise ValueError(f"{', '.join(ids)}: area mixes lines and polygons")
     polygons = [polygon for f in features for polygon in _polygons_latlngs(f["geometry"])]
-    return {"kind": "polygon", "latlngs": polygons}
+    shape: dict[str, Any] = {"kind": "polygon", "latlngs": polygons}
+    if all(a in geography.countries for a in ids):
+        shape["kind"] = "country"
+    shape["label"] = polygon_label(polygons)
+    return shape
+
+
+def place_shape(place: Place, geography: Geography) -> dict[str, Any] | None:
+    """The drawable shape of a place (see :func:`area_shape`); None when it has none."""
+    if not has_shape(place, geography):
+        return None
+    return area_shape(list(place.area or []), geography)
+
+
+def event_shape_key(
+    event: Event, precision: str | None, places: dict[str, Place], geography: Geography
+) -> str | None:
+    """Which shape stands for an event: its place's id, its country's outline id, or None.
+
+    A place with an area is drawn as that area. An event known only to its
+    country (``precision`` is the event's, which may be coarser than its
+    place's) is drawn as the outline of the place's country when
+    ``data/geo/`` has it, even if the place is a city.
+    """
+    place = places.get(event.place) if event.place else None
+    if place is None:
+        return None
+    if has_shape(place, geography):
+        return event.place
+    outline = geo.country_area_id(place.country)
+    if precision == "country" and outline in geography.countries:
+        return outline
+    return None
+
+
+def shape_for_key(key: str, places: dict[str, Place], geography: Geography) -> dict[str, Any]:
+    """The shape :func:`event_shape_key` named: a place's, or a bare country outline's."""
+    if key in places and has_shape(places[key], geography):
+        return area_shape(list(places[key].area or []), geography)
+    return area_shape([key], geography)
+
+
+def country_name(key: str, places: dict[str, Place], geography: Geography) -> str | None:
+    """The country's name when the shape :func:`event_shape_key` named is a country outline."""
+    ids = list(places[key].area or []) if key in places else [key]
+    if not ids or not all(a in geography.countries for a in ids):
+        return None
+    return " and ".join(str(geography.areas[a]["properties"]["name"]) for a in ids)
 
 
 def shape_points(shape: dict[str, Any] | None) -> list[tuple[float, float]]:
@@ -144,6 +204,7 @@ def shape_points(shape: dict[str, Any] | None) -> list[tuple[float, float]]:
         return []
     if shape["kind"] == "band":
         return [(lat, lon) for line in shape["latlngs"] for lat, lon in line]
+    # Polygons and countries: every ring of every polygon.
     return [(lat, lon) for polygon in shape["latlngs"] for ring in polygon for lat, lon in ring]
 
 

@@ -63,7 +63,7 @@ def border_map(data: Dataset, geography: Geography) -> str:
             ("Lines", [Swatch("line", BORDER_STYLE["color"], f"The border, {drawn}")]),
             ("Events by category", category_swatches(categories)),
             ("How firm each report is", status_swatches()),
-            ("How precise each place is", precision_swatches()),
+            ("How precise each place is", precision_swatches(countries=False)),
         ],
         [geo.why_they_differ(measured)],
     )

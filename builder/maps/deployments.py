@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.maps import text as tv
-from builder.maps.areas import Geography, near_border, place_shape, shape_points
+from builder.maps.areas import Geography, near_border, shape_for_key, shape_points
 from builder.maps.document import MapSpec, assemble, events_layer, frontier_layer, provinces_layer
 from builder.maps.features import bounds, feature_points, located_features
 from builder.maps.legend import Swatch, legend_html, status_swatches
@@ -65,9 +65,9 @@ def drawn_points(
     """Every point the features occupy on the map: their points and their shapes' vertices."""
     points = feature_points(features)
     for feature in features:
-        place = data.events[feature["id"]].place
-        if "shape" in feature["properties"] and place is not None:
-            points += shape_points(place_shape(data.places[place], geography))
+        key = feature["properties"].get("shape")
+        if key is not None:
+            points += shape_points(shape_for_key(key, data.places, geography))
     return points
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import nh3
 
 from builder import dates
-from builder.maps.areas import Geography, has_shape, place_shape
+from builder.maps.areas import Geography, country_name, event_shape_key, shape_for_key
 from builder.maps.style import (
     AREA_RADIUS_KM,
     CATEGORY_COLOURS,
@@ -30,6 +30,9 @@ from builder.validate import Dataset
 
 MAP_PROPERTIES = ("title", "date", "status", "category", "approximate", "radius_km", "shape")
 """Properties written into map documents; the rest (summary, sources, place) go to details."""
+
+COUNTRY_PHRASE = "approximate: somewhere in {country}; the shaded outline is the whole country"
+"""How a tooltip says that an outline stands for a whole country, not a region of it."""
 
 DETAILS_PATH = "maps/details.json"
 """Site path of the popup details file all maps share, fetched on the first popup."""
@@ -86,8 +89,12 @@ def event_feature(event_id: str, data: Dataset, geography: Geography) -> dict[st
         properties["denied_by"] = actor_names(event.denied_by, data)
     if precision not in PIN_PRECISIONS:
         properties["approximate"] = PRECISION_PHRASES[precision]
-        if event.place and has_shape(data.places[event.place], geography):
-            properties["shape"] = event.place
+        shape = event_shape_key(event, precision, data.places, geography)
+        if shape is not None:
+            properties["shape"] = shape
+            country = country_name(shape, data.places, geography)
+            if country is not None:
+                properties["approximate"] = COUNTRY_PHRASE.format(country=country)
         else:
             properties["radius_km"] = AREA_RADIUS_KM[precision]
     return {
@@ -179,7 +186,7 @@ def lookup_tables(
     """What ``DR.setup`` needs: the shapes these features use, the styles, the details file."""
     shape_ids = sorted({f["properties"]["shape"] for f in features if "shape" in f["properties"]})
     return {
-        "shapes": {pid: place_shape(data.places[pid], geography) for pid in shape_ids},
+        "shapes": {key: shape_for_key(key, data.places, geography) for key in shape_ids},
         "statusStyles": STATUS_STYLES,
         "colours": CATEGORY_COLOURS,
         "detailsUrl": DETAILS_PATH.removeprefix("maps/"),

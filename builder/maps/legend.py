@@ -65,18 +65,33 @@ def category_swatches(categories: list[str]) -> list[Swatch]:
     return [Swatch("pin", CATEGORY_COLOURS[c], category_label(c)) for c in categories]
 
 
-def precision_swatches(colour: str = "#4d4d4d") -> list[Swatch]:
-    """Pins for sites and towns, areas for places known only roughly."""
-    return [
+def precision_swatches(colour: str = "#4d4d4d", *, countries: bool = True) -> list[Swatch]:
+    """Pins for sites and towns, areas for places known only roughly, outlines for countries.
+
+    ``countries=False`` leaves out the country row, for maps that draw no
+    country-level event.
+    """
+    swatches = [
         Swatch("pin", colour, "A site or a town: the point stands for the whole town"),
         Swatch(
             "area",
             colour,
-            "Known only to a province, region or country: drawn as an area",
+            "Known only to a district, province or region: drawn as that area",
             0.2,
             "4 3",
         ),
     ]
+    if countries:
+        swatches.append(
+            Swatch(
+                "area",
+                colour,
+                "Known only to the country: the whole country, lightly shaded, dashed edge",
+                0.12,
+                "6 4",
+            )
+        )
+    return swatches
 
 
 def legend_html(title: str, sections: list[tuple[str, list[Swatch]]], notes: list[str]) -> str:

@@ -75,6 +75,14 @@
         style.lineCap = "butt";
         return L.polyline(shape.latlngs, style);
       }
+      if (shape.kind === "country") {
+        // A whole country: a light wash and a dashed edge, so it reads as "somewhere in here".
+        style.fillOpacity = Math.min(style.fillOpacity || 0, 0.12);
+        style.weight = 1.5;
+        style.dashArray = style.dashArray || "6 4";
+        style.className += " dr-country";
+        return L.polygon(shape.latlngs, style);
+      }
       style.fillOpacity = Math.min(style.fillOpacity || 0, 0.3);
       return L.polygon(shape.latlngs, style);
     }
@@ -338,6 +346,16 @@
     return params;
   }
 
+  // The place's point may sit anywhere in its shape (a band's point is a halfway mark),
+  // and Leaflet would centre a polygon's label on its first part: put the always-visible
+  // label on the point the builder chose inside the shape, or the middle of a circle.
+  function placeLabel(group, area) {
+    group.eachLayer(function (l) {
+      if (area && area.label) { l.openTooltip(L.latLng(area.label[0], area.label[1])); }
+      else if (l.getLatLng) { l.openTooltip(l.getLatLng()); }
+    });
+  }
+
   /** Locator: draw the one event the URL fragment describes; no event data is downloaded. */
   function locate(map, options) {
     var layer = null;
@@ -396,12 +414,15 @@
         pointToLayer: eventShape,
         onEachFeature: function (f, l) {
           var where = name + (f.properties.approximate ? " (" + f.properties.approximate + ")" : "");
-          l.bindTooltip(function () { return document.createTextNode(where); }, { permanent: true, direction: "top" });
+          l.bindTooltip(function () { return document.createTextNode(where); }, {
+            permanent: true, direction: area || radius ? "center" : "top", className: "dr-locator-label",
+          });
         },
       }).addTo(map);
       var bounds = layer.getBounds();
       if (area || radius) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8 }); }
       else { map.setView(bounds.getCenter(), options.pointZoom || 7); }
+      placeLabel(layer, area);
       ready();
     }
     draw();
