@@ -13,6 +13,7 @@ from builder import dates
 from builder.countries import country_name
 from builder.pages import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
 from builder.sanitize import markdown_html, text
+from builder.search import unindexed_heading
 from builder.validate import Dataset
 
 ACTORS_DIR = "actors"
@@ -112,7 +113,7 @@ def actor_page(actor_id: str, data: Dataset) -> str:
         for e in events
     )
     role_header = "<th scope='col'>Role</th>" if show_role else ""
-    parts.append("## Events\n\n")
+    parts.append(unindexed_heading("Events"))
     parts.append(
         "<table class='dr-actor-events'><thead><tr><th scope='col'>Date</th>"
         "<th scope='col'>Event</th><th scope='col'>Status</th>"
@@ -130,7 +131,7 @@ def actor_page(actor_id: str, data: Dataset) -> str:
     if in_events:
         links = ", ".join(_system_link(s, data) for s in in_events)
         parts.append(f"<p>In its events: {links}.</p>\n\n")
-    parts.append("## Relations\n\n")
+    parts.append(unindexed_heading("Relations"))
     related = related_actors(actor_id, data)
     if related:
         items = "".join(

@@ -13,6 +13,7 @@ import re
 from builder import dates
 from builder.pages import front_matter
 from builder.sanitize import text
+from builder.search import NOT_INDEXED
 from builder.validate import Dataset
 
 BIBLIOGRAPHY_PAGE = "reference/sources.md"
@@ -72,7 +73,8 @@ def add_source_footnotes(markdown: str, data: Dataset) -> str:
     lines = [
         f"[^{label}]: "
         + (
-            footnote_text(label, data)
+            # The bibliography is where the search finds a source, not each page citing it.
+            f"<span {NOT_INDEXED}>{footnote_text(label, data)}</span>"
             if label in data.sources
             else MISSING_SOURCE + _markdown_text(label)
         )
@@ -94,7 +96,7 @@ def _entry(source_id: str, data: Dataset, citing: list[str]) -> str:
     events = ", ".join(
         f"<a href='../../events/{eid}/'>{text(data.events[eid].title)}</a>" for eid in citing
     )
-    cited = f"<br><span class='dr-cited'>Cited by: {events}</span>" if events else ""
+    cited = f"<br><span class='dr-cited' {NOT_INDEXED}>Cited by: {events}</span>" if events else ""
     return (
         f"<li id='{source_id}'>{footnote}{author}“{text(source.title)}”, "
         f"{text(source.publisher)}, {dates.display(source.date)}, "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from builder.countries import country_name
 from builder.pages import front_matter
 from builder.sanitize import text
+from builder.search import NOT_INDEXED
 from builder.validate import Dataset
 
 DRONES_PAGE = "reference/drones.md"
@@ -48,7 +49,7 @@ def drones_page(data: Dataset) -> str:
             f"<dt>Role</dt><dd>{text(system.role)}</dd>"
             + _figure("Range", system.range_km, "km")
             + _figure("Flight time", system.endurance_h, "hours")
-            + (f"<dt>Events</dt><dd>{links}</dd>" if links else "")
+            + (f"<dt>Events</dt><dd {NOT_INDEXED}>{links}</dd>" if links else "")
             + (f"<dt>Sources</dt><dd>{sources}</dd>" if sources else "")
         )
         parts.append(

@@ -15,6 +15,7 @@ from builder.countries import country_name, event_countries
 from builder.pages import STATUS_LABELS, front_matter
 from builder.sanitize import text
 from builder.schema import CATEGORIES, STATUSES
+from builder.search import NOT_INDEXED
 from builder.validate import Dataset
 
 INDEX_PAGE = "events/index.md"
@@ -42,6 +43,10 @@ def _row(event_id: str, data: Dataset) -> str:
     )
 
 
+INDEX_SCRIPT = "assets/js/events-index.js"
+"""Site path of the script that adds sorting and filters; only this page loads it."""
+
+
 def events_index(data: Dataset) -> str:
     """The Markdown of the events index page."""
     ordered = data.chronological()
@@ -62,12 +67,16 @@ def events_index(data: Dataset) -> str:
         "[CSV and GeoJSON](../reference/downloads.md) and as an "
         "[Atom feed](../feed.xml).\n\n"
         + f'<div class="dr-index-controls" data-country-names="{text(labels)}" hidden></div>\n\n'
-        + '<div class="dr-index-wrap"><table class="dr-events-index"><caption>Every event in the record, oldest first'
+        + '<div class="dr-index-wrap"><table class="dr-events-index" '
+        + NOT_INDEXED
+        + "><caption>Every event in the record, oldest first"
         "</caption><thead><tr>"
         '<th scope="col" data-sortable="date">Date</th>'
         '<th scope="col" data-sortable="text">Event</th>'
         '<th scope="col" data-filter="countries">Countries</th>'
         '<th scope="col" data-sortable="number" data-filter="category">Category</th>'
         '<th scope="col" data-sortable="number" data-filter="status">Status</th>'
-        "</tr></thead><tbody>" + rows + "</tbody></table></div>\n"
+        "</tr></thead><tbody>" + rows + "</tbody></table></div>\n\n"
+        # Sorting and filters: loaded here only, not on every page (see mkdocs.yml).
+        f'<script src="../{INDEX_SCRIPT}"></script>\n'
     )

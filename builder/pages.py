@@ -13,7 +13,9 @@ import json
 
 from builder import dates
 from builder.countries import country_name, event_countries
+from builder.maps.locator import LOCATOR_PATH, locator_fragment
 from builder.sanitize import inline_markdown_html, markdown_html, text
+from builder.search import NOT_INDEXED, unindexed_heading
 from builder.site_settings import SiteSettings
 from builder.validate import Dataset
 
@@ -23,8 +25,8 @@ EVENTS_DIR = "events"
 ROOT_FROM_PAGE = "../../"
 """From a generated page at ``<folder>/<id>/`` back to the site root."""
 
-LOCATOR_MAP = "maps/locator.html"
-"""The maps engineer's locator document; ``#<event-id>`` picks the event shown."""
+LOCATOR_MAP = LOCATOR_PATH
+"""The locator document; its fragment names the event and what to draw (``locator_fragment``)."""
 
 STATUS_LABELS = {
     "confirmed": "Confirmed",
@@ -122,11 +124,12 @@ def _systems(event_id: str, data: Dataset) -> str:
 
 def _locator(event_id: str, data: Dataset, with_map: bool) -> str:
     event = data.events[event_id]
-    if not with_map or data.coordinates(event) is None:
+    fragment = locator_fragment(event_id, data)
+    if not with_map or fragment is None:
         return ""
     return (
-        "<figure class='dr-map dr-locator'>"
-        f"<iframe src='{ROOT_FROM_PAGE}{LOCATOR_MAP}#{event_id}' "
+        f"<figure class='dr-map dr-locator' {NOT_INDEXED}>"
+        f"<iframe src='{ROOT_FROM_PAGE}{LOCATOR_MAP}#{text(fragment)}' "
         f"title='Map: where “{text(event.title)}” took place' loading='lazy'></iframe>"
         f"<figcaption>{_where(event_id, data)}</figcaption></figure>\n\n"
     )
@@ -175,9 +178,11 @@ def event_page(
         body.append(quotes + "\n\n")
     systems = _systems(event_id, data)
     if systems:
-        body.append("## Drone systems\n\n" + systems + "\n\n")
+        body.append(unindexed_heading("Drone systems") + systems + "\n\n")
+    # Sources, the pager and the edit link repeat the bibliography and other pages:
+    # the search leaves the rest of the page out (see builder.search).
     sources = "".join(f"<li>{source_citation(s, data)}</li>" for s in event.sources)
-    body.append(f'## Sources\n\n<ol class="dr-sources">{sources}</ol>\n\n')
+    body.append(unindexed_heading("Sources") + f'<ol class="dr-sources">{sources}</ol>\n\n')
     body.append(_pager(data, previous, following))
     if settings.data_edit_url:
         href = text(settings.data_edit_url + f"{event_id}.yaml")

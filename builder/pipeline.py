@@ -92,5 +92,5 @@ def build(data_dir: Path, node_modules: Path, settings: SiteSettings | None = No
 
 
 def embeds_for(data: Dataset) -> dict[str, Embed]:
-    """Every embed, the charts carrying their summary and data table for ``data``."""
-    return {**maps.EMBEDS, **charts.embeds_for(data)}
+    """Every embed, the maps and charts carrying their text versions for ``data``."""
+    return {**maps.embeds_for(data), **charts.embeds_for(data)}

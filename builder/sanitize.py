@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import cache
 
 import markdown
 import nh3
@@ -28,9 +29,16 @@ def text(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+@cache
+def _markdown() -> markdown.Markdown:
+    # Building a Markdown parser costs more than converting a summary with it;
+    # one parser, reset before each use, serves every field (no state carries over).
+    return markdown.Markdown(output_format="html")
+
+
 def markdown_html(value: str) -> str:
     """Render editor Markdown to HTML and strip everything not on the allow-list."""
-    rendered = markdown.markdown(value, output_format="html")
+    rendered = _markdown().reset().convert(value)
     return nh3.clean(
         rendered,
         tags=set(ALLOWED_TAGS),

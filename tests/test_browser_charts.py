@@ -117,6 +117,30 @@ def test_country_rows_show_an_event_once_per_country(page, site_url):
     assert page.get_by_role("button", name="By country").get_attribute("aria-pressed") == "true"
 
 
+# Left edge of each row label, and of the chart, in viewport pixels.
+LABEL_EDGES = """() => {
+  const gd = document.getElementById("chart-timeline");
+  const labels = [...gd.querySelectorAll(".yaxislayer-above .ytick text")];
+  return {chart: gd.getBoundingClientRect().left,
+          labels: labels.map(t => [t.textContent, t.getBoundingClientRect().left])};
+}"""
+
+
+def test_row_labels_fit_in_the_fixed_left_margin(page, site_url):
+    _open_timeline(page, site_url)
+    for view in ("By theme", "By country"):
+        page.get_by_role("button", name=view).click()
+        page.wait_for_function(
+            "document.querySelector(\"button[aria-pressed='true']\") &&"
+            " document.querySelectorAll('#chart-timeline .ytick text').length > 0"
+        )
+        page.wait_for_timeout(200)
+        edges = page.evaluate(LABEL_EDGES)
+        assert edges["labels"], view
+        for label, left in edges["labels"]:
+            assert left >= edges["chart"], (view, label)
+
+
 def test_quick_ranges_work_from_the_keyboard(page, site_url):
     _open_timeline(page, site_url)
     button = page.get_by_role("button", name="2015–2016")

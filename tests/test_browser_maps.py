@@ -308,3 +308,22 @@ def test_event_page_locator_shows_its_event_as_an_area(page, site_url):
     assert frame.locator("path.dr-event").count() == 1
     assert "approximate" in frame.locator(".leaflet-tooltip").inner_text()
     assert page.page_errors == []
+
+
+@pytest.mark.parametrize(
+    "event_id", ["taliban-suicide-squads-badakhshan", "ababil-2-factory-opens"]
+)
+def test_event_page_locator_draws_from_its_fragment_and_downloads_no_event_data(
+    page, site_url, event_id
+):
+    requested = []
+    page.on("request", lambda request: requested.append(request))
+    page.goto(site_url + f"events/{event_id}/")
+    frame = page.frame_locator(f"iframe[src*='maps/locator.html#{event_id}&']")
+    frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
+    assert frame.locator("path.dr-event").count() == 1
+    assert frame.locator("#dr-locator-message").is_hidden()
+    assert any(r.url.split("#")[0].endswith("maps/locator.html") for r in requested)
+    from_locator = [r.url for r in requested if "maps/locator.html" in r.frame.url]
+    assert not [url for url in from_locator if url.endswith((".geojson", ".json"))]
+    assert page.page_errors == []

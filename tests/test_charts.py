@@ -13,6 +13,7 @@ import yaml
 from conftest import ROOT
 
 from builder import charts
+from builder.charts import timeline
 from builder.charts.inventory import HOME, holdings, inventory_figure
 from builder.charts.timeline import MAX_LANES, MIN_GAP_DAYS, assign_lanes, timeline_files
 from builder.charts.trade import implied_baselines, trade_alternative, trade_figure
@@ -267,3 +268,14 @@ def test_indicator_with_unknown_source_or_missing_base_is_rejected(tmp_path: Pat
     messages = str(caught.value)
     assert "unknown source id 'no-such-source'" in messages
     assert "needs change_to and baseline" in messages
+
+
+def test_timeline_rows_get_a_fixed_margin_that_holds_the_longest_label() -> None:
+    # automargin would make plotly draw every marker twice on first render.
+    data = load_dataset(ROOT / "data")
+    for name, payload in timeline.timeline_files(data).items():
+        layout = payload.get("figure") or payload["views"][0]["figure"]
+        layout = layout["layout"]
+        assert layout["yaxis"]["automargin"] is False, name
+        longest = max(len(label) for label in layout["yaxis"]["ticktext"])
+        assert layout["margin"]["l"] >= longest * timeline.LABEL_PX_PER_CHAR, name

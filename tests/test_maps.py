@@ -70,6 +70,11 @@ def documents(data):
     return maps.render_all(data)
 
 
+@pytest.fixture(scope="module")
+def map_embeds(data):
+    return maps.embeds_for(data)
+
+
 def test_render_all_makes_the_four_maps_and_the_locator(documents):
     assert sorted(documents) == sorted(
         [f"maps/{n}.html" for n in MAP_NAMES] + ["maps/locator.html", "maps/details.json"]
@@ -189,12 +194,25 @@ def test_hostile_text_never_becomes_markup_in_documents_or_text_versions(tmp_pat
         ), path
         for script in doc.inline_scripts:
             assert "alert(2)</script>" not in script
+    hostile_embeds = maps.embeds_for(data)
     for name in MAP_NAMES:
-        text_version = embeds.map_html(maps.EMBEDS[f"map:{name}"], "../")
+        text_version = embeds.map_html(hostile_embeds[f"map:{name}"], "../")
         doc = parse(text_version)
         assert not doc.named("img")
         assert not doc.named("script")
-    maps.render_all(load_dataset(ROOT / "data"))  # leave the embeds on the real data
+
+
+def test_text_versions_show_the_data_they_were_made_for_whatever_renders_later(tmp_path, data):
+    # Pure: embeds carry their own dataset; rendering another one changes nothing.
+    real = maps.embeds_for(data)
+    hostile = load_dataset(_write_payload_project(tmp_path))
+    maps.render_all(hostile)
+    maps.embeds_for(hostile)
+    html = embeds.map_html(real["map:regional"], "../")
+    assert "Hostile" not in html
+    located = [eid for eid, ev in data.events.items() if data.coordinates(ev) is not None]
+    assert all(f"../events/{eid}/" in html for eid in located)
+    assert not hasattr(maps, "_last_build")
 
 
 def test_hostile_text_arrives_intact_as_data(tmp_path):
@@ -222,8 +240,8 @@ def test_ring_is_geodesic_at_the_range_the_data_gives(data):
     assert ring[0] == ring[-1]
 
 
-def test_factory_text_version_states_range_and_endurance_with_their_source(data, documents):
-    html = embeds.map_html(maps.EMBEDS["map:factory"], "../")
+def test_factory_text_version_states_range_and_endurance_with_their_source(data, map_embeds):
+    html = embeds.map_html(map_embeds["map:factory"], "../")
     rows = {
         cells[0]: cells[1] for cells in re.findall(r"<tr><td>([^<]*)</td><td>(.*?)</td></tr>", html)
     }
@@ -280,8 +298,8 @@ def test_summaries_and_sources_live_in_the_shared_details_file_not_in_each_map(d
     assert set(details["events"]) == located
 
 
-def test_text_version_lists_every_event_of_the_map_with_a_link(data, documents):
-    html = embeds.map_html(maps.EMBEDS["map:regional"], "../")
+def test_text_version_lists_every_event_of_the_map_with_a_link(data, map_embeds):
+    html = embeds.map_html(map_embeds["map:regional"], "../")
     doc = parse(html)
     links = {a["href"] for a in doc.named("a")}
     located = [eid for eid, ev in data.events.items() if data.coordinates(ev) is not None]

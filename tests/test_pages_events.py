@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from site_html import page
 
@@ -85,7 +86,13 @@ def test_located_event_pages_embed_the_locator_map_when_it_exists(built_site: Pa
         ]
         if locator and DATA.coordinates(event) is not None:
             assert len(frames) == 1, event_id
-            assert frames[0].attrs["src"] == f"../../maps/locator.html#{event_id}"
+            src = frames[0].attrs["src"]
+            assert src.startswith(f"../../maps/locator.html#{event_id}&")
+            params = dict(pair.split("=") for pair in src.split("#")[1].split("&")[1:])
+            lat, lon = DATA.coordinates(event)
+            assert (float(params["lat"]), float(params["lon"])) == pytest.approx((lat, lon))
+            assert params["status"] == event.status
+            assert params.get("place") == event.place
             assert frames[0].attrs["title"]
             assert frames[0].attrs["loading"] == "lazy"
         else:

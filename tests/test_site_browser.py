@@ -68,6 +68,22 @@ def test_index_controls_survive_instant_navigation(page, site_url) -> None:
     assert page.page_errors == []
 
 
+def test_index_controls_are_built_once_after_leaving_and_coming_back(page, site_url) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "timeline/")
+    page.locator("#chart-timeline[data-drawn='true']").wait_for()
+    assert not [u for u in requested if u.endswith("events-index.js")]
+    for _ in range(2):
+        page.locator("a.md-nav__link[href$='events/']").first.click()
+        page.wait_for_url("**/events/")
+        page.get_by_label("Status", exact=True).wait_for()
+        assert page.locator("form.dr-filters").count() == 1
+        page.locator("a.md-nav__link[href$='timeline/']").first.click()
+        page.wait_for_url("**/timeline/")
+    assert page.page_errors == []
+
+
 @pytest.mark.parametrize(
     "path",
     [

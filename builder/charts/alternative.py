@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from builder.sanitize import text
+from builder.search import NOT_INDEXED
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     note: str = ""
     more: Link | None = field(default=None)
+    indexed: bool = True
+    """False for tables that list events: those are searchable on their own pages."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,9 @@ def table_html(table: Table, prefix: str) -> str:
         if table.more
         else ""
     )
+    exclude = "" if table.indexed else f" {NOT_INDEXED}"
     return (
         f'<details class="dr-chart-table"><summary>Data table: {text(table.caption)}</summary>'
-        f"{note}<table><caption>{text(table.caption)}</caption>"
+        f"{note}<table{exclude}><caption>{text(table.caption)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}</details>"
     )

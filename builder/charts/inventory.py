@@ -214,5 +214,6 @@ def inventory_alternative(data: Dataset) -> Alternative:
         caption="which state got or made which drone, when and from whom",
         columns=("State", "System", "Maker", "How", "When", "Status", "Event"),
         rows=rows,
+        indexed=False,
     )
     return Alternative(summary=summary, table=table)

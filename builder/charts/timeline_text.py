@@ -70,6 +70,7 @@ def _event_table(data: Dataset) -> Table:
         caption="every event on the timeline, oldest first",
         columns=("Date", "Event", "Theme", "Status", "Actors"),
         rows=rows,
+        indexed=False,
     )
 
 

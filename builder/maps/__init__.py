@@ -7,14 +7,17 @@ object each, so a map of ten thousand events stays small and fast. Popups,
 tooltips and labels are built in the browser by ``assets/js/map-layers.js``
 with ``textContent``: editor text never becomes HTML.
 
-The pipeline uses :data:`EMBEDS` and :func:`render_all`; each map embed also
-carries a text version (tables of what the map shows) placed beside it.
+The pipeline uses :func:`embeds_for` and :func:`render_all`, both pure: data
+in, strings out. :func:`embeds_for` gives each map embed its text version
+(tables of what the map shows) for the dataset at hand.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from builder.embeds import Embed
@@ -25,7 +28,7 @@ from builder.maps.features import DETAILS_PATH, details
 from builder.maps.style import CATEGORY_COLOURS, STATUS_STYLES
 from builder.validate import Dataset
 
-__all__ = ["CATEGORY_COLOURS", "EMBEDS", "STATUS_STYLES", "render_all"]
+__all__ = ["CATEGORY_COLOURS", "EMBEDS", "STATUS_STYLES", "embeds_for", "render_all"]
 
 MapRenderer = Callable[[Dataset, Geography], str]
 TextRenderer = Callable[[Dataset, Geography, str], str]
@@ -38,21 +41,6 @@ MAPS: dict[str, tuple[MapRenderer, TextRenderer]] = {
 }
 """Every map placed in pages: its document renderer and its text-version renderer."""
 
-# The text version needs the dataset, which embeds only see through the last build.
-# render_all records it here; the hook always renders before it expands pages.
-_last_build: dict[str, tuple[Dataset, Geography]] = {}
-
-
-def _text_version(name: str) -> Callable[[str], str]:
-    def render_text(prefix: str) -> str:
-        if "build" not in _last_build:
-            raise RuntimeError("builder.maps.render_all must run before map embeds are expanded")
-        data, geography = _last_build["build"]
-        return MAPS[name][1](data, geography, prefix)
-
-    return render_text
-
-
 EMBEDS: dict[str, Embed] = {
     "map:factory": Embed(
         "map",
@@ -60,7 +48,6 @@ EMBEDS: dict[str, Embed] = {
         "Map: the Ababil-2 drone factory in Dushanbe and its 200 km reach",
         "The factory's location and a ring 200 km around it, the drone's range as reported. "
         "Distances to nearby places are labelled.",
-        alternative=_text_version("factory"),
     ),
     "map:border": Embed(
         "map",
@@ -68,7 +55,6 @@ EMBEDS: dict[str, Embed] = {
         "Map: the Afghanistan–Tajikistan border and the events along it",
         "The border as drawn from Natural Earth data, with its measured length beside the "
         "published figures, and every event placed within 100 km of it.",
-        alternative=_text_version("border"),
     ),
     "map:deployments": Embed(
         "map",
@@ -76,7 +62,6 @@ EMBEDS: dict[str, Embed] = {
         "Map: Taliban deployments on the northern border and the claims about them",
         "Areas show where forces were sent or camps were alleged; a denied claim is dotted "
         "and empty, a reported move solid.",
-        alternative=_text_version("deployments"),
     ),
     "map:regional": Embed(
         "map",
@@ -87,7 +72,6 @@ EMBEDS: dict[str, Embed] = {
         "only roughly; a whole country, lightly shaded with a dashed edge, for events the "
         "sources tie only to a country.",
         height=600,
-        alternative=_text_version("regional"),
     ),
     "map:locator": Embed(
         "map",
@@ -97,13 +81,26 @@ EMBEDS: dict[str, Embed] = {
         height=320,
     ),
 }
-"""Every map a page can place with ``[[map NAME]]``; ``locator`` is embedded per event page."""
+"""Every map a page can place with ``[[map NAME]]`` (without its data-driven text version).
+
+``locator`` is embedded per event page.
+"""
+
+
+def embeds_for(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, Embed]:
+    """The map embeds, each placed map with its text version for ``data``."""
+    geography = load_geography(geo_dir)
+    return {
+        key: replace(embed, alternative=partial(MAPS[embed.name][1], data, geography))
+        if embed.name in MAPS
+        else embed
+        for key, embed in EMBEDS.items()
+    }
 
 
 def render_all(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, str]:
     """Every map document and the shared popup details file, keyed by site path."""
     geography = load_geography(geo_dir)
-    _last_build["build"] = (data, geography)
     documents = {}
     for name, (render_map, _) in MAPS.items():
         with counted_ids(name):

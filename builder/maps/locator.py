@@ -1,11 +1,15 @@
-"""One small map for every event page: ``maps/locator.html#<event-id>``.
+"""One small map for every event page: ``maps/locator.html#<event-id>&lat=…``.
 
-A single document serves all events: it fetches ``data/events.geojson`` and
-draws the event named in the URL fragment, as a pin or as the area its place
-stands for. Ten thousand events therefore still mean one map file.
+A single document serves all events. The event page names the event and
+gives what the map draws in the URL fragment (see :func:`locator_fragment`),
+so the locator downloads no event data at all: it draws a pin, or the area
+the event's place stands for, from the fragment and the place shapes it
+carries. Ten thousand events therefore still mean one small map file.
 """
 
 from __future__ import annotations
+
+from urllib.parse import quote
 
 from builder.map_base import MapCall, add_html, counted_ids, new_map, render
 from builder.maps.areas import Geography, has_shape, place_shape
@@ -16,20 +20,45 @@ LOCATOR_PATH = "maps/locator.html"
 """Site path of the locator document."""
 
 
+def locator_fragment(event_id: str, data: Dataset) -> str | None:
+    """The URL fragment that makes the locator draw ``event_id``; None if it has no location.
+
+    ``<event-id>&lat=…&lon=…&precision=…&status=…&category=…`` and, for an
+    event at a named place, ``&place=<place-id>`` (its shape and name are in
+    the locator document). Every value is percent-encoded.
+    """
+    event = data.events[event_id]
+    where = data.coordinates(event)
+    if where is None:
+        return None
+    params = {
+        "lat": f"{where[0]:.5f}",
+        "lon": f"{where[1]:.5f}",
+        "precision": data.precision(event) or "",
+        "status": event.status,
+        "category": event.category,
+    }
+    if event.place:
+        params["place"] = event.place
+    return quote(event_id, safe="") + "".join(
+        f"&{key}={quote(value, safe='')}" for key, value in params.items()
+    )
+
+
 def locator_map(data: Dataset, geography: Geography) -> str:
-    """The locator document; the event comes from the fragment, the positions from the GeoJSON."""
+    """The locator document; the event and its position come from the URL fragment."""
     with counted_ids("locator"):
         fmap = new_map(center=(37.5, 66.0), zoom=5, title="Where the event took place")
-        # Events name their place, not its id: key the shapes by the name the GeoJSON carries.
-        shapes = {
-            place.name: place_shape(place, geography)
-            for _, place in sorted(data.places.items())
-            if has_shape(place, geography)
-        }
+        places = sorted(data.places.items())
         MapCall(
             "setup",
             {
-                "shapes": shapes,
+                "shapes": {
+                    place_id: place_shape(place, geography)
+                    for place_id, place in places
+                    if has_shape(place, geography)
+                },
+                "placeNames": {place_id: place.name for place_id, place in places},
                 "statusStyles": STATUS_STYLES,
                 "colours": CATEGORY_COLOURS,
             },
@@ -41,6 +70,7 @@ def locator_map(data: Dataset, geography: Geography) -> str:
             "finish",
             {"label": "Map of where the event took place", "waitForData": True, "maxZoom": 7},
         ).add_to(fmap)
+        # eventsUrl serves only bare "#<event-id>" links; event pages give the position.
         MapCall(
             "locate",
             {"eventsUrl": "../data/events.geojson", "areaRadiusKm": AREA_RADIUS_KM, "pointZoom": 7},

@@ -130,7 +130,7 @@ def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
         ]
         for entry in drones_by_country(data).values()
     ]
-    body = tv.table("Drones by country", ["Country", "Drones", "Events"], drone_rows)
+    body = tv.table("Drones by country", ["Country", "Drones", "Events"], drone_rows, indexed=False)
     features = located_features(data, geography)
     if len(features) <= TEXT_LIST_LIMIT:
         for category in CATEGORIES:

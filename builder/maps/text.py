@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.sanitize import text
+from builder.search import NOT_INDEXED
 
 Cell = str | tuple[str, str]
 """A table cell: plain text, or (text, href) for a link."""
@@ -22,18 +23,25 @@ def _cell(value: Cell) -> str:
     return text(value)
 
 
-def table(caption: str, headers: list[str], rows: list[list[Cell]]) -> str:
-    """An HTML table with a caption and a header row; every cell escaped."""
+def table(caption: str, headers: list[str], rows: list[list[Cell]], *, indexed: bool = True) -> str:
+    """An HTML table with a caption and a header row; every cell escaped.
+
+    ``indexed=False`` keeps it out of the site search (see :data:`NOT_INDEXED`).
+    """
+    exclude = "" if indexed else f" {NOT_INDEXED}"
     head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in rows)
     return (
-        f'<table class="dr-map-table"><caption>{text(caption)}</caption>'
+        f'<table class="dr-map-table"{exclude}><caption>{text(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
 
 def events_table(caption: str, features: list[dict[str, Any]], prefix: str) -> str:
-    """One row per event feature: date, linked title, status (with who claims), where."""
+    """One row per event feature: date, linked title, status (with who claims), where.
+
+    Each event is searchable on its own page, so this table stays out of the search.
+    """
     rows: list[list[Cell]] = []
     for feature in features:
         p = feature["properties"]
@@ -44,7 +52,7 @@ def events_table(caption: str, features: list[dict[str, Any]], prefix: str) -> s
         rows.append(
             [p["date"], (p["title"], f"{prefix}events/{p['id']}/"), status, p["where"] or ""]
         )
-    return table(caption, ["Date", "Event", "Status", "Where"], rows)
+    return table(caption, ["Date", "Event", "Status", "Where"], rows, indexed=False)
 
 
 def paragraph(value: str) -> str:

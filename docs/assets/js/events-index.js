@@ -1,8 +1,9 @@
 /* Sorting and filters for the events index (events/index.md).
  *
  * The page ships a complete plain table; this script only adds controls on
- * top of it. It runs on every page view through Material's document$
- * observable, so it also works after instant (in-site) navigation.
+ * top of it. Only the events index loads it, with a <script> after the
+ * table (other pages do not download it); Material's instant navigation
+ * runs that script again each time it swaps the page in.
  */
 (function () {
   "use strict";
@@ -158,11 +159,7 @@
     Array.prototype.forEach.call(tables, enhance);
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  // The events index page loads this script after its table, and Material's instant
+  // navigation runs the scripts of each page it swaps in: the table is there now.
+  init();
 })();

@@ -10,7 +10,7 @@
 (function () {
   "use strict";
 
-  var config = { shapes: {}, statusStyles: {}, colours: {}, detailsUrl: null };
+  var config = { shapes: {}, placeNames: {}, statusStyles: {}, colours: {}, detailsUrl: null };
   var detailsRequest = null; // one fetch of the shared details file per document
   var sameSpot = {}; // "lat,lon" -> entries drawn there, for the popup pager
   var EVENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -328,6 +328,24 @@
     return map;
   }
 
+  function own(table, key) {
+    return table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null;
+  }
+
+  /** The locator's fragment: "<event-id>&lat=…&lon=…&precision=…&status=…&category=…[&place=…]". */
+  function fragmentParams() {
+    var parts = window.location.hash.replace(/^#/, "").split("&");
+    var params = {};
+    try {
+      params.id = decodeURIComponent(parts[0] || "");
+      parts.slice(1).forEach(function (pair) {
+        var i = pair.indexOf("=");
+        if (i > 0) { params[decodeURIComponent(pair.slice(0, i))] = decodeURIComponent(pair.slice(i + 1)); }
+      });
+    } catch (err) { params = { id: "?" }; }
+    return params;
+  }
+
   // The place's point may sit anywhere in its shape (a band's point is a halfway mark),
   // and Leaflet would centre a polygon's label on its first part: put the always-visible
   // label on the point the builder chose inside the shape, or the middle of a circle.
@@ -338,38 +356,64 @@
     });
   }
 
-  /** Locator: fetch the events file and draw the one event named in the URL fragment. */
+  /** Locator: draw the one event the URL fragment describes; no event data is downloaded. */
   function locate(map, options) {
     var layer = null;
     var message = document.getElementById("dr-locator-message");
-    var features = null;
     function say(text) { message.textContent = text; message.hidden = !text; }
+    // A bare "#<event-id>" (an older link) has no position: look it up in the events file.
+    // Event pages always give the position, so they never download that file.
+    function lookUp(id) {
+      return window.fetch(options.eventsUrl)
+        .then(function (response) { return response.json(); })
+        .then(function (geojson) {
+          var match = geojson.features.filter(function (f) { return f.id === id && f.geometry; })[0];
+          if (!match) { return { id: id }; }
+          var p = match.properties;
+          var place = Object.keys(config.placeNames).filter(function (k) {
+            return config.placeNames[k] === p.place;
+          })[0];
+          return {
+            id: id, lat: match.geometry.coordinates[1], lon: match.geometry.coordinates[0],
+            precision: p.precision, status: p.status, category: p.category, place: place,
+          };
+        });
+    }
     function draw() {
-      var id = decodeURIComponent(window.location.hash.replace(/^#/, ""));
+      var q = fragmentParams();
+      if (q.id && q.lat === undefined && options.eventsUrl) {
+        lookUp(q.id).then(show, function () { say("The event location could not be loaded."); });
+      } else {
+        show(q);
+      }
+    }
+    function show(q) {
+      var lat = parseFloat(q.lat), lon = parseFloat(q.lon);
       if (layer) { map.removeLayer(layer); layer = null; }
-      var match = (features || []).filter(function (f) { return f.id === id && f.geometry; })[0];
-      if (!match) {
-        say(id ? "This event has no location on the map." : "No event chosen.");
+      if (!q.id || !isFinite(lat) || !isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+        say(q.id ? "This event has no location on the map." : "No event chosen.");
         ready();
         return;
       }
       say("");
-      var p = match.properties;
-      var area = config.shapes[p.place];
-      var radius = options.areaRadiusKm[p.precision];
+      var area = q.place ? own(config.shapes, q.place) : null;
+      var radius = own(options.areaRadiusKm, q.precision);
+      var precision = String(q.precision || "");
       var feature = {
         type: "Feature",
-        geometry: match.geometry,
+        geometry: { type: "Point", coordinates: [lon, lat] },
         properties: {
-          title: p.title, date: p.date_display, status: p.status, category: p.category,
-          shape: area ? p.place : null, radius_km: area ? null : radius || null,
-          approximate: area || radius ? "approximate: stands for the whole " + p.precision : "",
+          status: own(config.statusStyles, q.status) ? q.status : "unknown",
+          category: own(config.colours, q.category) ? q.category : "unknown",
+          shape: area ? q.place : null, radius_km: area ? null : radius || null,
+          approximate: area || radius ? "approximate: stands for the whole " + precision : "",
         },
       };
+      var name = (q.place && own(config.placeNames, q.place)) || "Location";
       layer = L.geoJSON(feature, {
         pointToLayer: eventShape,
         onEachFeature: function (f, l) {
-          var where = (p.place || "Location") + (f.properties.approximate ? " (" + f.properties.approximate + ")" : "");
+          var where = name + (f.properties.approximate ? " (" + f.properties.approximate + ")" : "");
           l.bindTooltip(function () { return document.createTextNode(where); }, {
             permanent: true, direction: area || radius ? "center" : "top", className: "dr-locator-label",
           });
@@ -381,10 +425,7 @@
       placeLabel(layer, area);
       ready();
     }
-    window.fetch(options.eventsUrl)
-      .then(function (response) { return response.json(); })
-      .then(function (geojson) { features = geojson.features; draw(); })
-      .catch(function () { say("The event locations could not be loaded."); });
+    draw();
     window.addEventListener("hashchange", draw);
     return map;
   }
