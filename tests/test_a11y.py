@@ -170,7 +170,7 @@ def test_every_map_and_chart_has_a_skip_link_that_moves_focus_past_it(
                     "id => (window.__focused || []).includes(id)",
                     arg=target_id,
                     polling=100,
-                    timeout=5000,
+                    timeout=15000,
                 )
                 # Past the embed: the target follows every focusable thing the embed holds.
                 past = embed.evaluate(
@@ -229,9 +229,9 @@ def test_every_map_is_reached_and_operated_by_keyboard(browser, built_site, site
             assert before is not None, f"{rel}: no Leaflet map found"
             assert _tab_to(page, ".leaflet-container", limit=30), f"{rel}: map not reachable"
             page.keyboard.press("Equal")  # Leaflet's zoom-in key
-            page.wait_for_function(f"() => ({MAP_STATE})()[0] > {before[0]}", timeout=5000)
+            page.wait_for_function(f"() => ({MAP_STATE})()[0] > {before[0]}", timeout=15000)
             page.keyboard.press("ArrowRight")
-            page.wait_for_function(f"() => ({MAP_STATE})()[1] > {before[1]}", timeout=5000)
+            page.wait_for_function(f"() => ({MAP_STATE})()[1] > {before[1]}", timeout=15000)
             page.close()
     finally:
         context.close()
