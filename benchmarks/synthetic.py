@@ -18,15 +18,26 @@ from builder.schema import CATEGORIES, STATUSES
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def make_project(dest: Path, n_events: int, *, seed: int = 2022) -> Path:
-    """Copy the project's build inputs to ``dest`` and add ``n_events`` synthetic events."""
-    for name in ("mkdocs.yml", "docs", "overrides", "builder", "data"):
+BUILD_INPUTS = ("mkdocs.yml", "docs", "overrides", "builder", "data")
+"""What a build reads from the project folder (node_modules is linked, not copied)."""
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build needs (not site/ or .venv) to ``dest``; node_modules is linked."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in BUILD_INPUTS:
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / name)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+def make_project(dest: Path, n_events: int, *, seed: int = 2022) -> Path:
+    """Copy the project's build inputs to ``dest`` and add ``n_events`` synthetic events."""
+    copy_project(dest)
     write_events(dest / "data", n_events, seed=seed)
     return dest
 

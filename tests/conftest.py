@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic import copy_project  # noqa: F401  (re-exported for tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 TILE_URL = re.compile(r"^https://([a-c]\.)?tile\.openstreetmap\.org/")
@@ -48,19 +50,6 @@ def build_site(project: Path, out: Path, *, strict: bool = True) -> subprocess.C
     if strict:
         cmd.append("--strict")
     return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
-
-
-def copy_project(dest: Path) -> Path:
-    """Copy what a build needs (not site/ or .venv) to ``dest``; node_modules is linked."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "builder", "data"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
 
 
 @pytest.fixture(scope="session")
