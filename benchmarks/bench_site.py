@@ -95,22 +95,49 @@ def timed_build(project: Path, out: Path) -> tuple[float, float]:
     return float(seconds), int(kb) / 1024
 
 
+def _nav_files(nav) -> set[str]:
+    """Every Markdown path named in a MkDocs ``nav`` value."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, list):
+        return set().union(*(_nav_files(item) for item in nav)) if nav else set()
+    if isinstance(nav, dict):
+        return set().union(*(_nav_files(v) for v in nav.values())) if nav else set()
+    return set()
+
+
 def bare_project(dest: Path, site: Path, ours: Path) -> Path:
-    """A plain mkdocs-material project with one page per page of ``site`` (same text size)."""
+    """A plain mkdocs-material site shaped like ``site``: same pages, paths and nav.
+
+    One Markdown page of plain words (about the same amount of text) per page
+    that ``site`` has, at the same address, under our ``nav``, ``not_in_nav``,
+    theme settings and Markdown extensions (with the same auto-appended
+    abbreviations file): what remains is a site without our builder, hook,
+    template overrides, scripts or styles. So the ratio measures what the
+    builder costs, not the cost of having a navigation at all.
+    """
     config = yaml.load((ours / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
     for key in ("hooks", "watch", "extra_css", "extra_javascript", "validation"):
         config.pop(key, None)
     config.get("theme", {}).pop("custom_dir", None)  # our template overrides are not "bare"
-    config["nav"] = [{"Home": "index.md"}]
-    config["not_in_nav"] = "/pages/*.md"
+    in_nav = _nav_files(config.get("nav"))
     docs = dest / "docs"
-    (docs / "pages").mkdir(parents=True)
-    (docs / "index.md").write_text("# Home\n\nA bare site.\n", encoding="utf-8")
-    pages = [p for p in site.rglob("index.html") if p.parent != site]
-    for i, page in enumerate(pages):
+    docs.mkdir(parents=True)
+    if (ours / "docs/includes").is_dir():
+        shutil.copytree(ours / "docs/includes", docs / "includes")
+    for i, page in enumerate(sorted(site.rglob("index.html"))):
+        folder = page.parent.relative_to(site).as_posix()
+        if folder == ".":
+            source = "index.md"
+        elif f"{folder}/index.md" in in_nav:
+            source = f"{folder}/index.md"
+        else:
+            source = f"{folder}.md"
         words = max(50, len(page.read_bytes()) // 60)  # about the same text per page
         body = " ".join(f"word{j % 97}" for j in range(words))
-        (docs / "pages" / f"p{i:05d}.md").write_text(f"# Page {i}\n\n{body}\n", encoding="utf-8")
+        target = docs / source
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"# Page {i}\n\n{body}\n", encoding="utf-8")
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return dest
 
