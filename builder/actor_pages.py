@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from builder import dates
 from builder.countries import country_name
+from builder.held_html import hold
 from builder.pages import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
 from builder.sanitize import markdown_html, text
 from builder.search import unindexed_heading
@@ -100,7 +101,7 @@ def actor_page(actor_id: str, data: Dataset) -> str:
         f"<p class='dr-kind'>{KIND_LABELS[actor.kind]}{where} · {len(events)} events</p>\n\n",
     ]
     if actor.summary:
-        parts.append('<div class="dr-summary">' + markdown_html(actor.summary) + "</div>\n\n")
+        parts.append(hold('<div class="dr-summary">' + markdown_html(actor.summary) + "</div>"))
     roles = {e: _role(actor_id, e, data) for e in events}
     show_role = any(roles.values())  # a Role column only when the actor claims or denies
     rows = "".join(
@@ -115,9 +116,12 @@ def actor_page(actor_id: str, data: Dataset) -> str:
     role_header = "<th scope='col'>Role</th>" if show_role else ""
     parts.append(unindexed_heading("Events"))
     parts.append(
-        "<table class='dr-actor-events'><thead><tr><th scope='col'>Date</th>"
-        "<th scope='col'>Event</th><th scope='col'>Status</th>"
-        f"{role_header}</tr></thead><tbody>{rows}</tbody></table>\n\n"
+        hold(
+            "<table class='dr-actor-events'><thead><tr><th scope='col'>Date</th>"
+            "<th scope='col'>Event</th><th scope='col'>Status</th>"
+            f"{role_header}</tr></thead><tbody>{rows}</tbody></table>",
+            indexed=False,
+        )
         if rows
         else "<p>No event in the record names this actor yet.</p>\n\n"
     )
@@ -143,7 +147,7 @@ def actor_page(actor_id: str, data: Dataset) -> str:
         )
         parts.append(
             "<p>Actors that appear in the same events, most often first.</p>\n\n"
-            f"<ul class='dr-relations'>{items}</ul>\n\n"
+            + hold(f"<ul class='dr-relations'>{items}</ul>", indexed=False)
         )
     else:
         parts.append("<p>No other actor shares an event with this one.</p>\n\n")

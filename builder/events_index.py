@@ -12,6 +12,7 @@ import json
 
 from builder import dates
 from builder.countries import country_name, event_countries
+from builder.held_html import hold
 from builder.pages import STATUS_LABELS, front_matter
 from builder.sanitize import text
 from builder.schema import CATEGORIES, STATUSES
@@ -67,16 +68,19 @@ def events_index(data: Dataset) -> str:
         "[CSV and GeoJSON](../reference/downloads.md) and as an "
         "[Atom feed](../feed.xml).\n\n"
         + f'<div class="dr-index-controls" data-country-names="{text(labels)}" hidden></div>\n\n'
-        + '<div class="dr-index-wrap"><table class="dr-events-index" '
-        + NOT_INDEXED
-        + "><caption>Every event in the record, oldest first"
-        "</caption><thead><tr>"
-        '<th scope="col" data-sortable="date">Date</th>'
-        '<th scope="col" data-sortable="text">Event</th>'
-        '<th scope="col" data-filter="countries">Countries</th>'
-        '<th scope="col" data-sortable="number" data-filter="category">Category</th>'
-        '<th scope="col" data-sortable="number" data-filter="status">Status</th>'
-        "</tr></thead><tbody>" + rows + "</tbody></table></div>\n\n"
+        + hold(
+            '<div class="dr-index-wrap"><table class="dr-events-index" '
+            + NOT_INDEXED
+            + "><caption>Every event in the record, oldest first"
+            "</caption><thead><tr>"
+            '<th scope="col" data-sortable="date">Date</th>'
+            '<th scope="col" data-sortable="text">Event</th>'
+            '<th scope="col" data-filter="countries">Countries</th>'
+            '<th scope="col" data-sortable="number" data-filter="category">Category</th>'
+            '<th scope="col" data-sortable="number" data-filter="status">Status</th>'
+            "</tr></thead><tbody>" + rows + "</tbody></table></div>",
+            indexed=False,
+        )
         # Sorting and filters: loaded here only, not on every page (see mkdocs.yml).
-        f'<script src="../{INDEX_SCRIPT}"></script>\n'
+        + f'<script src="../{INDEX_SCRIPT}"></script>\n'
     )

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import bibliography, csp, embeds, pipeline, theme_fixes  # noqa: E402
+from builder import bibliography, csp, embeds, held_html, pipeline, theme_fixes  # noqa: E402
 from builder.site_settings import SiteSettings  # noqa: E402
 from builder.validate import InvalidData  # noqa: E402
 
@@ -71,9 +71,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise Abort(f"{page.file.src_uri}: {exc}") from None
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put back the held HTML blocks the search indexes, before the search reads the page."""
+    return held_html.release(html, indexed=True)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Repair the theme's markup, then give the page its Content-Security-Policy."""
-    return csp.apply(theme_fixes.apply(output))
+    """Put back the unindexed held blocks, repair the theme's markup, add the page's policy."""
+    return csp.apply(theme_fixes.apply(held_html.release(output, indexed=False)))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -1,7 +1,7 @@
 """Generated Markdown pages, one per event.
 
-Editor text lands inside raw HTML blocks, escaped or sanitised, so Markdown
-never gets to interpret it (an editor's ``[x](javascript:...)`` in a title
+Editor text lands inside raw HTML blocks, escaped or sanitised and held
+away from Markdown (``builder.held_html``), so Markdown never gets to interpret it (an editor's ``[x](javascript:...)`` in a title
 stays text). Page titles go through front matter, escaped, because the theme
 prints them without escaping. Links inside raw HTML are written as site URLs
 relative to the page (``events/<id>/``), because MkDocs does not rewrite them.
@@ -13,6 +13,7 @@ import json
 
 from builder import dates
 from builder.countries import country_name, event_countries
+from builder.held_html import hold
 from builder.maps.locator import LOCATOR_PATH, locator_fragment
 from builder.sanitize import inline_markdown_html, markdown_html, text
 from builder.search import NOT_INDEXED, unindexed_heading
@@ -79,7 +80,7 @@ def _claim_block(event_id: str, data: Dataset) -> str:
         rows.append(f"<dt>Who rejects it</dt><dd>{actor_links(event.denied_by, data)}</dd>")
     if event.response:
         rows.append(f"<dt>Response</dt><dd>{inline_markdown_html(event.response)}</dd>")
-    return '<dl class="dr-claim">' + "".join(rows) + "</dl>\n\n"
+    return hold('<dl class="dr-claim">' + "".join(rows) + "</dl>")
 
 
 def _when(event_id: str, data: Dataset) -> str:
@@ -127,11 +128,12 @@ def _locator(event_id: str, data: Dataset, with_map: bool) -> str:
     fragment = locator_fragment(event_id, data)
     if not with_map or fragment is None:
         return ""
-    return (
+    return hold(
         f"<figure class='dr-map dr-locator' {NOT_INDEXED}>"
         f"<iframe src='{ROOT_FROM_PAGE}{LOCATOR_MAP}#{text(fragment)}' "
         f"title='Map: where “{text(event.title)}” took place' loading='lazy'></iframe>"
-        f"<figcaption>{_where(event_id, data)}</figcaption></figure>\n\n"
+        f"<figcaption>{_where(event_id, data)}</figcaption></figure>",
+        indexed=False,
     )
 
 
@@ -164,9 +166,9 @@ def event_page(
     body = [
         front_matter(event.title, event.summary),
         f'<h1 class="dr-event-title">{text(event.title)}</h1>\n\n',
-        '<dl class="dr-facts">' + "".join(facts) + "</dl>\n\n",
+        hold('<dl class="dr-facts">' + "".join(facts) + "</dl>"),
         _claim_block(event_id, data),
-        '<div class="dr-summary">' + markdown_html(event.summary) + "</div>\n\n",
+        hold('<div class="dr-summary">' + markdown_html(event.summary) + "</div>"),
         _locator(event_id, data, with_map),
     ]
     quotes = "".join(
@@ -174,22 +176,25 @@ def event_page(
         f"<footer>{text(q.by)}</footer></blockquote>"
         for q in event.quotes
     )
-    if quotes:
-        body.append(quotes + "\n\n")
+    body.append(hold(quotes))
     systems = _systems(event_id, data)
     if systems:
-        body.append(unindexed_heading("Drone systems") + systems + "\n\n")
+        body.append(unindexed_heading("Drone systems") + hold(systems, indexed=False))
     # Sources, the pager and the edit link repeat the bibliography and other pages:
     # the search leaves the rest of the page out (see builder.search).
     sources = "".join(f"<li>{source_citation(s, data)}</li>" for s in event.sources)
-    body.append(unindexed_heading("Sources") + f'<ol class="dr-sources">{sources}</ol>\n\n')
-    body.append(_pager(data, previous, following))
+    body.append(unindexed_heading("Sources"))
+    body.append(hold(f'<ol class="dr-sources">{sources}</ol>', indexed=False))
+    body.append(hold(_pager(data, previous, following), indexed=False))
     if settings.data_edit_url:
         href = text(settings.data_edit_url + f"{event_id}.yaml")
         body.append(
-            f"<p class='dr-edit'><a href='{href}' rel='noopener'>Edit this event's data file "
-            f"(data/events/{event_id}.yaml)</a> · "
-            f"<a href='{ROOT_FROM_PAGE}contribute/'>How to edit</a></p>\n"
+            hold(
+                f"<p class='dr-edit'><a href='{href}' rel='noopener'>Edit this event's data file "
+                f"(data/events/{event_id}.yaml)</a> · "
+                f"<a href='{ROOT_FROM_PAGE}contribute/'>How to edit</a></p>",
+                indexed=False,
+            )
         )
     return "".join(body)
 
@@ -207,4 +212,4 @@ def _pager(data: Dataset, previous: str | None, following: str | None) -> str:
             f"<span>Next event</span> {text(data.events[following].title)}</a>"
         )
     links.append("<a class='dr-all' href='../'>All events</a>")
-    return "<nav class='dr-pager' aria-label='Events in time'>" + "".join(links) + "</nav>\n\n"
+    return "<nav class='dr-pager' aria-label='Events in time'>" + "".join(links) + "</nav>"

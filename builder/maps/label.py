@@ -18,6 +18,8 @@ import heapq
 import math
 from collections.abc import Sequence
 
+import numpy
+
 Ring = Sequence[Sequence[float]]
 """A closed ring of [lat, lon] positions."""
 
@@ -26,25 +28,34 @@ PRECISION = 0.05
 about 5 km: plenty for placing a label)."""
 
 
-def _segment_distance(px: float, py: float, a: Sequence[float], b: Sequence[float]) -> float:
-    ax, ay, bx, by = a[0], a[1], b[0], b[1]
-    dx, dy = bx - ax, by - ay
-    if dx or dy:
-        t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
-        ax, ay = ax + t * dx, ay + t * dy
-    return math.hypot(px - ax, py - ay)
+class _Edges:
+    """A polygon's edges as arrays, so one distance is a few vector operations.
 
+    Every map of a build labels the same shapes; a pure-Python loop over each
+    edge for each of the search's cells cost a third of a second per build.
+    """
 
-def _edge_distance(x: float, y: float, rings: list[list[tuple[float, float]]]) -> float:
-    """Signed distance from (x, y) to the polygon's edge: positive inside, negative outside."""
-    inside = False
-    nearest = math.inf
-    for ring in rings:
-        for a, b in zip(ring, ring[1:] + ring[:1], strict=True):
-            if (a[1] > y) != (b[1] > y) and x < a[0] + (y - a[1]) * (b[0] - a[0]) / (b[1] - a[1]):
-                inside = not inside
-            nearest = min(nearest, _segment_distance(x, y, a, b))
-    return nearest if inside else -nearest
+    def __init__(self, rings: list[list[tuple[float, float]]]) -> None:
+        starts = [a for ring in rings for a in ring]
+        ends = [b for ring in rings for b in ring[1:] + ring[:1]]
+        self.ax, self.ay = (numpy.array(c, dtype=float) for c in zip(*starts, strict=True))
+        bx, by = (numpy.array(c, dtype=float) for c in zip(*ends, strict=True))
+        self.by = by
+        self.dx, self.dy = bx - self.ax, by - self.ay
+        self.length2 = self.dx * self.dx + self.dy * self.dy
+        self.degenerate = self.length2 == 0
+        self.safe_length2 = numpy.where(self.degenerate, 1.0, self.length2)
+        self.safe_dy = numpy.where(self.dy == 0, 1.0, self.dy)
+
+    def distance(self, x: float, y: float) -> float:
+        """Signed distance from (x, y) to the edges: positive inside, negative outside."""
+        rx, ry = x - self.ax, y - self.ay
+        t = numpy.clip((rx * self.dx + ry * self.dy) / self.safe_length2, 0.0, 1.0)
+        t[self.degenerate] = 0.0
+        nearest = float(numpy.hypot(rx - t * self.dx, ry - t * self.dy).min())
+        straddles = (self.ay > y) != (self.by > y)
+        crossings = straddles & (x < self.ax + ry * self.dx / self.safe_dy)
+        return nearest if int(crossings.sum()) % 2 else -nearest
 
 
 def _area(ring: Ring) -> float:
@@ -76,8 +87,10 @@ def _pole(rings_latlon: tuple[tuple[tuple[float, float], ...], ...]) -> tuple[fl
     if size == 0:
         return (round(ys[0], 4), round(xs[0] / scale, 4))
 
+    edges = _Edges(rings)
+
     def cell(x: float, y: float, half: float) -> tuple[float, float, float, float, float]:
-        d = _edge_distance(x, y, rings)
+        d = edges.distance(x, y)
         return (-(d + half * math.sqrt(2)), d, x, y, half)
 
     half = size / 2
