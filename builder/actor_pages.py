@@ -41,11 +41,7 @@ KIND_LABELS = {
 
 def actor_events(actor_id: str, data: Dataset) -> list[str]:
     """Ids of the events an actor takes part in, claims or denies, oldest first."""
-    return [
-        eid
-        for eid, ev in data.chronological()
-        if actor_id in ev.actors or actor_id in ev.claimed_by or actor_id in ev.denied_by
-    ]
+    return list(data.events_of(actor_id))
 
 
 def related_actors(actor_id: str, data: Dataset) -> list[tuple[str, list[str]]]:

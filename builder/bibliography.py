@@ -64,6 +64,8 @@ def add_source_footnotes(markdown: str, data: Dataset) -> str:
     so the chapters still build against a test dataset; the site tests check
     that the real build has none.
     """
+    if "[^" not in markdown:
+        return markdown  # most pages (every event's) cite nothing: skip the scans
     prose = CODE.sub("", markdown)
     defined = set(FOOTNOTE_DEF.findall(prose))
     cited = list(dict.fromkeys(FOOTNOTE_REF.findall(prose)))

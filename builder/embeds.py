@@ -90,6 +90,8 @@ def chart_html(embed: Embed, prefix: str) -> str:
 
 def expand(markdown: str, embeds: dict[str, Embed], prefix: str) -> str:
     """Replace every directive in ``markdown``; an unknown name raises :class:`UnknownEmbed`."""
+    if "[[" not in markdown:
+        return markdown  # most pages (every event's) have none: skip the scan
 
     def replace(match: re.Match[str]) -> str:
         kind, name = match.groups()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from functools import cache
 
 import markdown
@@ -36,8 +37,25 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(output_format="html")
 
 
+_MARKUP = re.compile(r"[\\`*_\[\]<>&!\n\t\u00a0]|^\s|\s$")
+"""Characters that can make Markdown or the cleaner do more than wrap text in ``<p>``."""
+
+_BLOCK_START = re.compile(r"(?:[#>=]|[-+*]\s|\d+[.)]\s|-{3,})")
+"""Starts of a line that Markdown reads as a heading, quote, list or rule."""
+
+
 def markdown_html(value: str) -> str:
     """Render editor Markdown to HTML and strip everything not on the allow-list."""
+    stripped = value.rstrip("\n")
+    if stripped and not _MARKUP.search(stripped) and not _BLOCK_START.match(stripped):
+        # One plain paragraph, the common case: what Markdown and the cleaner would
+        # return, without running them (a tenth of a millisecond per event adds up).
+        return f"<p>{stripped}</p>"
+    return rendered_and_cleaned(value)
+
+
+def rendered_and_cleaned(value: str) -> str:
+    """The full path of :func:`markdown_html`: Markdown, then the allow-list cleaner."""
     rendered = _markdown().reset().convert(value)
     return nh3.clean(
         rendered,

@@ -394,3 +394,15 @@ def test_a_broken_geo_file_is_a_problem_not_a_crash(tmp_path):
 
 def test_places_without_area_need_no_geo_files(tmp_path):
     assert problems_of(write_dataset(tmp_path, {}, place_precision="province")) == []
+
+
+def test_events_of_an_actor_are_every_event_naming_it_oldest_first() -> None:
+    data = load_dataset(ROOT / "data")
+    for actor_id in data.actors:
+        expected = [
+            eid
+            for eid, ev in data.chronological()
+            if actor_id in [*ev.actors, *ev.claimed_by, *ev.denied_by]
+        ]
+        assert list(data.events_of(actor_id)) == expected, actor_id
+    assert any(data.events_of(a) for a in data.actors)
