@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from builder.held_html import hold
 from builder.sanitize import text
 
 DIRECTIVE = re.compile(r"^\[\[(map|chart) ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
@@ -100,7 +101,7 @@ def expand(markdown: str, embeds: dict[str, Embed], prefix: str) -> str:
             known = ", ".join(sorted(embeds))
             raise UnknownEmbed(f"[[{kind} {name}]] is not a known embed (known: {known})")
         html = (map_html if kind == "map" else chart_html)(embed, prefix)
-        # One block-level element, so Markdown leaves it whole rather than wrapping in <p>.
-        return f'<div class="dr-embed">{skip_link(embed)}{html}{after_anchor(embed)}</div>'
+        # Finished HTML: held away from Markdown (builder.held_html), back before the search.
+        return hold(f'<div class="dr-embed">{skip_link(embed)}{html}{after_anchor(embed)}</div>')
 
     return DIRECTIVE.sub(replace, markdown)
