@@ -183,7 +183,7 @@ def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict, lis
     "Everything it loads" is every same-site file the browser fetched from the
     start of navigation until the network has been idle after the first render:
     late fetches count too, the search index among them if the page fetched it
-    (Material does at load unless docs/assets/js/lazy-search.js holds it back
+    (Material does at load unless docs/assets/js/lazy-requests.js holds it back
     until a reader searches).
     """
     from conftest import BLANK_PNG, CHROMIUM_ARGS

@@ -1,10 +1,12 @@
-"""Site search in headless Chromium: the index loads only once a reader searches.
+"""Search and sitemap in headless Chromium: fetched only once they are needed.
 
-``docs/assets/js/lazy-search.js`` holds back Material's request for
-``search/search_index.json`` until the reader turns to search. These tests
-open pages and check that no page load fetches the index, and that searching
-(by pointer, by Material's keyboard shortcut, from a ``?q=`` link, after an
-instant page switch) fetches it once and finds an event by its title.
+``docs/assets/js/lazy-requests.js`` holds back Material's request for
+``search/search_index.json`` until the reader turns to search, and its
+requests for ``sitemap.xml`` until the page's charts are drawn. These tests
+check that no page load fetches the index, that searching (by pointer, by
+Material's keyboard shortcut, from a ``?q=`` or ``?h=`` link, after an
+instant page switch) fetches it once and finds an event by its title, and
+that the sitemap still arrives and instant navigation still works.
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ def test_loading_a_page_fetches_no_search_index(page, site_url, path):
 def test_without_lazy_search_material_fetches_the_index_at_load(page, site_url):
     """The control: the check above would see Material's request if nothing held it back."""
     page.route(
-        "**/assets/js/lazy-search.js", lambda r: r.fulfill(body="", content_type="text/javascript")
+        "**/assets/js/lazy-requests.js",
+        lambda r: r.fulfill(body="", content_type="text/javascript"),
     )
     seen = _watch_index(page)
     page.goto(site_url + "reference/glossary/", wait_until="load")
@@ -195,7 +198,34 @@ def test_search_works_after_instant_page_switches_and_the_index_loads_once(insta
     assert page.page_errors == []
 
 
-def test_lazy_search_loads_before_materials_bundle(built_site: Path):
+SITEMAP_AFTER_DRAWN = """() => {
+  const drawn = performance.getEntriesByName("dr-chart-drawn:chart-timeline")[0].startTime;
+  const starts = performance.getEntriesByType("resource")
+    .filter(e => new URL(e.name).pathname.endsWith("/sitemap.xml")).map(e => e.startTime);
+  return {drawn, starts};
+}"""
+
+
+def test_the_sitemap_is_fetched_after_the_timeline_is_drawn(page, site_url):
+    page.goto(site_url + "timeline/", wait_until="load")
+    page.locator("#chart-timeline[data-drawn='true']").wait_for(timeout=RESULT_TIMEOUT_MS)
+    _idle(page)
+    timing = page.evaluate(SITEMAP_AFTER_DRAWN)
+    assert timing["starts"], "Material never asked for the sitemap"
+    assert min(timing["starts"]) >= timing["drawn"]
+
+
+def test_instant_navigation_works_from_the_timeline_once_drawn(instant_page):
+    page = instant_page
+    page.goto(SITE + "timeline/", wait_until="load")
+    page.locator("#chart-timeline[data-drawn='true']").wait_for(timeout=RESULT_TIMEOUT_MS)
+    _idle(page)
+    page.evaluate("window.sameDocument = true")
+    _instant_switch(page, "reference/glossary/")
+    assert page.page_errors == []
+
+
+def test_lazy_requests_loads_before_materials_bundle(built_site: Path):
     document = (built_site / "reference/glossary/index.html").read_text(encoding="utf-8")
-    lazy = document.index('src="../../assets/js/lazy-search.js"')
+    lazy = document.index('src="../../assets/js/lazy-requests.js"')
     assert lazy < document.index('src="../../assets/javascripts/bundle.')
