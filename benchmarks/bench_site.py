@@ -30,8 +30,13 @@ PAGES = {
     "map": None,  # the first map document
     "timeline": "timeline/index.html",
     "event": None,  # the first event page
+    "glossary": "reference/glossary/index.html",
+    "methodology": "reference/methodology/index.html",
 }
 """The pages whose weight and first render are measured."""
+
+EMBEDS = ".dr-chart, .folium-map, iframe"
+"""What makes a page more than a text page: a chart, a map, or a framed map."""
 
 # The one rusage reading that belongs to one build: a fresh Python parent per build.
 _MEASURED = (
@@ -62,6 +67,8 @@ class Figures:
     search_index_kb: float = 0.0
     weights_kb: dict[str, tuple[float, float]] = field(default_factory=dict)
     render_ms: dict[str, float] = field(default_factory=dict)
+    text_pages: list[str] = field(default_factory=list)
+    """The measured kinds that showed no map or chart (held to the text page budget)."""
 
     @property
     def ratio(self) -> float:
@@ -170,13 +177,20 @@ def gz_kb(data: bytes) -> float:
     return len(gzip.compress(data, compresslevel=6, mtime=0)) / 1024
 
 
-def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict]:
-    """Per page: (HTML gz KB, everything-it-loads gz KB) and first render in ms."""
+def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict, list[str]]:
+    """Per page: (HTML gz KB, everything-it-loads gz KB), first render in ms; the text pages.
+
+    "Everything it loads" is every same-site file the browser fetched from the
+    start of navigation until the network has been idle after the first render:
+    late fetches count too, the search index among them if the page fetched it
+    (Material does at load unless docs/assets/js/lazy-requests.js holds it back
+    until a reader searches).
+    """
     from conftest import BLANK_PNG, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
     from sitecheck import PageReport, check_charts, new_context, serve_site
 
-    weights, renders = {}, {}
+    weights, renders, text_pages = {}, {}, []
     with serve_site(site, "/") as base, sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_ARGS
@@ -192,11 +206,12 @@ def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict]:
                 page.wait_for_selector(".leaflet-interactive, .leaflet-marker-icon", timeout=30000)
             check_charts(page, PageReport(rel))
             renders[kind] = (time.perf_counter() - start) * 1000
+            page.wait_for_load_state("networkidle")
+            if page.query_selector(EMBEDS) is None:
+                text_pages.append(kind)
             total = 0.0
             for url in set(loaded):
-                # Material's search index is fetched by a worker after load, once per visit
-                # of the site (cached): it is reported on its own, not as page weight.
-                if url.startswith(base) and "search_index.json" not in url:
+                if url.startswith(base):
                     local = site / url[len(base) :].split("#")[0].split("?")[0]
                     local = local / "index.html" if local.is_dir() else local
                     if local.is_file():
@@ -205,7 +220,7 @@ def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict]:
             page.close()
         context.close()
         browser.close()
-    return weights, renders
+    return weights, renders, text_pages
 
 
 def measure(label: str, project: Path, work: Path, events: int) -> Figures:
@@ -218,6 +233,8 @@ def measure(label: str, project: Path, work: Path, events: int) -> Figures:
     figures.rebuild_s, _ = timed_build(project, work / f"{label}-rebuild")
     bare = bare_project(work / f"{label}-bare", site, project)
     figures.bare_build_s, _ = timed_build(bare, work / f"{label}-bare-site")
-    figures.weights_kb, figures.render_ms = weigh_and_render(site, measured_pages(site))
+    figures.weights_kb, figures.render_ms, figures.text_pages = weigh_and_render(
+        site, measured_pages(site)
+    )
     figures.search_index_kb = gz_kb((site / "search/search_index.json").read_bytes())
     return figures

@@ -24,7 +24,10 @@ from bench_site import Figures, measure  # noqa: E402
 from synthetic import make_project  # noqa: E402
 
 TEXT_PAGE_BUDGET_KB = 100
-"""A text page (home, chapter, event), everything it loads, gzipped."""
+"""A text page (no map or chart: glossary, methodology), everything it loads, gzipped."""
+
+TIMELINE_BUDGET_KB = 500
+"""The timeline page at the curated data, everything it loads, gzipped, tiles excluded."""
 
 ANY_PAGE_BUDGET_KB = 1024
 """Any page, everything it loads, gzipped."""
@@ -40,10 +43,23 @@ def budgets(all_figures: list[Figures]) -> list[tuple[bool, str]]:
             checks.append((f.build_s <= 90, f"10,000 events build in {f.build_s:.1f} s (<= 90 s)"))
             checks.append((f.peak_mb <= 1024, f"10,000 events peak {f.peak_mb:.0f} MB (<= 1 GB)"))
         checks.append((f.ratio <= 1.3, f"{f.label}: build / bare theme = {f.ratio:.2f} (<= 1.3)"))
+        if f.weights_kb and not f.text_pages:
+            checks.append((False, f"{f.label}: no page without a map or chart was measured"))
+        if f.events == 0 and "timeline" in f.weights_kb:
+            total = f.weights_kb["timeline"][1]
+            checks.append(
+                (
+                    total <= TIMELINE_BUDGET_KB,
+                    f"{f.label} timeline: {total:.0f} KB gz (<= {TIMELINE_BUDGET_KB})",
+                )
+            )
         for kind, (_, total) in f.weights_kb.items():
-            if kind in ("home", "chapter", "event"):
+            if kind in f.text_pages:
                 checks.append(
-                    (total <= TEXT_PAGE_BUDGET_KB, f"{f.label} {kind}: {total:.0f} KB gz (<= 100)")
+                    (
+                        total <= TEXT_PAGE_BUDGET_KB,
+                        f"{f.label} {kind} (text page): {total:.0f} KB gz (<= 100)",
+                    )
                 )
             checks.append(
                 (total <= ANY_PAGE_BUDGET_KB, f"{f.label} {kind}: {total:.0f} KB gz (<= 1 MB)")
@@ -65,7 +81,7 @@ def print_figures(f: Figures) -> None:
         print(
             f"| {kind}: HTML / with everything it loads, gz | {html_kb:.1f} KB / {total_kb:.0f} KB |"
         )
-    print(f"| search index (fetched once, after load), gz | {f.search_index_kb:.0f} KB |")
+    print(f"| search index (fetched only when search is used), gz | {f.search_index_kb:.0f} KB |")
     for kind, ms in f.render_ms.items():
         print(f"| {kind}: first render in headless Chromium | {ms:.0f} ms |")
 

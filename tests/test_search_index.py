@@ -2,7 +2,8 @@
 
 Lists that repeat other pages (events beside a map or chart, an actor's
 events, an event's sources, footnote citations) stay on their pages for
-readers but out of ``search/search_index.json``, which every page downloads.
+readers but out of ``search/search_index.json``, which a reader's browser
+downloads whole on first searching (docs/assets/js/lazy-requests.js).
 """
 
 from __future__ import annotations

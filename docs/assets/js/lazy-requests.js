@@ -1,0 +1,143 @@
+/* Material starts two big downloads on every page load that the page does not
+ * need in order to show itself, and at 10,000 events they competed with the
+ * timeline for the CPU:
+ * - the whole search index (search/search_index.json, 4 MB there), which most
+ *   readers never use. It is held back until the reader turns to search: focus
+ *   in the search box (which the f, s and / shortcuts and ?q= links also
+ *   cause), the search toggle, a tap on the search button; or at once when the
+ *   address asks for search (?q=) or for highlighting (?h=, which needs it).
+ * - sitemap.xml (1.5 MB there), fetched twice: once for instant navigation and
+ *   once because Material takes the events feed's <link rel="alternate"> for a
+ *   language version of the site. It only decides whether the next click loads
+ *   in place, so it is held back until the page's charts are drawn (or have
+ *   failed), or LATE_MS after the load event at the latest. A click before then
+ *   loads the next page the ordinary way.
+ * Loaded before Material's bundle, this script holds back the send() of those
+ * GET requests only. Material's bundle runs once per visit, even across
+ * instant navigation, so each hold lifts once; when both have, XMLHttpRequest
+ * is given back untouched. */
+(function () {
+  "use strict";
+  var proto = window.XMLHttpRequest && XMLHttpRequest.prototype;
+  if (!proto || !window.WeakMap || !window.URL) { return; }
+
+  var LATE_MS = 5000;
+  var open = proto.open;
+  var send = proto.send;
+  var abort = proto.abort;
+  var search = {path: /(^|\/)search\/search_index\.json$/, queue: [], released: false};
+  var sitemap = {path: /(^|\/)sitemap\.xml$/, queue: [], released: false};
+  var holds = [search, sitemap];
+  var holdOf = new WeakMap();
+  // Window, capture phase: sees every event first and outlives instant navigation.
+  var EVENTS = ["focusin", "change", "pointerdown", "click"];
+
+  function holdFor(method, url) {
+    if (String(method).toUpperCase() !== "GET") { return null; }
+    var path;
+    try {
+      path = new URL(String(url), document.baseURI).pathname;
+    } catch (error) {
+      return null;
+    }
+    for (var i = 0; i < holds.length; i++) {
+      if (!holds[i].released && holds[i].path.test(path)) { return holds[i]; }
+    }
+    return null;
+  }
+
+  // A request aborted or opened again before its hold lifts must not go out as it was.
+  function forget(xhr) {
+    holds.forEach(function (hold) {
+      hold.queue = hold.queue.filter(function (entry) { return entry.xhr !== xhr; });
+    });
+  }
+
+  proto.open = function (method, url) {
+    forget(this);
+    var hold = holdFor(method, url);
+    if (hold) { holdOf.set(this, hold); } else { holdOf.delete(this); }
+    return open.apply(this, arguments);
+  };
+  proto.send = function () {
+    var hold = holdOf.get(this);
+    if (hold && !hold.released) {
+      hold.queue.push({xhr: this, args: arguments});
+      return undefined;
+    }
+    return send.apply(this, arguments);
+  };
+  proto.abort = function () {
+    forget(this);
+    return abort.apply(this, arguments);
+  };
+
+  function release(hold) {
+    if (hold.released) { return; }
+    hold.released = true;
+    if (holds.every(function (h) { return h.released; })) {
+      proto.open = open;
+      proto.send = send;
+      proto.abort = abort;
+    }
+    var queue = hold.queue;
+    hold.queue = [];
+    queue.forEach(function (entry) { send.apply(entry.xhr, entry.args); });
+  }
+
+  /* Search: lifted when the reader turns to it. */
+  function releaseSearch() {
+    release(search);
+    EVENTS.forEach(function (type) { window.removeEventListener(type, onEvent, true); });
+  }
+
+  function inSearch(target) {
+    return !!(target && target.closest &&
+      target.closest("form[name='search'], .md-search, label[for='__search']"));
+  }
+
+  function onEvent(event) {
+    var target = event.target;
+    if (event.type === "change") {
+      if (target && target.id === "__search" && target.checked) { releaseSearch(); }
+    } else if (inSearch(target)) {
+      releaseSearch();
+    }
+  }
+
+  EVENTS.forEach(function (type) { window.addEventListener(type, onEvent, true); });
+
+  var params = new URL(location.href).searchParams;
+  if (params.has("q") || params.has("h")) { releaseSearch(); }
+
+  /* Sitemap: lifted once the page has loaded and no chart is still being drawn
+   * (docs/assets/js/charts.js marks each .dr-chart data-drawn="true" or "error"). */
+  var watcher = null;
+
+  function chartsSettled() {
+    var charts = document.querySelectorAll(".dr-chart");
+    for (var i = 0; i < charts.length; i++) {
+      var state = charts[i].getAttribute("data-drawn");
+      if (state !== "true" && state !== "error") { return false; }
+    }
+    return true;
+  }
+
+  function releaseSitemap() {
+    if (watcher) { watcher.disconnect(); }
+    release(sitemap);
+  }
+
+  function checkSitemap() {
+    if (!sitemap.released && chartsSettled()) { releaseSitemap(); }
+  }
+
+  window.addEventListener("load", function () {
+    window.setTimeout(releaseSitemap, LATE_MS);
+    if (window.MutationObserver) {
+      watcher = new MutationObserver(checkSitemap);
+      watcher.observe(document.body, {subtree: true, attributes: true, attributeFilter: ["data-drawn"]});
+    }
+    checkSitemap();
+  });
+})();
