@@ -3,7 +3,8 @@
 The built site comes from a real ``mkdocs build --strict`` into a temporary
 folder, so tests see exactly what readers get. Browser tests drive Debian's
 chromium through Playwright; under CI a missing browser is a failure, never a
-silent skip.
+silent skip. ``instant_page`` serves the site at ``http://site.test/`` instead, where
+Material's instant navigation works as it does when published.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -114,10 +116,8 @@ def browser() -> Iterator:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser) -> Iterator:
-    """A fresh page that records console errors and failed requests, with tiles blocked."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def _recording_page(context):
+    """A new page in ``context``, with tiles blocked and console and script errors recorded."""
     # No network here: answer tile requests with a blank tile so no test waits on them.
     context.route(
         TILE_URL,
@@ -131,5 +131,105 @@ def page(browser) -> Iterator:
         lambda msg: pg.console_errors.append(msg.text) if msg.type == "error" else None,
     )
     pg.on("pageerror", lambda exc: pg.page_errors.append(str(exc)))
-    yield pg
+    return pg
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    """A fresh page that records console errors and failed requests, with tiles blocked."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield _recording_page(context)
     context.close()
+
+
+SITE = "http://site.test/"
+"""Where :func:`instant_page` serves the built site."""
+
+INSTANT_TIMEOUT_MS = 20_000
+"""Upper bound for Material to get the sitemap: lazy-requests.js lifts its hold 5 s after load
+at the latest, and a loaded 2-core machine may take a while to draw the charts before that."""
+
+# Counts the sitemap requests Material opens and the sitemaps it has parsed. Material
+# parses each with DOMParser and hands the result on synchronously, so once every
+# request opened has been parsed, its click handler has the sitemap and switches
+# pages in place. Installed before any page script, so lazy-requests.js wraps this.
+SITEMAP_WATCH = r"""
+(() => {
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    if (/(^|\/)sitemap\.xml$/.test(new URL(String(url), document.baseURI).pathname)) {
+      window.__drSitemapsOpened = (window.__drSitemapsOpened || 0) + 1;
+    }
+    return open.apply(this, arguments);
+  };
+  const parse = DOMParser.prototype.parseFromString;
+  DOMParser.prototype.parseFromString = function (text) {
+    const parsed = parse.apply(this, arguments);
+    if (/<urlset[\s>]/.test(String(text))) {
+      window.__drSitemapsParsed = (window.__drSitemapsParsed || 0) + 1;
+    }
+    return parsed;
+  };
+})();
+"""
+
+# Functions, not bare expressions: Playwright evals a bare expression, which the
+# Content-Security-Policy of some pages forbids.
+SITEMAP_READY = (
+    "() => window.__drSitemapsOpened > 0 && window.__drSitemapsParsed >= window.__drSitemapsOpened"
+)
+
+
+@pytest.fixture
+def instant_page(browser, built_site: Path) -> Iterator:
+    """A page on which the built site answers at :data:`SITE` (port 80), as when published.
+
+    Material matches links against sitemap entries after giving them the page's
+    protocol and host but not its port, so on the test server's random port it
+    never switches pages instantly; on a default port it does. Tiles are blocked
+    and errors recorded as on :func:`page`.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+
+    def answer(route) -> None:
+        local = built_site / urlsplit(route.request.url).path.lstrip("/")
+        if local.is_dir():
+            local = local / "index.html"
+        if local.is_file():
+            route.fulfill(path=local)
+        else:
+            route.fulfill(status=404, body="not found")
+
+    context.route(SITE + "**", answer)
+    context.add_init_script(SITEMAP_WATCH)
+    yield _recording_page(context)
+    context.close()
+
+
+def wait_for_instant_navigation(page) -> None:
+    """Wait until Material has the sitemap; before that a click loads the next page in full."""
+    page.wait_for_function(SITEMAP_READY, timeout=INSTANT_TIMEOUT_MS)
+
+
+def click_instantly(page, link) -> None:
+    """Click the ``link`` locator and check Material swapped the page in without a new load.
+
+    A marker set on ``window`` before the click survives only if the document stays
+    the same. Material changes the address before it has fetched the next page, so
+    this also waits for the new content to replace the old: until then, locators
+    would still find the previous page's elements.
+    """
+    page.evaluate(
+        """() => {
+          window.__drSameDocument = true;
+          window.__drOldContainer = document.querySelector("[data-md-component=container]");
+        }"""
+    )
+    href = link.get_attribute("href")
+    target = urlsplit(page.evaluate("(href) => new URL(href, location.href).href", href))
+    link.click()
+    page.wait_for_url(lambda url: urlsplit(url).path == target.path)
+    assert page.evaluate("window.__drSameDocument === true"), f"{href} loaded a new document"
+    page.wait_for_function(
+        "() => document.querySelector('[data-md-component=container]') !== window.__drOldContainer"
+    )

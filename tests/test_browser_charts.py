@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, build_site, copy_project
+from conftest import (
+    ROOT,
+    SITE,
+    build_site,
+    click_instantly,
+    copy_project,
+    wait_for_instant_navigation,
+)
 from test_charts_site import outline
 
 pytestmark = pytest.mark.browser
@@ -180,13 +187,26 @@ def test_no_page_with_a_chart_logs_an_error(page, site_url, built_site):
     assert page.page_errors == []
 
 
-def test_charts_draw_after_instant_navigation(page, site_url):
-    page.goto(site_url)
-    page.locator("nav.md-nav--primary a", has_text="Drones and trade").first.click()
+def test_charts_draw_after_instant_navigation(instant_page):
+    page = instant_page
+    page.goto(SITE)
+    wait_for_instant_navigation(page)
+    primary = page.locator("nav.md-nav--primary")
+
+    click_instantly(page, primary.locator("a", has_text="Drones and trade").first)
     page.locator("#chart-inventory[data-drawn='true']").wait_for(timeout=20000)
     page.locator("#chart-trade[data-drawn='true']").wait_for(timeout=20000)
     assert page.locator("#chart-inventory .scatterlayer .point").count() > 0
+    assert page.locator("#chart-trade .main-svg").count() > 0
+
+    click_instantly(page, primary.locator("a", has_text="Timeline").first)
+    page.locator("#chart-timeline[data-drawn='true']").wait_for(timeout=20000)
+    events = _events()
+    spans = [e for e in events.values() if "end_date" in e or len(str(e["date"])) < 10]
+    assert page.locator(POINTS).count() == len(events)
+    assert page.locator(BARS).count() == len(spans) > 0
     assert page.console_errors == []
+    assert page.page_errors == []
 
 
 def test_editor_html_in_a_title_shows_as_text_in_hover_and_table(page, serve, tmp_path):

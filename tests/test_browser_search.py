@@ -12,21 +12,16 @@ that the sitemap still arrives and instant navigation still works.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, SITE, click_instantly, wait_for_instant_navigation
 
 pytestmark = pytest.mark.browser
 
 INDEX = re.compile(r"/search/search_index\.json(\?|#|$)")
 """Material's search index, wherever the site is published."""
-
-SITE = "http://site.test/"
-"""Where :func:`instant_page` serves the built site."""
 
 CLOSE_AFTER_SWITCH_MS = 500
 """Comfortably past the 125 ms after which Material closes search on a page switch."""
@@ -138,39 +133,9 @@ def test_a_highlight_link_loads_the_index_and_marks_the_words(page, site_url):
     assert len(seen) == 1
 
 
-@pytest.fixture
-def instant_page(browser, built_site: Path) -> Iterator:
-    """A page on which the built site answers at ``http://site.test/`` (port 80).
-
-    Material matches links against sitemap entries after giving them the page's
-    protocol and host but not its port, so on the test server's random port it
-    never switches pages instantly; on a default port it does, as when published.
-    """
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-
-    def answer(route) -> None:
-        path = urlsplit(route.request.url).path.lstrip("/")
-        local = built_site / path
-        if local.is_dir():
-            local = local / "index.html"
-        if local.is_file():
-            route.fulfill(path=local)
-        else:
-            route.fulfill(status=404, body="not found")
-
-    context.route(SITE + "**", answer)
-    pg = context.new_page()
-    pg.page_errors = []
-    pg.on("pageerror", lambda exc: pg.page_errors.append(str(exc)))
-    yield pg
-    context.close()
-
-
 def _instant_switch(page, link: str) -> None:
     """Follow the sidebar link ending in ``link``; it must not load a new document."""
-    page.locator(f"nav.md-nav a[href$='{link}']").first.click()
-    page.wait_for_url(re.compile(re.escape(link) + "$"))
-    assert page.evaluate("window.sameDocument === true")
+    click_instantly(page, page.locator(f"nav.md-nav a[href$='{link}']").first)
     # Material closes search 125 ms after every page switch; let that pass first.
     page.wait_for_timeout(CLOSE_AFTER_SWITCH_MS)
 
@@ -181,7 +146,7 @@ def test_search_works_after_instant_page_switches_and_the_index_loads_once(insta
     seen = _watch_index(page)
     page.goto(SITE + "reference/glossary/", wait_until="load")
     _idle(page)
-    page.evaluate("window.sameDocument = true")
+    wait_for_instant_navigation(page)
     _instant_switch(page, "reference/methodology/")
     _idle(page)
     assert seen == []
@@ -220,7 +185,7 @@ def test_instant_navigation_works_from_the_timeline_once_drawn(instant_page):
     page.goto(SITE + "timeline/", wait_until="load")
     page.locator("#chart-timeline[data-drawn='true']").wait_for(timeout=RESULT_TIMEOUT_MS)
     _idle(page)
-    page.evaluate("window.sameDocument = true")
+    wait_for_instant_navigation(page)
     _instant_switch(page, "reference/glossary/")
     assert page.page_errors == []
 

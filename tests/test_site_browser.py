@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SITE, click_instantly, wait_for_instant_navigation
 
 from builder.validate import load_dataset
 
@@ -59,12 +60,22 @@ def test_index_sorts_from_the_keyboard(page, site_url) -> None:
     assert titles == sorted(titles)
 
 
-def test_index_controls_survive_instant_navigation(page, site_url) -> None:
-    page.goto(site_url)
-    page.locator("a.md-nav__link[href$='events/']").first.click()
-    page.wait_for_url("**/events/")
-    page.get_by_label("Status", exact=True).wait_for()
+def test_index_controls_survive_instant_navigation(instant_page) -> None:
+    page = instant_page
+    page.goto(SITE)
+    wait_for_instant_navigation(page)
+    click_instantly(page, page.locator("a.md-nav__link[href$='events/']").first)
+    status = page.get_by_label("Status", exact=True)
+    status.wait_for()
     assert page.locator("form.dr-filters").count() == 1
+    assert len(_visible_ids(page)) == len(DATA.events)
+    status.select_option("reported")
+    expected = {e for e, ev in DATA.events.items() if ev.status == "reported"}
+    assert 0 < len(expected) < len(DATA.events)
+    assert set(_visible_ids(page)) == expected
+    page.get_by_role("button", name="Sort by date").click()  # ascending already: newest first
+    ids = _visible_ids(page)
+    assert DATA.events[ids[0]].date > DATA.events[ids[-1]].date
     assert page.page_errors == []
 
 
