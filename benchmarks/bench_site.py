@@ -194,11 +194,24 @@ def gz_kb(data: bytes) -> float:
     return len(gzip.compress(data, compresslevel=6, mtime=0)) / 1024
 
 
+QUIET_S = 1.0
+"""No request started or ended for this long: the page has fetched what it fetches."""
+
+
+def _wait_until_quiet(page, activity: list[float], limit_s: float = 20.0) -> None:
+    # Playwright's "networkidle" never comes on some pages with framed maps at
+    # 10,000 events, though no request is pending: watch the requests instead.
+    deadline = time.perf_counter() + limit_s
+    while time.perf_counter() - activity[0] < QUIET_S and time.perf_counter() < deadline:
+        page.wait_for_timeout(100)
+
+
 def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict, list[str]]:
     """Per page: (HTML gz KB, everything-it-loads gz KB), first render in ms; the text pages.
 
     "Everything it loads" is every same-site file the browser fetched from the
-    start of navigation until the network has been idle after the first render:
+    start of navigation until no request has started or ended for ``QUIET_S``
+    after the first render:
     late fetches count too, the search index among them if the page fetched it
     (Material does at load unless docs/assets/js/lazy-requests.js holds it back
     until a reader searches).
@@ -215,15 +228,18 @@ def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict, lis
         context = new_context(browser, BLANK_PNG)
         for kind, rel in pages.items():
             loaded: list[str] = []
+            activity = [time.perf_counter()]
             page = context.new_page()
             page.on("requestfinished", lambda r, seen=loaded: seen.append(r.url))
+            for event in ("request", "requestfinished", "requestfailed"):
+                page.on(event, lambda _, last=activity: last.__setitem__(0, time.perf_counter()))
             start = time.perf_counter()
             page.goto(base + rel, wait_until="load")
             if page.query_selector(".folium-map"):
                 page.wait_for_selector(".leaflet-interactive, .leaflet-marker-icon", timeout=30000)
             check_charts(page, PageReport(rel))
             renders[kind] = (time.perf_counter() - start) * 1000
-            page.wait_for_load_state("networkidle")
+            _wait_until_quiet(page, activity)
             if page.query_selector(EMBEDS) is None:
                 text_pages.append(kind)
             total = 0.0
