@@ -179,7 +179,10 @@ def run(n_events: int) -> None:
     shared += gz_kb((ROOT / "docs" / MAP_LAYERS_JS).read_bytes())
     shared += gz_kb((ROOT / "docs" / MAP_DOCUMENT_CSS).read_bytes())
     print(f"shared, cached across maps: Leaflet + map script and styles {shared:.1f} KB gz")
-    print(f"locator also fetches data/events.geojson: {geojson_kb:.1f} KB gz (cached across pages)")
+    print(
+        f"data/events.geojson: {geojson_kb:.1f} KB gz, fetched by the locator only for a bare "
+        "#<event-id> link (event pages give the position in the fragment)"
+    )
 
 
 def main() -> None:

@@ -59,6 +59,14 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def handle_one_request(self) -> None:
+        # A browser that drops a connection mid-file (a closed page, a cancelled
+        # prefetch) is not a site error: keep its traceback out of the output.
+        try:
+            super().handle_one_request()
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
 
 @contextmanager
 def serve_site(folder: Path, prefix: str = "/") -> Iterator[str]:
