@@ -90,6 +90,23 @@ def test_hover_then_click_opens_that_events_page(page, site_url):
     assert page.locator("h1").inner_text().strip() == title
 
 
+def test_clicking_an_event_switches_to_its_page_instantly(instant_page):
+    page = instant_page
+    page.goto(SITE + "timeline/")
+    page.locator("#chart-timeline[data-drawn='true']").wait_for(timeout=20000)
+    wait_for_instant_navigation(page)
+    page.get_by_role("button", name="August 2021 onward").click()
+    page.wait_for_timeout(300)
+    page.evaluate("() => { window.__drSameDocument = true; }")
+    xy = page.evaluate(MARKER_XY, "events/taliban-take-kabul/")
+    page.mouse.click(xy["x"], xy["y"])
+    page.wait_for_url("**/events/taliban-take-kabul/", timeout=10000)
+    title = _events()["taliban-take-kabul"]["title"]
+    page.locator("h1", has_text=title).wait_for()
+    assert page.evaluate("() => window.__drSameDocument === true"), "the event page reloaded"
+    assert page.page_errors == []
+
+
 def test_filters_change_what_is_drawn_and_reset_restores_it(page, site_url):
     _open_timeline(page, site_url)
     events = _events()

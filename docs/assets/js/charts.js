@@ -37,7 +37,14 @@
   function openEvent(div, point) {
     var url = point && point.customdata && point.customdata[0];
     if (typeof url === "string" && EVENT_URL.test(url)) {
-      window.location.href = siteBase(div) + url;
+      // Clicking a real link lets Material's instant navigation swap the page in
+      // (no reload of the theme and plotly.js); without it the link just loads the page.
+      var link = document.createElement("a");
+      link.href = siteBase(div) + url;
+      link.hidden = true;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
     }
   }
 
