@@ -1,8 +1,9 @@
 """Generated Markdown pages, one per event.
 
 Editor text lands inside raw HTML blocks, escaped or sanitised and held
-away from Markdown (``builder.held_html``), so Markdown never gets to interpret it (an editor's ``[x](javascript:...)`` in a title
-stays text). Page titles go through front matter, escaped, because the theme
+away from Markdown (``builder.held_html``), so Markdown never gets to
+interpret it (an editor's ``[x](javascript:...)`` in a title stays text).
+Page titles go through front matter, escaped, because the theme
 prints them without escaping. Links inside raw HTML are written as site URLs
 relative to the page (``events/<id>/``), because MkDocs does not rewrite them.
 """

@@ -9,7 +9,7 @@ import markdown
 import pytest
 from conftest import ROOT
 
-from builder import held_html, pages
+from builder import held_html, pages, sanitize
 from builder.validate import load_dataset
 
 
@@ -78,3 +78,10 @@ def test_search_leaves_out_held_unindexed_blocks(event_entry: str) -> None:
     assert "[bibliography]" not in event_entry
     assert "Edit this event" not in event_entry
     assert "All events" not in event_entry
+
+
+def test_editor_text_cannot_forge_a_held_block() -> None:
+    forged = held_html.hold("<script>alert(1)</script>", indexed=False).strip()
+    for rendered in (sanitize.markdown_html(forged), sanitize.text(forged)):
+        assert "<script>" not in held_html.release_all(rendered)
+        assert "<!--dr-held" not in rendered
