@@ -83,7 +83,7 @@ def write_site(folder: Path, documents: dict[str, str], data) -> None:
         (folder / "maps" / file_name).write_text(content, encoding="utf-8")
     (folder / "data").mkdir()
     (folder / "data/events.geojson").write_text(
-        exports.dumps(exports.events_geojson(data)), encoding="utf-8"
+        exports.feature_collection_json(exports.events_geojson(data)), encoding="utf-8"
     )
 
 

@@ -56,7 +56,7 @@ def render(
     """Render every generated file from a validated dataset."""
     settings = settings or SiteSettings()
     files: dict[str, str | bytes] = {
-        "data/events.geojson": exports.dumps(exports.events_geojson(data)),
+        "data/events.geojson": exports.feature_collection_json(exports.events_geojson(data)),
         "data/events.csv": exports.events_csv(data),
         "data/event.schema.json": event_json_schema(),
         events_index.INDEX_PAGE: events_index.events_index(data),

@@ -65,6 +65,17 @@ def _open_timeline(page, url: str) -> None:
     page.locator("#chart-timeline[data-drawn='true']").wait_for(timeout=20000)
 
 
+KABUL = "events/taliban-take-kabul/"
+"""The event whose marker the click and hover tests use."""
+
+
+def _kabul_marker(page) -> dict[str, float]:
+    """Zoom the drawn timeline to August 2021 onward; the viewport position of Kabul's marker."""
+    page.get_by_role("button", name="August 2021 onward").click()
+    page.wait_for_timeout(300)  # the range change is animated
+    return page.evaluate(MARKER_XY, KABUL)
+
+
 def test_one_marker_per_event_and_one_bar_per_imprecise_or_lasting_event(page, site_url):
     _open_timeline(page, site_url)
     events = _events()
@@ -75,9 +86,7 @@ def test_one_marker_per_event_and_one_bar_per_imprecise_or_lasting_event(page, s
 
 def test_hover_then_click_opens_that_events_page(page, site_url):
     _open_timeline(page, site_url)
-    page.get_by_role("button", name="August 2021 onward").click()
-    page.wait_for_timeout(300)
-    xy = page.evaluate(MARKER_XY, "events/taliban-take-kabul/")
+    xy = _kabul_marker(page)
     page.mouse.move(xy["x"], xy["y"])
     hover = page.locator("#chart-timeline .hoverlayer .hovertext")
     hover.wait_for()
@@ -95,10 +104,8 @@ def test_clicking_an_event_switches_to_its_page_instantly(instant_page):
     page.goto(SITE + "timeline/")
     page.locator("#chart-timeline[data-drawn='true']").wait_for(timeout=20000)
     wait_for_instant_navigation(page)
-    page.get_by_role("button", name="August 2021 onward").click()
-    page.wait_for_timeout(300)
     page.evaluate("() => { window.__drSameDocument = true; }")
-    xy = page.evaluate(MARKER_XY, "events/taliban-take-kabul/")
+    xy = _kabul_marker(page)
     page.mouse.click(xy["x"], xy["y"])
     page.wait_for_url("**/events/taliban-take-kabul/", timeout=10000)
     title = _events()["taliban-take-kabul"]["title"]
@@ -237,9 +244,7 @@ def test_editor_html_in_a_title_shows_as_text_in_hover_and_table(page, serve, tm
     assert result.returncode == 0, result.stderr
     url = serve(tmp_path / "site")
     _open_timeline(page, url)
-    page.get_by_role("button", name="August 2021 onward").click()
-    page.wait_for_timeout(300)
-    xy = page.evaluate(MARKER_XY, "events/taliban-take-kabul/")
+    xy = _kabul_marker(page)
     page.mouse.move(xy["x"], xy["y"])
     hover = page.locator("#chart-timeline .hoverlayer .hovertext")
     hover.wait_for()
