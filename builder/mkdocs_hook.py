@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import bibliography, csp, embeds, held_html, pipeline, theme_fixes  # noqa: E402
+from builder import csp, embeds, held_html, pipeline, theme_fixes  # noqa: E402
+from builder.pages import bibliography  # noqa: E402
 from builder.site_settings import SiteSettings  # noqa: E402
 from builder.validate import InvalidData  # noqa: E402
 

@@ -1,6 +1,6 @@
 """The whole build as one pure function: a data folder in, output files out.
 
-``load -> validate -> render maps -> render charts -> write pages``. The
+``load -> validate -> render maps -> render charts -> write pages (builder.pages)``. The
 result maps each path (relative to the docs folder, which MkDocs mirrors into
 the site) to its content. Nothing here knows about MkDocs.
 """
@@ -10,21 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import (
-    actor_pages,
-    bibliography,
-    charts,
-    csp,
-    drones_page,
-    events_index,
-    exports,
-    feed,
-    field_reference,
-    maps,
-    pages,
-)
+from builder import charts, csp, exports, maps
 from builder.assets import vendor_files
 from builder.embeds import Embed
+from builder.pages import (
+    actors,
+    bibliography,
+    drones,
+    events,
+    events_index,
+    feed,
+    field_reference,
+)
 from builder.schema_export import event_json_schema
 from builder.site_settings import SiteSettings
 from builder.validate import Dataset, load_dataset
@@ -32,7 +29,7 @@ from builder.validate import Dataset, load_dataset
 EMBEDS: dict[str, Embed] = {**maps.EMBEDS, **charts.EMBEDS}
 """Every map and chart a page can place with ``[[map NAME]]`` or ``[[chart NAME]]``."""
 
-UNLISTED_DIRS: tuple[str, ...] = (f"{pages.EVENTS_DIR}/", f"{actor_pages.ACTORS_DIR}/")
+UNLISTED_DIRS: tuple[str, ...] = (f"{events.EVENTS_DIR}/", f"{actors.ACTORS_DIR}/")
 """Folders of generated pages kept out of the sidebar (their index pages stay in the nav)."""
 
 
@@ -61,20 +58,20 @@ def render(
         "data/event.schema.json": event_json_schema(),
         events_index.INDEX_PAGE: events_index.events_index(data),
         bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data),
-        drones_page.DRONES_PAGE: drones_page.drones_page(data),
+        drones.DRONES_PAGE: drones.drones_page(data),
         field_reference.FIELDS_PAGE: field_reference.field_reference(),
         feed.FEED_PATH: feed.events_feed(data, settings),
     }
-    files.update(actor_pages.render_all(data))
+    files.update(actors.render_all(data))
     files.update(maps.render_all(data))
     files.update(charts.render_all(data))
     # Event pages embed the locator map only once the maps module makes it.
-    with_locator = pages.LOCATOR_MAP in files
+    with_locator = events.LOCATOR_MAP in files
     ordered = [eid for eid, _ in data.chronological()]
     for i, event_id in enumerate(ordered):
         previous = ordered[i - 1] if i > 0 else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
-        files[f"{pages.EVENTS_DIR}/{event_id}.md"] = pages.event_page(
+        files[f"{events.EVENTS_DIR}/{event_id}.md"] = events.event_page(
             event_id, data, previous, following, settings, with_map=with_locator
         )
     files.update(vendor_files(node_modules))

@@ -126,3 +126,18 @@ def test_every_public_builder_name_is_documented() -> None:
             if public and ast.get_docstring(node) is None:
                 missing.append(f"{path.name}:{node.name}")
     assert missing == []
+
+
+def test_builder_reads_as_the_pipeline() -> None:
+    """Page generators live together in builder/pages/, beside load, validate, maps and charts."""
+    page_modules = {"events", "actors", "events_index", "bibliography", "drones", "feed"}
+    page_modules |= {"field_reference"}
+    in_pages = {p.stem for p in (ROOT / "builder" / "pages").glob("*.py")}
+    assert page_modules <= in_pages
+    top_level = {p.stem for p in (ROOT / "builder").glob("*.py")}
+    strays = {"pages", "actor_pages", "drones_page", "feed", "bibliography", "events_index"}
+    assert not (top_level & (strays | {"field_reference"}))
+    for stage in ("load", "validate", "pipeline", "mkdocs_hook"):
+        assert (ROOT / "builder" / f"{stage}.py").is_file()
+    for package in ("maps", "charts", "pages"):
+        assert (ROOT / "builder" / package / "__init__.py").is_file()

@@ -9,7 +9,8 @@ import markdown
 import pytest
 from conftest import ROOT
 
-from builder import held_html, pages, sanitize
+from builder import held_html, sanitize
+from builder.pages import events as pages
 from builder.validate import load_dataset
 
 

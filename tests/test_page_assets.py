@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 from site_html import page
 
-from builder.events_index import INDEX_SCRIPT
+from builder.pages.events_index import INDEX_SCRIPT
 
 
 def _scripts(site: Path, path: str) -> set[str]:

@@ -8,10 +8,10 @@ from pathlib import Path
 from site_html import Node, page
 
 from builder import geo
-from builder.actor_pages import KIND_LABELS
-from builder.bibliography import MISSING_SOURCE
 from builder.exports import CSV_COLUMNS
-from builder.field_reference import SECTIONS
+from builder.pages.actors import KIND_LABELS
+from builder.pages.bibliography import MISSING_SOURCE
+from builder.pages.field_reference import SECTIONS
 from builder.schema import PRECISIONS, STATUSES
 from builder.validate import load_dataset
 

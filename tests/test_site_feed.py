@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from builder import dates
-from builder.feed import events_feed
+from builder.pages.feed import events_feed
 from builder.site_settings import SiteSettings
 from builder.validate import load_dataset
 

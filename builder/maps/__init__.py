@@ -77,7 +77,7 @@ EMBEDS: dict[str, Embed] = {
         "map",
         "locator",
         "Map: where the event took place",
-        "Event pages embed maps/locator.html#<event-id> (builder.pages); one document serves all.",
+        "Event pages embed maps/locator.html#<event-id> (builder.pages.events); one document serves all.",
         height=320,
     ),
 }

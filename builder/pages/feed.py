@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 from builder import dates
 from builder.exports import event_url
-from builder.pages import STATUS_LABELS
+from builder.pages.common import STATUS_LABELS
 from builder.sanitize import markdown_html
 from builder.site_settings import SiteSettings
 from builder.validate import Dataset

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from builder import dates
-from builder.pages import front_matter
+from builder.pages.common import front_matter
 from builder.sanitize import text
 from builder.search import NOT_INDEXED
 from builder.validate import Dataset

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from builder.pages import front_matter
+from builder.pages.common import front_matter
 from builder.sanitize import text
 from builder.schema import Actor, DroneSystem, Event, Place, Source
 

@@ -13,7 +13,7 @@ import json
 from builder import dates
 from builder.countries import country_name, event_countries
 from builder.held_html import hold
-from builder.pages import STATUS_LABELS, front_matter
+from builder.pages.common import STATUS_LABELS, front_matter
 from builder.sanitize import text
 from builder.schema import CATEGORIES, STATUSES
 from builder.search import NOT_INDEXED

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.countries import country_name
-from builder.pages import front_matter
+from builder.pages.common import front_matter
 from builder.sanitize import text
 from builder.search import NOT_INDEXED
 from builder.validate import Dataset

@@ -12,7 +12,7 @@ from __future__ import annotations
 from builder import dates
 from builder.countries import country_name
 from builder.held_html import hold
-from builder.pages import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
+from builder.pages.common import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
 from builder.sanitize import markdown_html, text
 from builder.search import unindexed_heading
 from builder.validate import Dataset

@@ -10,12 +10,11 @@ relative to the page (``events/<id>/``), because MkDocs does not rewrite them.
 
 from __future__ import annotations
 
-import json
-
 from builder import dates
 from builder.countries import country_name, event_countries
 from builder.held_html import hold
 from builder.maps.locator import LOCATOR_PATH, locator_fragment
+from builder.pages.common import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
 from builder.sanitize import inline_markdown_html, markdown_html, text
 from builder.search import NOT_INDEXED, unindexed_heading
 from builder.site_settings import SiteSettings
@@ -24,34 +23,8 @@ from builder.validate import Dataset
 EVENTS_DIR = "events"
 """Docs folder of the generated event pages."""
 
-ROOT_FROM_PAGE = "../../"
-"""From a generated page at ``<folder>/<id>/`` back to the site root."""
-
 LOCATOR_MAP = LOCATOR_PATH
 """The locator document; its fragment names the event and what to draw (``locator_fragment``)."""
-
-STATUS_LABELS = {
-    "confirmed": "Confirmed",
-    "reported": "Reported, not independently confirmed",
-    "claimed": "Claimed by one side, not verified",
-    "disputed": "Disputed",
-    "denied": "Claimed and denied",
-}
-"""How each status reads on a page."""
-
-
-def front_matter(title: str, description: str) -> str:
-    """YAML front matter with an escaped title and description (JSON strings are YAML)."""
-    short = " ".join(description.split())
-    if len(short) > 200:
-        short = short[:199].rsplit(" ", 1)[0] + "…"
-    return (
-        "---\n"
-        f"title: {json.dumps(text(title), ensure_ascii=False)}\n"
-        f"description: {json.dumps(text(short), ensure_ascii=False)}\n"
-        "---\n\n"
-    )
-
 
 def actor_links(ids: list[str], data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
     """Comma-separated links to the actors' pages, names escaped."""
