@@ -23,6 +23,8 @@ def test_the_guide_shows_every_kind_of_problem() -> None:
     fields = {line.split(": ")[1] for _, _, lines in _examples() for line in lines}
     assert len(_examples()) >= 9
     assert {"yaml", "file", "date", "status", "category", "claimed_by", "precision"} <= fields
+    # A repeated key is named by its line, as make check prints it.
+    assert any(re.fullmatch(r"line \d+", field) for field in fields)
 
 
 @pytest.mark.parametrize(("path", "body", "expected"), _examples(), ids=lambda v: str(v)[:40])
