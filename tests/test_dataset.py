@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from beside import ARTICLE_TEXT, SEED_OVERLAP, beside_file
 
 from builder import dates
 from builder.schema import CLAIM_STATUSES
@@ -20,8 +20,6 @@ from builder.validate import Dataset, InvalidData, load_dataset
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 ARTICLE_ID = "gosselin-malo-2022"
-SEED_OVERLAP = ROOT.parent / "shared" / "tools" / "seed_overlap.py"
-ARTICLE_TEXT = ROOT.parent / "shared" / "source" / "drone-race-central-asia-2022.txt"
 IBID_FOOTNOTES = {2, 21}
 """Footnotes that read "Ibid." and so have no entry of their own."""
 
@@ -114,9 +112,7 @@ def test_every_footnote_has_a_source_entry(dataset):
 
 def test_footnote_titles_and_urls_are_as_printed(dataset):
     """Title and URL of each footnote source are copied exactly from the article."""
-    if not ARTICLE_TEXT.exists():
-        pytest.fail(f"article text missing at {ARTICLE_TEXT}")
-    article = ARTICLE_TEXT.read_text(encoding="utf-8")
+    article = beside_file(ARTICLE_TEXT).read_text(encoding="utf-8")
     for key, source in dataset.sources.items():
         if source.footnote is not None:
             assert source.title in article, f"{key}: title differs from footnote"
@@ -156,9 +152,7 @@ def test_no_event_lies_after_the_article(dataset):
 
 def test_quotes_are_word_for_word(dataset):
     """Each quote appears verbatim in the article or in the title of the source it cites."""
-    if not ARTICLE_TEXT.exists():
-        pytest.fail(f"article text missing at {ARTICLE_TEXT}")
-    article = ARTICLE_TEXT.read_text(encoding="utf-8")
+    article = beside_file(ARTICLE_TEXT).read_text(encoding="utf-8")
     for event_id, event in dataset.events.items():
         for quote in event.quotes:
             title = dataset.sources[quote.source].title
@@ -166,13 +160,8 @@ def test_quotes_are_word_for_word(dataset):
 
 
 def test_no_text_copied_from_the_article():
-    if not SEED_OVERLAP.exists():
-        message = f"seed_overlap.py not found at {SEED_OVERLAP}"
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(message)
-        pytest.skip(message)
     result = subprocess.run(
-        [sys.executable, str(SEED_OVERLAP), str(DATA)],
+        [sys.executable, str(beside_file(SEED_OVERLAP)), str(DATA)],
         capture_output=True,
         text=True,
         check=False,
