@@ -4,11 +4,15 @@ It runs the pipeline before MkDocs cleans the site folder, so invalid data
 aborts the build and leaves the previous site as it was; it then hands the
 generated files to MkDocs as virtual files and expands map and chart
 directives in pages. Every HTML page leaves with its Content-Security-Policy.
+It also runs the build's one ``git log``, whose output dates each event's
+entry into the record (:mod:`builder.record_dates`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -22,13 +26,68 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import csp, embeds, held_html, pipeline, theme_fixes  # noqa: E402
+from builder import csp, embeds, held_html, pipeline, record_dates, theme_fixes  # noqa: E402
+from builder import dates as partial_dates  # noqa: E402
 from builder.pages import bibliography  # noqa: E402
 from builder.site_settings import SiteSettings  # noqa: E402
 from builder.validate import InvalidData  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.builder")
 _state: dict[str, pipeline.Build] = {}
+
+# A note for whoever runs the build, outside MkDocs' logger: `make build` runs
+# --quiet, which would hide it, and --strict, which would fail on a warning.
+notes = logging.getLogger("builder")
+if not notes.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("NOTE    -  %(message)s"))
+    notes.addHandler(_handler)
+    notes.setLevel(logging.INFO)
+    notes.propagate = False
+
+
+def source_date_epoch() -> int:
+    """``SOURCE_DATE_EPOCH`` (set by the Makefile from the last commit), or the fixed fallback."""
+    try:
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    except (KeyError, ValueError):
+        return record_dates.FALLBACK_EPOCH
+
+
+def git_history(root: Path) -> str | None:
+    """Output of the build's one ``git log`` over ``data/events/``; None without git or history."""
+    try:
+        result = subprocess.run(
+            record_dates.git_log_command(),
+            cwd=root,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
+    except OSError:
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def record_history(root: Path) -> record_dates.RecordHistory:
+    """When each event entered the record and last changed, from git or the fallback."""
+    return record_dates.parse_git_log(git_history(root), source_date_epoch())
+
+
+def _note_approximate(history: record_dates.RecordHistory, event_ids: list[str]) -> None:
+    approximate = history.approximate(event_ids)
+    if not approximate:
+        return
+    day = partial_dates.display(history.fallback.date().isoformat())
+    notes.info(
+        "dates approximate: %d of %d events have no history in git (a copy without "
+        "history, a shallow clone or files not yet committed); they are dated %s "
+        "(SOURCE_DATE_EPOCH) in the feed, the events index and their pages",
+        len(approximate),
+        len(event_ids),
+        day,
+    )
 
 
 def settings(config: MkDocsConfig) -> SiteSettings:
@@ -42,14 +101,18 @@ def settings(config: MkDocsConfig) -> SiteSettings:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Validate and render everything; abort with every problem if the data is bad."""
+    history = record_history(ROOT)
     try:
-        _state["build"] = pipeline.build(ROOT / "data", ROOT / "node_modules", settings(config))
+        _state["build"] = pipeline.build(
+            ROOT / "data", ROOT / "node_modules", settings(config), history
+        )
     except InvalidData as exc:
         for problem in exc.problems:
             log.error(str(problem))
         raise Abort(f"{len(exc.problems)} problem(s) in data/; the site was not rebuilt") from None
     except FileNotFoundError as exc:
         raise Abort(str(exc)) from None
+    _note_approximate(history, sorted(_state["build"].data.events))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

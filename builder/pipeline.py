@@ -22,6 +22,7 @@ from builder.pages import (
     feed,
     field_reference,
 )
+from builder.record_dates import RecordHistory, no_history
 from builder.schema_export import event_json_schema
 from builder.site_settings import SiteSettings
 from builder.validate import Dataset, load_dataset
@@ -48,19 +49,27 @@ class Build:
 
 
 def render(
-    data: Dataset, node_modules: Path, settings: SiteSettings | None = None
+    data: Dataset,
+    node_modules: Path,
+    settings: SiteSettings | None = None,
+    history: RecordHistory | None = None,
 ) -> dict[str, str | bytes]:
-    """Render every generated file from a validated dataset."""
+    """Render every generated file from a validated dataset.
+
+    ``history`` dates each event's entry into the record (feed, event pages,
+    index); without it every event gets the same approximate date.
+    """
     settings = settings or SiteSettings()
+    history = history or no_history()
     files: dict[str, str | bytes] = {
         "data/events.geojson": exports.feature_collection_json(exports.events_geojson(data)),
         "data/events.csv": exports.events_csv(data),
         "data/event.schema.json": event_json_schema(),
-        events_index.INDEX_PAGE: events_index.events_index(data),
+        events_index.INDEX_PAGE: events_index.events_index(data, history),
         bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data),
         drones.DRONES_PAGE: drones.drones_page(data),
         field_reference.FIELDS_PAGE: field_reference.field_reference(),
-        feed.FEED_PATH: feed.events_feed(data, settings),
+        feed.FEED_PATH: feed.events_feed(data, settings, history),
     }
     files.update(actors.render_all(data))
     files.update(maps.render_all(data))
@@ -72,7 +81,13 @@ def render(
         previous = ordered[i - 1] if i > 0 else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
         files[f"{events.EVENTS_DIR}/{event_id}.md"] = events.event_page(
-            event_id, data, previous, following, settings, with_map=with_locator
+            event_id,
+            data,
+            previous,
+            following,
+            settings,
+            with_map=with_locator,
+            record=history.of(event_id),
         )
     files.update(vendor_files(node_modules))
     # Generated HTML (the map documents) is served as is: it carries its own policy.
@@ -82,10 +97,17 @@ def render(
     return files
 
 
-def build(data_dir: Path, node_modules: Path, settings: SiteSettings | None = None) -> Build:
+def build(
+    data_dir: Path,
+    node_modules: Path,
+    settings: SiteSettings | None = None,
+    history: RecordHistory | None = None,
+) -> Build:
     """Validate ``data_dir`` and render everything; raises InvalidData on bad data."""
     data = load_dataset(data_dir)
-    return Build(data=data, files=render(data, node_modules, settings), embeds=embeds_for(data))
+    return Build(
+        data=data, files=render(data, node_modules, settings, history), embeds=embeds_for(data)
+    )
 
 
 def embeds_for(data: Dataset) -> dict[str, Embed]:

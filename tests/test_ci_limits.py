@@ -38,6 +38,16 @@ def test_main_is_built_with_make_build_and_deployed_with_the_standard_actions(ro
     assert upload["with"]["path"] == "site"
 
 
+def test_every_checkout_fetches_the_whole_history(root):
+    """Event dates come from git: a shallow checkout would date every event approximately."""
+    jobs = _workflow(root)["jobs"]
+    for name, job in jobs.items():
+        checkouts = [s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+        assert checkouts, name
+        for step in checkouts:
+            assert step.get("with", {}).get("fetch-depth") == 0, name
+
+
 def test_make_test_does_not_run_the_benchmarks(root):
     plan = subprocess.run(
         ["make", "-n", "test"], cwd=root, capture_output=True, text=True, check=True

@@ -103,7 +103,7 @@ def test_events_index_is_a_plain_table_with_filter_keys(built_site: Path) -> Non
     tree = page(built_site, "events/")
     table = tree.find("table", class_="dr-events-index")
     headers = [th.text() for th in table.find("thead").find_all("th")]
-    assert headers == ["Date", "Event", "Countries", "Category", "Status"]
+    assert headers == ["Date", "Event", "Countries", "Category", "Status", "Added"]
     rows = table.find("tbody").find_all("tr")
     assert [r.attrs["id"] for r in rows] == _by_date()
     for row in rows:

@@ -1,6 +1,7 @@
 """Two builds of the same commit, from clean copies, give byte-identical sites.
 
-Each copy is a fresh export of HEAD (``git archive``: what a clean clone holds)
+Each copy is a fresh export of HEAD (``git archive``: a tarball, no history)
+or a fresh clone (with the history that dates events' entry into the record),
 built with ``make build`` and ``SOURCE_DATE_EPOCH`` from the last commit. The
 two builds also differ in time zone and in Python's hash seed, so output that
 leaks the local clock or set ordering shows up as a difference.
@@ -37,6 +38,16 @@ def _clean_copy(root: Path, dest: Path) -> Path:
     return dest
 
 
+def _clone(root: Path, dest: Path) -> Path:
+    """A clone of the repository at HEAD, with its whole history."""
+    head = _git(root, "rev-parse", "HEAD")
+    subprocess.run(["git", "clone", "-q", "--no-checkout", str(root), str(dest)], check=True)
+    _git(dest, "checkout", "-q", head)
+    (dest / ".venv").symlink_to(root / ".venv")
+    (dest / "node_modules").symlink_to(root / "node_modules")
+    return dest
+
+
 def _make_build(project: Path, epoch: str, tz: str, hash_seed: str) -> None:
     env = dict(os.environ, TZ=tz, PYTHONHASHSEED=hash_seed)
     # -o: the shared venv and node_modules count as installed; never re-install through a link.
@@ -63,8 +74,17 @@ def two_builds(root: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
     return first / "site", second / "site", epoch
 
 
-def test_two_clean_builds_are_byte_identical(two_builds):
-    first, second, _ = two_builds
+@pytest.fixture(scope="module")
+def two_clone_builds(root: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    epoch = _git(root, "log", "-1", "--format=%ct")
+    first = _clone(root, tmp_path_factory.mktemp("git-clone-a") / "repo")
+    second = _clone(root, tmp_path_factory.mktemp("git-clone-b") / "repo")
+    _make_build(first, epoch, "UTC", "3")
+    _make_build(second, epoch, "America/New_York", "4")
+    return first / "site", second / "site"
+
+
+def _assert_identical(first: Path, second: Path) -> None:
     a, b = _tree(first), _tree(second)
     assert len(a) > 50
     only_first = sorted(set(a) - set(b))
@@ -73,6 +93,18 @@ def test_two_clean_builds_are_byte_identical(two_builds):
     assert (only_first, only_second, differing) == ([], [], []), (
         f"only in build 1: {only_first}\nonly in build 2: {only_second}\ndiffering: {differing}"
     )
+
+
+def test_two_clean_builds_are_byte_identical(two_builds):
+    first, second, _ = two_builds
+    _assert_identical(first, second)
+
+
+def test_two_clones_with_history_build_byte_identical_sites(two_clone_builds):
+    first, second = two_clone_builds
+    _assert_identical(first, second)
+    # The history was read: no event is dated approximately.
+    assert b"(approx.)" not in (first / "events/index.html").read_bytes()
 
 
 def test_sitemap_gzip_header_carries_the_commit_day(two_builds):
@@ -84,12 +116,16 @@ def test_sitemap_gzip_header_carries_the_commit_day(two_builds):
     assert gzip.decompress(data) == (first / "sitemap.xml").read_bytes()
 
 
-def test_no_page_carries_the_build_day(built_site):
-    # built_site is built with SOURCE_DATE_EPOCH of 14 August 2022, so any page
-    # carrying today's date took it from the clock.
+def test_no_page_carries_the_build_day(root: Path, tmp_path: Path):
+    # Built without history and with SOURCE_DATE_EPOCH of 14 August 2022, so any
+    # page carrying today's date took it from the clock. (With history, pages may
+    # rightly carry today's date: the day an event was committed.)
+    project = _clean_copy(root, tmp_path / "copy")
+    _make_build(project, "1660435200", "UTC", "5")
+    site = project / "site"
     today = dt.datetime.now(dt.UTC).date()
     assert today != dt.date(2022, 8, 14)
     stamp = today.isoformat().encode()
-    leaking = sorted(path for path, data in _tree(built_site).items() if stamp in data)
+    leaking = sorted(path for path, data in _tree(site).items() if stamp in data)
     assert leaking == [], f"today's date {stamp.decode()} in {leaking}: output depends on the clock"
-    assert b"<lastmod>2022-08-14</lastmod>" in (built_site / "sitemap.xml").read_bytes()
+    assert b"<lastmod>2022-08-14</lastmod>" in (site / "sitemap.xml").read_bytes()

@@ -15,6 +15,8 @@ from builder.countries import country_name, event_countries
 from builder.held_html import hold
 from builder.maps.locator import LOCATOR_PATH, locator_fragment
 from builder.pages.common import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
+from builder.pages.record import record_sentence
+from builder.record_dates import RecordDates, no_history
 from builder.sanitize import inline_markdown_html, markdown_html, text
 from builder.search import NOT_INDEXED, unindexed_heading
 from builder.site_settings import SiteSettings
@@ -25,6 +27,7 @@ EVENTS_DIR = "events"
 
 LOCATOR_MAP = LOCATOR_PATH
 """The locator document; its fragment names the event and what to draw (``locator_fragment``)."""
+
 
 def actor_links(ids: list[str], data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
     """Comma-separated links to the actors' pages, names escaped."""
@@ -118,9 +121,14 @@ def event_page(
     following: str | None,
     settings: SiteSettings | None = None,
     with_map: bool = True,
+    record: RecordDates | None = None,
 ) -> str:
-    """The Markdown of one event's page; ``with_map`` embeds the locator map if located."""
+    """The Markdown of one event's page; ``with_map`` embeds the locator map if located.
+
+    ``record`` says when the event entered the record (see :mod:`builder.record_dates`).
+    """
     settings = settings or SiteSettings()
+    record = record or no_history().of(event_id)
     event = data.events[event_id]
     methodology = f"{ROOT_FROM_PAGE}reference/methodology/"
     facts = [
@@ -160,12 +168,19 @@ def event_page(
     body.append(unindexed_heading("Sources"))
     body.append(hold(f'<ol class="dr-sources">{sources}</ol>', indexed=False))
     body.append(hold(_pager(data, previous, following), indexed=False))
+    body.append(hold(f"<p class='dr-record'>{record_sentence(record)}</p>", indexed=False))
     if settings.data_edit_url:
         href = text(settings.data_edit_url + f"{event_id}.yaml")
+        history = settings.history_url(event_id)
+        history_link = (
+            f"<a class='dr-history' href='{text(history)}' rel='noopener'>History of the file</a> · "
+            if history
+            else ""
+        )
         body.append(
             hold(
                 f"<p class='dr-edit'><a href='{href}' rel='noopener'>Edit this event's data file "
-                f"(data/events/{event_id}.yaml)</a> · "
+                f"(data/events/{event_id}.yaml)</a> · {history_link}"
                 f"<a href='{ROOT_FROM_PAGE}contribute/'>How to edit</a></p>",
                 indexed=False,
             )

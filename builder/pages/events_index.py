@@ -3,17 +3,20 @@
 The table is complete and readable without JavaScript. Each row carries its
 country codes, category and status as ``data-`` attributes and each sortable
 cell a ``data-sort`` key, which ``assets/js/events-index.js`` uses to add
-sorting and filters on top.
+sorting and filters on top. The last column says when each event entered the
+record (:mod:`builder.record_dates`), so readers can sort by what is new.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from builder import dates
 from builder.countries import country_name, event_countries
 from builder.held_html import hold
 from builder.pages.common import STATUS_LABELS, front_matter
+from builder.record_dates import RecordDates, RecordHistory, no_history
 from builder.sanitize import text
 from builder.schema import CATEGORIES, STATUSES
 from builder.search import NOT_INDEXED
@@ -23,7 +26,17 @@ INDEX_PAGE = "events/index.md"
 """Docs path of the events index."""
 
 
-def _row(event_id: str, data: Dataset) -> str:
+def _added_cell(record: RecordDates) -> str:
+    moment = record.added.astimezone(dt.UTC)
+    day = moment.date().isoformat()
+    shown = dates.display(day) + (" (approx.)" if record.approximate else "")
+    return (
+        f"<td data-sort='{moment.strftime('%Y-%m-%dT%H:%M:%SZ')}'>"
+        f"<time datetime='{day}'>{shown}</time></td>"
+    )
+
+
+def _row(event_id: str, data: Dataset, record: RecordDates) -> str:
     event = data.events[event_id]
     countries = event_countries(event, data)
     names = ", ".join(text(country_name(c)) for c in countries)
@@ -40,6 +53,7 @@ def _row(event_id: str, data: Dataset) -> str:
         f"<td data-sort='{STATUSES.index(event.status)}'>"
         f"<span class='dr-status dr-status-{event.status}' title='{STATUS_LABELS[event.status]}'>"
         f"{event.status}</span></td>"
+        f"{_added_cell(record)}"
         "</tr>"
     )
 
@@ -48,10 +62,11 @@ INDEX_SCRIPT = "assets/js/events-index.js"
 """Site path of the script that adds sorting and filters; only this page loads it."""
 
 
-def events_index(data: Dataset) -> str:
-    """The Markdown of the events index page."""
+def events_index(data: Dataset, history: RecordHistory | None = None) -> str:
+    """The Markdown of the events index page; ``history`` dates each event's entry."""
+    history = history or no_history()
     ordered = data.chronological()
-    rows = "".join(_row(event_id, data) for event_id, _ in ordered)
+    rows = "".join(_row(event_id, data, history.of(event_id)) for event_id, _ in ordered)
     count = len(ordered)
     used = sorted({c for _, ev in ordered for c in event_countries(ev, data)}, key=country_name)
     labels = json.dumps({c: country_name(c) for c in used}, ensure_ascii=False, sort_keys=True)
@@ -62,7 +77,8 @@ def events_index(data: Dataset) -> str:
             "sort and filter them, or open each for its sources.",
         )
         + "# All events\n\n"
-        + f"The record holds {count} events, listed oldest first. Each title opens the "
+        + f"The record holds {count} events, listed oldest first; sort by *Added* to see "
+        "the latest additions to the record. Each title opens the "
         "event's page with its sources. Status says how well an event is established "
         "([methodology](../reference/methodology.md#status)). The same list is available as "
         "[CSV and GeoJSON](../reference/downloads.md) and as an "
@@ -78,6 +94,7 @@ def events_index(data: Dataset) -> str:
             '<th scope="col" data-filter="countries">Countries</th>'
             '<th scope="col" data-sortable="number" data-filter="category">Category</th>'
             '<th scope="col" data-sortable="number" data-filter="status">Status</th>'
+            '<th scope="col" data-sortable="date">Added</th>'
             "</tr></thead><tbody>" + rows + "</tbody></table></div>",
             indexed=False,
         )

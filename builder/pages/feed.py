@@ -1,9 +1,11 @@
-"""An Atom feed of the events, so followers learn when the record grows.
+"""An Atom feed of the events, so followers learn when the record grows or changes.
 
-Entry ids are the events' page addresses, which do not change between
-builds; dates come from the data (an event's date, at the first day it may
-mean), never from the clock, so two builds of the same data are identical.
-Feed readers recognise a new event by its new id whatever its date.
+Entries are ordered by when their file last changed, newest first, as the
+repository's history tells (:mod:`builder.record_dates`): an event added today
+about 2015 reaches subscribers at the top, and so does a correction. Each entry's
+``published`` is when its event entered the record and ``updated`` when it last
+changed. Entry ids are the events' page addresses, which do not change between
+builds, and no date comes from the clock, so two builds of one commit are identical.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import xml.etree.ElementTree as ET
 from builder import dates
 from builder.exports import event_url
 from builder.pages.common import STATUS_LABELS
+from builder.pages.record import record_sentence
+from builder.record_dates import RecordHistory, no_history
 from builder.sanitize import markdown_html
 from builder.site_settings import SiteSettings
 from builder.validate import Dataset
@@ -28,11 +32,21 @@ MAX_ENTRIES = 200
 """Newest entries kept in the feed; the full record is in the downloads."""
 
 
-def _timestamp(value: str) -> str:
-    day = dates.start(value)
-    return (
-        dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).isoformat().replace("+00:00", "Z")
-    )
+def _timestamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def newest_changes(data: Dataset, history: RecordHistory) -> list[str]:
+    """Event ids, the latest change first (then the latest added, the latest event, the id)."""
+    chronological = [event_id for event_id, _ in data.chronological()]
+    later_event = {event_id: i for i, event_id in enumerate(chronological)}
+
+    def order(event_id: str) -> tuple:
+        record = history.of(event_id)
+        return (record.changed, record.added, later_event[event_id])
+
+    # Ties keep a fixed order: reverse of (date, id), the chronological order.
+    return sorted(chronological, key=order, reverse=True)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -42,33 +56,37 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def events_feed(data: Dataset, settings: SiteSettings) -> str:
-    """The Atom XML of the newest events, newest first."""
+def events_feed(data: Dataset, settings: SiteSettings, history: RecordHistory | None = None) -> str:
+    """The Atom XML of the latest added or changed events, the latest first."""
+    history = history or no_history()
     ET.register_namespace("", ATOM)
-    newest = list(reversed(data.chronological()))[:MAX_ENTRIES]
+    newest = newest_changes(data, history)[:MAX_ENTRIES]
     feed = ET.Element(f"{{{ATOM}}}feed")
     _sub(feed, "id", settings.absolute(FEED_PATH))
     _sub(feed, "title", f"{settings.site_name}: events")
     _sub(feed, "subtitle", "New and updated events in the sourced record of the drone race.")
-    updated = max((_timestamp(ev.date) for _, ev in newest), default="1970-01-01T00:00:00Z")
-    _sub(feed, "updated", updated)
+    updated = history.of(newest[0]).changed if newest else history.fallback
+    _sub(feed, "updated", _timestamp(updated))
     _sub(feed, "link", href=settings.absolute(FEED_PATH), rel="self", type="application/atom+xml")
     _sub(feed, "link", href=settings.absolute("events/"), rel="alternate", type="text/html")
     author = _sub(feed, "author")
     _sub(author, "name", f"{settings.site_name} editors")
-    for event_id, event in newest:
+    for event_id in newest:
+        event = data.events[event_id]
+        record = history.of(event_id)
         entry = _sub(feed, "entry")
         url = settings.absolute(event_url(event_id))
         _sub(entry, "id", url)
         _sub(entry, "title", event.title)
         _sub(entry, "link", href=url, rel="alternate", type="text/html")
-        _sub(entry, "published", _timestamp(event.date))
-        _sub(entry, "updated", _timestamp(event.date))
+        _sub(entry, "published", _timestamp(record.added))
+        _sub(entry, "updated", _timestamp(record.changed))
         _sub(entry, "category", term=event.category, label=event.category.replace("-", " "))
         status = (
             f"<p><strong>{dates.display(event.date)}</strong> · {STATUS_LABELS[event.status]}</p>"
         )
+        dated = f"<p>{record_sentence(record)}</p>"
         # The summary is sanitised HTML, carried as escaped text (type="html").
-        _sub(entry, "content", status + markdown_html(event.summary), type="html")
+        _sub(entry, "content", status + markdown_html(event.summary) + dated, type="html")
     ET.indent(feed, space=" ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
