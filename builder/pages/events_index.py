@@ -28,11 +28,13 @@ INDEX_PAGE = "events/index.md"
 
 def _added_cell(record: RecordDates) -> str:
     moment = record.added.astimezone(dt.UTC)
-    day = moment.date().isoformat()
-    shown = dates.display(day) + (" (approx.)" if record.approximate else "")
+    # Short month names keep the column narrow beside the titles: "5 Mar 2024".
+    shown = f"{moment.day} {dates.MONTH_NAMES[moment.month - 1][:3]} {moment.year}"
+    if record.approximate:
+        shown += " (approx.)"
     return (
-        f"<td data-sort='{moment.strftime('%Y-%m-%dT%H:%M:%SZ')}'>"
-        f"<time datetime='{day}'>{shown}</time></td>"
+        f"<td class='dr-added' data-sort='{moment.strftime('%Y-%m-%dT%H:%M:%SZ')}'>"
+        f"<time datetime='{moment.date().isoformat()}'>{shown}</time></td>"
     )
 
 
