@@ -26,7 +26,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import csp, embeds, held_html, pipeline, record_dates, theme_fixes  # noqa: E402
+from builder import (  # noqa: E402
+    csp,
+    embeds,
+    footnote_marks,
+    held_html,
+    pipeline,
+    record_dates,
+    theme_fixes,
+)
 from builder import dates as partial_dates  # noqa: E402
 from builder.pages import bibliography  # noqa: E402
 from builder.site_settings import SiteSettings  # noqa: E402
@@ -136,8 +144,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put back the held HTML blocks the search indexes, before the search reads the page."""
-    return held_html.release(html, indexed=True)
+    """Put back the held blocks the search indexes and separate adjacent footnote numbers."""
+    return footnote_marks.separate_adjacent(held_html.release(html, indexed=True))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
