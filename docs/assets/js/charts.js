@@ -19,7 +19,7 @@
   var EVENT_URL = /^events\/[a-z0-9-]+\/$/;
   /* How far below (or above) the viewport a chart starts loading: about a screen,
    * so that plotly.js has usually arrived by the time the chart scrolls into view. */
-  var NEAR = "700px 0px";
+  var NEAR = "600px 0px";
   var LABELS_JS = "assets/js/chart-labels.js";
   var observer = null;
 
