@@ -108,7 +108,9 @@ def row_labels(ties: list[Holding], data: Dataset) -> list[dict[str, Any]]:
     rows = list(dict.fromkeys((h.state, h.system) for h in ties))
     labels = []
     for y, (state, system) in enumerate(rows):
-        suppliers = dict.fromkeys(h.supplier for h in ties if (h.state, h.system) == (state, system))
+        suppliers = dict.fromkeys(
+            h.supplier for h in ties if (h.state, h.system) == (state, system)
+        )
         name = _row_label(Holding(state, system, "", "", ""), data)
         supplier = " and ".join(supplier_words(s) for s in suppliers)
         joiner = "<br>" if len(name) + len(supplier) + 3 > ROW_LABEL_WRAP else " · "
