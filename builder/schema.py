@@ -202,10 +202,25 @@ class Quote(Strict):
     source: Identifier = Field(description="Id of the source that reports the quote.")
 
 
+TIMELINE_LABEL_MAX = 24
+"""Longest timeline label: short enough to place a label on a phone's 200-pixel plot."""
+
+
 class Event(Strict):
     """One event, one file: ``data/events/<id>.yaml``. The file name is the event's id."""
 
     title: str = Field(min_length=3, max_length=160, description="A short headline, no period.")
+    timeline_label: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=TIMELINE_LABEL_MAX,
+        description=(
+            "Only for the story's key events: a few words (at most 24 characters, e.g. "
+            "'Taliban take Kabul') that the timeline writes beside the event's marker, so "
+            "readers see it without hovering. Where labels would collide the chart keeps "
+            "confirmed events before reported ones, then the earlier ones, and drops the rest."
+        ),
+    )
     date: PartialDate = Field(
         description=(
             "When it happened, at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. "

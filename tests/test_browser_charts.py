@@ -200,11 +200,9 @@ def test_no_page_with_a_chart_logs_an_error(page, site_url, built_site):
     assert {"timeline/", "drones-and-trade/"} <= set(pages)
     for rel in pages:
         page.goto(site_url + rel)
-        page.wait_for_function(
-            "[...document.querySelectorAll('.dr-chart')]"
-            ".every(d => d.getAttribute('data-drawn') === 'true')",
-            timeout=20000,
-        )
+        for chart in page.locator(".dr-chart").all():  # charts draw when they near the viewport
+            chart.scroll_into_view_if_needed()
+            page.locator(f"#{chart.get_attribute('id')}[data-drawn='true']").wait_for(timeout=20000)
         drawn = page.locator(".dr-chart .main-svg").count()
         assert drawn >= page.locator(".dr-chart").count(), rel
     assert page.console_errors == []

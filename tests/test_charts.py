@@ -194,9 +194,10 @@ def test_a_new_acquisition_event_appears_in_the_inventory_chart(data) -> None:
     template = data.events["kyrgyzstan-buys-tb2"]
     new = template.model_copy(update={"actors": ["uzbekistan", "turkey"], "title": "Test deal"})
     more = replace(data, events={**data.events, "test-uzbek-tb2": new})
-    rows = inventory_figure(more)["layout"]["yaxis"]["ticktext"]
-    assert "Uzbekistan · Bayraktar TB2" in rows
-    assert "Uzbekistan · Bayraktar TB2" not in inventory_figure(data)["layout"]["yaxis"]["ticktext"]
+    rows = [a["text"] for a in inventory_figure(more)["layout"]["annotations"]]
+    assert "Uzbekistan · Bayraktar TB2 · <b>from Turkey</b>" in rows
+    before = [a["text"] for a in inventory_figure(data)["layout"]["annotations"]]
+    assert not any(r.startswith("Uzbekistan · Bayraktar TB2") for r in before)
     tb2 = [t for t in inventory_figure(more)["data"] if t.get("name") == "From Turkey"]
     assert any("events/test-uzbek-tb2/" in [c[0] for c in t.get("customdata") or []] for t in tb2)
 

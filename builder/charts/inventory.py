@@ -86,6 +86,51 @@ def _row_label(holding: Holding, data: Dataset) -> str:
     return f"{data.actors[holding.state].name} · {data.systems[holding.system].name}"
 
 
+def supplier_words(supplier: str) -> str:
+    """How a row names its supplier on the chart: ``from Turkey`` or ``made at home``."""
+    return "made at home" if supplier == HOME else f"from {country_name(supplier)}"
+
+
+ROW_LABEL_WRAP = 44
+"""A row label longer than this (in characters) puts its supplier on a second line,
+so that it fits across a phone's chart (about 340 pixels of 12-pixel text)."""
+
+ROW_PX = 62
+"""Height of one inventory row: its label line above, its marks below."""
+
+
+def row_labels(ties: list[Holding], data: Dataset) -> list[dict[str, Any]]:
+    """One annotation per row, above its marks: state, system and supplier in words.
+
+    The labels sit over the plot's full width rather than in a left margin, which
+    on a phone took half the chart; the supplier is written out, not only coloured.
+    """
+    rows = list(dict.fromkeys((h.state, h.system) for h in ties))
+    labels = []
+    for y, (state, system) in enumerate(rows):
+        suppliers = dict.fromkeys(
+            h.supplier for h in ties if (h.state, h.system) == (state, system)
+        )
+        name = _row_label(Holding(state, system, "", "", ""), data)
+        supplier = " and ".join(supplier_words(s) for s in suppliers)
+        joiner = "<br>" if len(name) + len(supplier) + 3 > ROW_LABEL_WRAP else " · "
+        labels.append(
+            {
+                "text": f"{plotly_text(name)}{joiner}<b>{plotly_text(supplier)}</b>",
+                "xref": "paper",
+                "x": 0,
+                "xanchor": "left",
+                "yref": "y",
+                "y": y,
+                "yanchor": "bottom",
+                "yshift": 8,
+                "align": "left",
+                "showarrow": False,
+            }
+        )
+    return labels
+
+
 def inventory_figure(data: Dataset) -> dict[str, Any]:
     """One row per (state, system), a mark per event, coloured by supplier."""
     ties = holdings(data)
@@ -158,19 +203,17 @@ def inventory_figure(data: Dataset) -> dict[str, Any]:
         )
     fig.update_layout(
         base_layout(
-            height=150 + 48 * max(len(rows), 1),
+            height=150 + ROW_PX * max(len(rows), 1),
             margin={"l": 10, "r": 20, "t": 10, "b": 80},
+            annotations=row_labels(ties, data),
             barmode="overlay",
             xaxis={"type": "date", "showgrid": True, "gridcolor": "#e5e5e5"},
             yaxis={
-                "tickvals": list(range(len(rows))),
-                "ticktext": [
-                    plotly_text(_row_label(Holding(s, y, "", "", ""), data)) for s, y in rows
-                ],
-                "range": [len(rows) - 0.5, -0.5],
+                "showticklabels": False,
+                "showgrid": False,
+                "range": [len(rows) - 0.5, -0.85],
                 "fixedrange": True,
                 "zeroline": False,
-                "automargin": True,
             },
             legend={"orientation": "h", "y": -0.15, "yanchor": "top", "x": 0},
         )

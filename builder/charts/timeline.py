@@ -33,7 +33,7 @@ from builder.charts.style import (
 from builder.countries import country_name
 from builder.exports import event_url
 from builder.maps import CATEGORY_COLOURS
-from builder.schema import CATEGORIES
+from builder.schema import CATEGORIES, STATUSES
 from builder.validate import Dataset
 
 MIN_GAP_DAYS = 45
@@ -270,6 +270,33 @@ def view_figure(
     )
 
 
+def key_labels(view: str, data: Dataset, drawn: dict[str, Drawn]) -> list[dict[str, Any]]:
+    """The labels ``charts.js`` may write on a view, most important first.
+
+    Every event with a ``timeline_label`` is a candidate, at its marker (its
+    first row's, in the country view). Which fit is only known in the browser,
+    which measures the text and the plot: ``charts.js`` places them in this
+    order, each where it collides with nothing placed before, and drops the
+    rest. Confirmed events come before weaker ones, then the earlier ones.
+    """
+    keyed = [eid for eid, ev in data.chronological() if ev.timeline_label]
+    if not keyed:
+        return []
+    first_y: dict[str, float] = {}
+    for eid, y in _placements(view, data)[2]:
+        first_y.setdefault(eid, y)
+    keyed.sort(key=lambda eid: STATUSES.index(data.events[eid].status))  # stable: dates kept
+    return [
+        {
+            "url": event_url(eid),
+            "text": plotly_text(data.events[eid].timeline_label or ""),
+            "x": drawn[eid].x,
+            "y": first_y[eid],
+        }
+        for eid in keyed
+    ]
+
+
 def quick_ranges(data: Dataset) -> list[dict[str, Any]]:
     """The range buttons, the first shown at the start.
 
@@ -307,6 +334,7 @@ def timeline_files(data: Dataset) -> dict[str, dict[str, Any]]:
                 "id": "theme",
                 "label": "By theme",
                 "figure": view_figure("theme", data, start, drawn),
+                "labels": key_labels("theme", data, drawn),
             },
             {"id": "country", "label": "By country", "src": "timeline-country.json"},
         ],
@@ -315,5 +343,8 @@ def timeline_files(data: Dataset) -> dict[str, dict[str, Any]]:
         "total": len(data.events),
         "noun": "events",
     }
-    country = {"figure": view_figure("country", data, start, drawn)}
+    country = {
+        "figure": view_figure("country", data, start, drawn),
+        "labels": key_labels("country", data, drawn),
+    }
     return {"timeline.json": main, "timeline-country.json": country}

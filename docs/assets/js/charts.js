@@ -1,7 +1,11 @@
 /* Draws every .dr-chart on a page from its JSON file, with the one
- * self-hosted plotly.js bundle, loaded only on pages that have a chart.
- * Material's instant navigation swaps page content without re-running
- * scripts, so drawing hangs off its document$ stream when present.
+ * self-hosted plotly.js bundle, loaded only when a chart comes near the
+ * viewport: plotly.js is most of a chart page's weight, and a reader who never
+ * scrolls down to the chart should not pay for it. Until then a chart is
+ * data-drawn="waiting". The script is inserted from the site's own origin, which
+ * the Content-Security-Policy's script-src 'self' allows. Material's instant
+ * navigation swaps page content without re-running scripts, so watching for
+ * charts hangs off its document$ stream when present.
  *
  * A file with "views" (the timeline) also gets controls, built here as
  * ordinary buttons and selects so they work from the keyboard: quick ranges,
@@ -11,21 +15,27 @@
  * Views other than the first live in files of their own, fetched on demand. */
 (function () {
   "use strict";
-  var plotlyLoading = null;
+  var loading = {};
   var EVENT_URL = /^events\/[a-z0-9-]+\/$/;
+  /* How far below (or above) the viewport a chart starts loading: about a screen,
+   * so that plotly.js has usually arrived by the time the chart scrolls into view. */
+  var NEAR = "600px 0px";
+  var LABELS_JS = "assets/js/chart-labels.js";
+  var observer = null;
 
-  function loadPlotly(src) {
-    if (window.Plotly) { return Promise.resolve(window.Plotly); }
-    if (!plotlyLoading) {
-      plotlyLoading = new Promise(function (resolve, reject) {
+  /* Insert a same-origin script once; resolves with the global it defines. */
+  function loadScript(src, global) {
+    if (window[global]) { return Promise.resolve(window[global]); }
+    if (!loading[global]) {
+      loading[global] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = src;
-        script.onload = function () { resolve(window.Plotly); };
-        script.onerror = function () { plotlyLoading = null; reject(new Error("could not load " + src)); };
+        script.onload = function () { resolve(window[global]); };
+        script.onerror = function () { loading[global] = null; reject(new Error("could not load " + src)); };
         document.head.appendChild(script);
       });
     }
-    return plotlyLoading;
+    return loading[global];
   }
 
   function copy(value) { return JSON.parse(JSON.stringify(value)); }
@@ -90,7 +100,7 @@
       });
       return pick(trace, keep, rows.length);
     });
-    return {data: data, count: Object.keys(shown).length};
+    return {data: data, count: Object.keys(shown).length, shown: shown};
   }
 
   function button(label, pressed) {
@@ -120,7 +130,7 @@
     buttons.forEach(function (b) { b.setAttribute("aria-pressed", b === chosen ? "true" : "false"); });
   }
 
-  function controlled(div, Plotly, payload, config) {
+  function controlled(div, Plotly, labels, payload, config) {
     var state = {view: 0, tokens: {}, range: payload.ranges.length ? payload.ranges[0].range : null};
     var box = document.createElement("div");
     box.className = "dr-chart-controls";
@@ -129,15 +139,20 @@
     status.className = "dr-chart-status";
     status.setAttribute("aria-live", "polite");
 
+    /* A view's figure and labels, fetched from its own file the first time. */
     function viewFigure(view) {
-      if (view.figure) { return Promise.resolve(view.figure); }
+      if (view.figure) { return Promise.resolve(view); }
       if (!view.loading) {
         view.loading = fetch(div.getAttribute("data-figure").replace(/[^/]+$/, "") + view.src)
           .then(function (r) {
             if (!r.ok) { throw new Error("figure " + r.status); }
             return r.json();
           })
-          .then(function (file) { view.figure = file.figure; return view.figure; });
+          .then(function (file) {
+            view.figure = file.figure;
+            view.labels = file.labels;
+            return view;
+          });
       }
       return view.loading;
     }
@@ -159,14 +174,16 @@
     function drawView(view) {
       var tokens = Object.keys(state.tokens).filter(function (k) { return state.tokens[k]; })
         .map(function (k) { return " " + k + ":" + state.tokens[k] + " "; });
-      var result = filtered(view.data, tokens);
-      var layout = themed(div, copy(view.layout));
+      var result = filtered(view.figure.data, tokens);
+      var layout = themed(div, copy(view.figure.layout));
       if (state.range) { layout.xaxis.range = state.range.slice(); }
       div.setAttribute("data-shown", String(result.count));
       status.textContent = result.count === payload.total
         ? "Showing all " + payload.total + " " + payload.noun + "."
         : "Showing " + result.count + " of " + payload.total + " " + payload.noun + ".";
-      return Plotly.react(div, result.data, layout, config);
+      return Plotly.react(div, result.data, layout, config).then(function () {
+        return labels.place(Plotly, div, view.labels || [], result.shown);
+      });
     }
 
     var rangeButtons = payload.ranges.map(function (r, i) {
@@ -244,25 +261,32 @@
   }
 
   function draw(div) {
-    if (div.getAttribute("data-drawn")) { return; }
+    var state = div.getAttribute("data-drawn");
+    if (state && state !== "waiting") { return; }
     div.setAttribute("data-drawn", "pending");
     Promise.all([
-      loadPlotly(div.getAttribute("data-plotly")),
+      loadScript(div.getAttribute("data-plotly"), "Plotly").then(function (Plotly) {
+        return loadScript(siteBase(div) + LABELS_JS, "drChartLabels").then(function (labels) {
+          return [Plotly, labels];
+        });
+      }),
       fetch(div.getAttribute("data-figure")).then(function (r) {
         if (!r.ok) { throw new Error("figure " + r.status); }
         return r.json();
       })
     ]).then(function (results) {
-      var Plotly = results[0], payload = results[1];
+      var Plotly = results[0][0], labels = results[0][1], payload = results[1];
       var config = {
         responsive: true,
         displaylogo: false,
         modeBarButtonsToRemove: ["toImage", "lasso2d", "select2d", "zoomIn2d", "zoomOut2d"]
       };
       var drawn = payload.views
-        ? controlled(div, Plotly, payload, config)
+        ? controlled(div, Plotly, labels, payload, config)
         : Plotly.newPlot(div, payload.figure.data, themed(div, payload.figure.layout), config);
       return drawn.then(function () {
+        labels.follow(Plotly, div);
+        div.addEventListener("dr:open-event", function (event) { openEvent(div, {customdata: [event.detail.url]}); });
         div.setAttribute("data-drawn", "true");
         if (window.performance && performance.mark) { performance.mark("dr-chart-drawn:" + div.id); }
         div.on("plotly_click", function (event) { openEvent(div, event.points[0]); });
@@ -275,8 +299,25 @@
     });
   }
 
+  /* Draw each chart of the page when it comes near the viewport (at once without
+   * IntersectionObserver). Called again after every instant navigation. */
   function drawAll() {
-    document.querySelectorAll(".dr-chart").forEach(draw);
+    if (observer) { observer.disconnect(); }
+    var charts = document.querySelectorAll(".dr-chart");
+    if (!window.IntersectionObserver) { charts.forEach(draw); return; }
+    observer = new IntersectionObserver(function (entries, watching) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          watching.unobserve(entry.target);
+          draw(entry.target);
+        }
+      });
+    }, {rootMargin: NEAR});
+    charts.forEach(function (div) {
+      if (div.getAttribute("data-drawn")) { return; }
+      div.setAttribute("data-drawn", "waiting");
+      observer.observe(div);
+    });
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

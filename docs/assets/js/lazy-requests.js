@@ -112,7 +112,8 @@
   if (params.has("q") || params.has("h")) { releaseSearch(); }
 
   /* Sitemap: lifted once the reader has done something and no chart is still being
-   * drawn (docs/assets/js/charts.js marks each .dr-chart data-drawn="true" or "error"). */
+   * drawn (docs/assets/js/charts.js marks each .dr-chart data-drawn="true" or "error",
+   * or "waiting" while it is too far from the viewport to be drawn at all). */
   var watcher = null;
   var interacted = false;
   var INTERACTIONS = ["pointermove", "pointerdown", "touchstart", "wheel", "keydown"];
@@ -121,7 +122,7 @@
     var charts = document.querySelectorAll(".dr-chart");
     for (var i = 0; i < charts.length; i++) {
       var state = charts[i].getAttribute("data-drawn");
-      if (state !== "true" && state !== "error") { return false; }
+      if (state !== "true" && state !== "error" && state !== "waiting") { return false; }
     }
     return true;
   }
