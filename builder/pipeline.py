@@ -12,6 +12,7 @@ from pathlib import Path
 
 from builder import charts, csp, exports, maps
 from builder.assets import vendor_files
+from builder.basemap import basemap_files
 from builder.embeds import Embed
 from builder.pages import (
     actors,
@@ -75,6 +76,7 @@ def render(
             event_id, data, previous, following, settings, with_map=with_locator
         )
     files.update(vendor_files(node_modules))
+    files.update(basemap_files())
     # Generated HTML (the map documents) is served as is: it carries its own policy.
     for path, content in files.items():
         if path.endswith(".html") and isinstance(content, str):
