@@ -74,21 +74,25 @@ ALPHA3: dict[str, str] = {
 }  # fmt: skip
 """ISO 3166 alpha-3 codes of the numeric ids world-atlas uses, for the countries in the box."""
 
-COUNTRY_LABELS: list[tuple[str, str, float, float, int]] = [
-    ("AFG", "Afghanistan", 66.0, 33.6, 4),
-    ("TJK", "Tajikistan", 70.9, 38.9, 5),
-    ("UZB", "Uzbekistan", 63.6, 41.9, 4),
-    ("TKM", "Turkmenistan", 59.0, 39.3, 4),
-    ("KGZ", "Kyrgyzstan", 74.6, 41.6, 5),
-    ("KAZ", "Kazakhstan", 67.5, 48.3, 3),
-    ("IRN", "Iran", 54.5, 32.2, 3),
-    ("PAK", "Pakistan", 69.3, 29.2, 4),
-    ("CHN", "China", 84.0, 39.5, 3),
-    ("RUS", "Russia", 62.0, 56.5, 3),
-    ("IND", "India", 77.5, 24.5, 4),
+COUNTRY_LABELS: list[tuple[str, str, float, float, int, int | None]] = [
+    ("AFG", "Afghanistan", 66.0, 33.6, 4, 5),
+    ("TJK", "Tajikistan", 70.9, 38.9, 5, 5),
+    # Closer in, the two names sit either side of the border, where the close maps look.
+    ("AFG", "Afghanistan", 69.6, 36.3, 6, None),
+    ("TJK", "Tajikistan", 71.6, 38.55, 6, None),
+    ("UZB", "Uzbekistan", 63.6, 41.9, 4, None),
+    ("TKM", "Turkmenistan", 59.0, 39.3, 4, None),
+    ("KGZ", "Kyrgyzstan", 74.6, 41.6, 5, None),
+    ("KAZ", "Kazakhstan", 67.5, 48.3, 3, None),
+    ("IRN", "Iran", 54.5, 32.2, 3, None),
+    ("PAK", "Pakistan", 69.3, 29.2, 4, None),
+    ("CHN", "China", 84.0, 39.5, 3, None),
+    ("RUS", "Russia", 62.0, 56.5, 3, None),
+    ("IND", "India", 77.5, 24.5, 4, None),
 ]
-"""Country names drawn on the map: alpha-3, name, label point (lon, lat), first zoom shown.
-Label points are chosen by hand inside each country's outline (a test checks they are)."""
+"""Country names drawn on the map: alpha-3, name, label point (lon, lat), first and last zoom
+shown (None: no last). Label points are chosen by hand inside each country's outline (a test
+checks they are)."""
 
 CAPITALS: list[tuple[str, str, float, float, int]] = [
     ("AFG", "Kabul", 69.2075, 34.5553, 4),
@@ -505,8 +509,11 @@ BORDER_PAIRS = {"afghanistan-tajikistan": ("004", "762"), "afghanistan-uzbekista
 def places(detail: dict[str, Any]) -> list[dict[str, Any]]:
     """Country names, capitals and river names as labelled points (unquantized lon/lat)."""
     out = []
-    for iso, name, lon, lat, zoom in COUNTRY_LABELS:
-        out.append({"name": name, "kind": "country", "country": iso, "at": (lon, lat), "zoom": zoom})
+    for iso, name, lon, lat, zoom, last in COUNTRY_LABELS:
+        place = {"name": name, "kind": "country", "country": iso, "at": (lon, lat), "zoom": zoom}
+        if last is not None:
+            place["maxZoom"] = last
+        out.append(place)
     for iso, name, lon, lat, zoom in CAPITALS:
         out.append({"name": name, "kind": "capital", "country": iso, "at": (lon, lat), "zoom": zoom})
     for name, border, lon, zoom in RIVERS:

@@ -75,6 +75,7 @@
       icon: icon, pane: "dr-basemap-labels", interactive: false, keyboard: false,
     });
     marker.minZoom = p.zoom || 0;
+    marker.maxZoom = typeof p.maxZoom === "number" ? p.maxZoom : Infinity;
     return marker;
   }
 
@@ -102,7 +103,8 @@
       node.style.visibility = "";
       var text = node.firstChild || node;
       var box = rect(text);
-      var shown = map.getZoom() >= marker.minZoom &&
+      var zoom = map.getZoom();
+      var shown = zoom >= marker.minZoom && zoom <= marker.maxZoom &&
         box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom &&
         !taken.some(function (t) { return overlap(t, box); });
       node.style.visibility = shown ? "" : "hidden";
