@@ -34,7 +34,8 @@ def pages_embedding_maps(site: Path) -> list[str]:
 
 def guarded_context(browser, site_url: str, **options):
     """A context that serves the site, refuses every other host and records what was asked."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+    options.setdefault("viewport", {"width": 1280, "height": 900})
+    context = browser.new_context(**options)
     context.elsewhere = []
     site = urlsplit(site_url)
 
