@@ -12,6 +12,7 @@ from pathlib import Path
 
 from builder import charts, csp, exports, maps
 from builder.assets import vendor_files
+from builder.basemap import basemap_files
 from builder.embeds import Embed
 from builder.pages import (
     actors,
@@ -90,6 +91,7 @@ def render(
             record=history.of(event_id),
         )
     files.update(vendor_files(node_modules))
+    files.update(basemap_files())
     # Generated HTML (the map documents) is served as is: it carries its own policy.
     for path, content in files.items():
         if path.endswith(".html") and isinstance(content, str):
