@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import csp, embeds, held_html, pipeline, theme_fixes  # noqa: E402
+from builder import csp, embeds, held_html, pipeline, record_span, theme_fixes  # noqa: E402
 from builder.pages import bibliography  # noqa: E402
 from builder.site_settings import SiteSettings  # noqa: E402
 from builder.validate import InvalidData  # noqa: E402
@@ -63,10 +63,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Expand map and chart directives, and add the definitions of cited sources."""
+    """Expand map, chart and record-span directives, and add the definitions of cited sources."""
     prefix = "../" * page.url.count("/")
     try:
         markdown = embeds.expand(markdown, _state["build"].embeds, prefix)
+        markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri)
         return bibliography.add_source_footnotes(markdown, _state["build"].data)
     except embeds.UnknownEmbed as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None
