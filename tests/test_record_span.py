@@ -190,3 +190,22 @@ def test_every_event_reaches_the_feed_downloads_timeline_and_actor_pages(
         for actor in {*event.actors, *event.claimed_by, *event.denied_by}:
             actor_page = (built_site / "actors" / actor / "index.html").read_text()
             assert f"events/{event_id}/" in actor_page, (actor, event_id)
+
+
+# --- the regional map's country labels --------------------------------------
+
+
+def test_country_labels_name_a_claim_as_a_claim() -> None:
+    from builder.maps.regional import drones_by_country
+
+    claimed = DATA.events["tajikistan-buys-tb2"]
+    assert claimed.status == "claimed"
+    lines = drones_by_country(DATA)["TJK"]["lines"]
+    assert "buys Bayraktar TB2 (claimed)" in lines
+    assert "buys Bayraktar TB2" not in lines
+    # Once any event confirms it, the label states it plainly.
+    confirmed = claimed.model_copy(update={"status": "confirmed", "claimed_by": []})
+    more = replace(DATA, events={**DATA.events, "zz-confirmed": confirmed})
+    lines = drones_by_country(more)["TJK"]["lines"]
+    assert "buys Bayraktar TB2" in lines
+    assert "buys Bayraktar TB2 (claimed)" not in lines
