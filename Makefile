@@ -14,7 +14,7 @@ help:
 	@echo "make test    run every test (lint, data check, strict build, pytest with browser tests)"
 	@echo "make build   build the site into site/"
 	@echo "make check   validate the data files only"
-	@echo "make schema  re-export data/schema/event.schema.json"
+	@echo "make schema  re-export the JSON Schemas in data/schema/"
 	@echo "make bench   print build, size and render figures (slow)"
 
 $(BIN)/.installed: requirements.lock pyproject.toml

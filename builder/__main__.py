@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from builder.schema_export import SCHEMA_PATH, event_json_schema, write_schema
+from builder.schema_export import SCHEMAS, write_schema
 from builder.validate import InvalidData, load_dataset
 
 
@@ -34,13 +34,16 @@ def check(root: Path) -> int:
 def schema(root: Path, *, verify: bool) -> int:
     """Write the JSON Schema, or with ``verify`` report whether it is current."""
     if verify:
-        target = root / SCHEMA_PATH
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != event_json_schema():
-            print(f"{SCHEMA_PATH}: stale; run `python -m builder schema`")
-            return 1
-        print(f"{SCHEMA_PATH}: up to date")
-        return 0
+        stale = 0
+        for path, render in SCHEMAS.items():
+            target = root / path
+            current = target.read_text(encoding="utf-8") if target.exists() else ""
+            if current != render():
+                print(f"{path}: stale; run `python -m builder schema`")
+                stale += 1
+            else:
+                print(f"{path}: up to date")
+        return 1 if stale else 0
     print(f"wrote {write_schema(root)}")
     return 0
 

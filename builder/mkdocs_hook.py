@@ -33,6 +33,7 @@ from builder import (  # noqa: E402
     held_html,
     pipeline,
     record_dates,
+    record_span,
     theme_fixes,
 )
 from builder import dates as partial_dates  # noqa: E402
@@ -134,10 +135,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Expand map and chart directives, and add the definitions of cited sources."""
+    """Expand map, chart and record-span directives, and add the definitions of cited sources."""
     prefix = "../" * page.url.count("/")
     try:
         markdown = embeds.expand(markdown, _state["build"].embeds, prefix)
+        markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri)
         return bibliography.add_source_footnotes(markdown, _state["build"].data)
     except embeds.UnknownEmbed as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None

@@ -18,6 +18,7 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 
 from builder.dates import PartialDate
@@ -72,6 +73,12 @@ LocationPrecision = Literal["exact", "locality", "district", "province", "region
 PRECISIONS: tuple[str, ...] = ("exact", "locality", "district", "province", "region", "country")
 """Every location precision, from finest to coarsest."""
 
+SourceOrigin = Literal["article", "footnote", "added"]
+"""Where a source comes from: the article itself, one of its footnotes, or added by us."""
+
+SOURCE_ORIGINS: tuple[str, ...] = ("article", "footnote", "added")
+"""Every source origin, in the order the Sources page lists them."""
+
 CLAIM_STATUSES = frozenset({"claimed", "disputed", "denied"})
 """Statuses that need a ``claimed_by``: somebody said it and it is not settled."""
 
@@ -103,6 +110,16 @@ class Source(Strict):
     author: str | None = Field(default=None, description="Author(s), if credited.")
     date: PartialDate = Field(description="Publication date, as precise as the source gives it.")
     url: AnyUrl = Field(description="Where to read it: an http:// or https:// address.")
+    origin: SourceOrigin = Field(
+        default="added",
+        description=(
+            "Where the source comes from: article (the article this site explains), footnote "
+            "(one of the article's numbered footnotes; give its number in footnote) or added "
+            "(a page we read ourselves and added to date, confirm or extend the record). Write "
+            "it on every entry; when left out it is read as added. The Sources page groups the "
+            "bibliography by it."
+        ),
+    )
     footnote: int | None = Field(
         default=None,
         ge=1,
@@ -117,6 +134,16 @@ class Source(Strict):
     @classmethod
     def _url_is_web(cls, url: AnyUrl) -> AnyUrl:
         return _http_only(url)
+
+    @model_validator(mode="after")
+    def _origin_matches_footnote(self) -> Source:
+        if self.origin == "footnote" and self.footnote is None:
+            raise ValueError("origin is footnote, so footnote must give the footnote's number")
+        if self.origin != "footnote" and self.footnote is not None:
+            raise ValueError(
+                f"footnote is {self.footnote}, so origin must be footnote, not {self.origin}"
+            )
+        return self
 
 
 class Place(Strict):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from builder.exports import dumps
-from builder.schema import Event
+from builder.schema import Event, Source
 
 SCHEMA_PATH = Path("data/schema/event.schema.json")
 """Where the exported event schema lives in the repository."""
@@ -19,9 +19,33 @@ def event_json_schema() -> str:
     return dumps(schema)
 
 
+SOURCES_SCHEMA_PATH = Path("data/schema/sources.schema.json")
+"""Where the exported schema of ``data/sources.yaml`` lives in the repository."""
+
+
+def sources_json_schema() -> str:
+    """The JSON Schema of ``data/sources.yaml``: source ids mapped to sources."""
+    source = Source.model_json_schema()
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Sources",
+        "description": "data/sources.yaml: every source the record cites, keyed by its id.",
+        "type": "object",
+        "propertyNames": {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80},
+        "additionalProperties": {"$ref": "#/$defs/Source"},
+        "$defs": {**source.pop("$defs", {}), "Source": source},
+    }
+    return dumps(schema)
+
+
+SCHEMAS = {SCHEMA_PATH: event_json_schema, SOURCES_SCHEMA_PATH: sources_json_schema}
+"""Every exported schema: repository path and the function that renders it."""
+
+
 def write_schema(root: Path) -> Path:
-    """Write the event schema under ``root`` and return the path written."""
-    target = root / SCHEMA_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(event_json_schema(), encoding="utf-8")
-    return target
+    """Write every schema under ``root`` and return the event schema's path."""
+    for path, render in SCHEMAS.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render(), encoding="utf-8")
+    return root / SCHEMA_PATH

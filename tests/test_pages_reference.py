@@ -22,6 +22,7 @@ CHAPTERS = [
     "chapters/central-asia-drones/",
     "chapters/afghanistan-border/",
     "chapters/ukraine-effect/",
+    "chapters/after-the-article/",
 ]
 # A sentence ends at . ! or ? (maybe after a closing quote), then footnote marks, then space.
 SENTENCE_END = re.compile(r"(?<=[.!?\"”])((?:\s*\[\d+\])*)\s+(?=[A-Z“\"])")

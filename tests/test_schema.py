@@ -164,3 +164,26 @@ def test_exported_schema_documents_and_closes_every_field() -> None:
 def test_editors_text_editor_picks_up_the_schema() -> None:
     settings = json.loads((Path(__file__).parent.parent / ".vscode/settings.json").read_text())
     assert settings["yaml.schemas"]["./" + SCHEMA_PATH.as_posix()] == "data/events/*.yaml"
+
+
+def test_exported_sources_schema_is_current() -> None:
+    from builder.schema_export import SOURCES_SCHEMA_PATH, sources_json_schema
+
+    committed = (Path(__file__).parent.parent / SOURCES_SCHEMA_PATH).read_text(encoding="utf-8")
+    assert committed == sources_json_schema(), "run `make schema` and commit the result"
+
+
+def test_sources_schema_documents_the_origin_of_a_source() -> None:
+    from builder.schema_export import SOURCES_SCHEMA_PATH, sources_json_schema
+
+    schema = json.loads(sources_json_schema())
+    source = schema["$defs"]["Source"]
+    assert source["additionalProperties"] is False
+    origin = source["properties"]["origin"]
+    assert origin["enum"] == ["article", "footnote", "added"]
+    assert "footnote" in origin["description"]
+    assert "added" in origin["description"]
+    undocumented = [k for k, v in source["properties"].items() if not v.get("description")]
+    assert undocumented == []
+    settings = json.loads((Path(__file__).parent.parent / ".vscode/settings.json").read_text())
+    assert settings["yaml.schemas"]["./" + SOURCES_SCHEMA_PATH.as_posix()] == "data/sources.yaml"

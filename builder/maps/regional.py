@@ -17,7 +17,7 @@ from builder.maps.document import LayerSpec, MapSpec, assemble, events_layer
 from builder.maps.features import bounds, feature_points, located_features
 from builder.maps.legend import category_swatches, legend_html, precision_swatches, status_swatches
 from builder.maps.style import category_label
-from builder.schema import CATEGORIES
+from builder.schema import CATEGORIES, CLAIM_STATUSES, STATUSES
 from builder.validate import Dataset
 
 DRONE_VERBS: dict[str, str] = {"drone-production": "makes", "drone-acquisition": "buys"}
@@ -41,10 +41,17 @@ def country_name(code: str, data: Dataset) -> str:
     return code
 
 
+def _qualified(line: str, rank: int) -> str:
+    # A label must not state as fact what one side only claims: name the status.
+    status = STATUSES[rank]
+    return f"{line} ({status})" if status in CLAIM_STATUSES else line
+
+
 def drones_by_country(data: Dataset) -> dict[str, dict[str, Any]]:
     """For each country: where to label it and which systems it makes or buys."""
     found: dict[str, dict[str, Any]] = {}
-    lines: dict[str, set[str]] = defaultdict(set)
+    # Per country, each "verb system" line with the firmest status any event gives it.
+    lines: dict[str, dict[str, int]] = defaultdict(dict)
     for event_id, event in data.chronological():
         verb = DRONE_VERBS.get(event.category)
         if verb is None or not event.systems or event.place is None:
@@ -60,10 +67,12 @@ def drones_by_country(data: Dataset) -> dict[str, dict[str, Any]]:
             },
         )
         entry["events"].append(event_id)
+        rank = STATUSES.index(event.status)
         for system in event.systems:
-            lines[place.country].add(f"{verb} {data.systems[system].name}")
+            line = f"{verb} {data.systems[system].name}"
+            lines[place.country][line] = min(rank, lines[place.country].get(line, rank))
     for code, entry in found.items():
-        entry["lines"] = sorted(lines[code])
+        entry["lines"] = sorted(_qualified(line, rank) for line, rank in lines[code].items())
     return dict(sorted(found.items(), key=lambda kv: kv[1]["country"]))
 
 

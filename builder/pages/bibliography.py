@@ -19,9 +19,6 @@ from builder.validate import Dataset
 BIBLIOGRAPHY_PAGE = "reference/sources.md"
 """Docs path of the generated bibliography."""
 
-ARTICLE_SOURCE = "gosselin-malo-2022"
-"""Id of the article this site explains; listed first in the bibliography."""
-
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 """A footnote reference ``[^label]`` (not its definition ``[^label]:``)."""
 
@@ -106,21 +103,41 @@ def _entry(source_id: str, data: Dataset, citing: list[str]) -> str:
     )
 
 
+ORIGIN_SECTIONS: dict[str, tuple[str, str]] = {
+    "article": ("The article", ""),
+    "footnote": (
+        "The article's footnotes",
+        "Numbered as in the article. Footnotes 2 and 21 read “Ibid.” and point to the "
+        "entry before them.",
+    ),
+    "added": (
+        "Sources we added",
+        "Pages the article does not cite, which we read ourselves at their original "
+        "publisher to date events the article leaves vague and to carry the record past "
+        "August 2022. Oldest first. How they are chosen is explained in the "
+        "[methodology](methodology.md#sources-we-added).",
+    ),
+}
+"""Heading and introduction of each group of the bibliography, keyed by source origin."""
+
+
+def sources_by_origin(data: Dataset) -> dict[str, list[str]]:
+    """Source ids grouped by their ``origin``: footnotes by number, added ones oldest first."""
+    groups: dict[str, list[str]] = {origin: [] for origin in ORIGIN_SECTIONS}
+    for sid, source in data.sources.items():
+        groups[source.origin].append(sid)
+    groups["footnote"].sort(key=lambda sid: data.sources[sid].footnote or 0)
+    groups["added"].sort(key=lambda sid: (dates.start(data.sources[sid].date), sid))
+    return groups
+
+
 def bibliography(data: Dataset) -> str:
-    """The Markdown of the sources page: the article, its footnotes, then other sources."""
+    """The Markdown of the sources page, grouped by where each source comes from."""
     citing: dict[str, list[str]] = {sid: [] for sid in data.sources}
     for eid, ev in data.chronological():
         for sid in dict.fromkeys([*ev.sources, *(q.source for q in ev.quotes)]):
             citing[sid].append(eid)
-    footnoted = sorted((s for s in data.sources.values() if s.footnote), key=lambda s: s.footnote)
-    by_note = [sid for s in footnoted for sid, v in data.sources.items() if v is s]
-    article = [
-        sid for sid, s in data.sources.items() if s.footnote is None and sid == ARTICLE_SOURCE
-    ]
-    others = sorted(
-        (sid for sid, s in data.sources.items() if s.footnote is None and sid not in article),
-        key=lambda sid: (dates.start(data.sources[sid].date), sid),
-    )
+    groups = sources_by_origin(data)
 
     def block(ids: list[str]) -> str:
         return (
@@ -129,28 +146,24 @@ def bibliography(data: Dataset) -> str:
             + "</ol>\n\n"
         )
 
+    added = len(groups["added"])
     parts = [
         front_matter(
             "Sources",
-            f"The full bibliography: the article, its footnotes and {len(others)} further "
-            "sources, each with the events that cite it.",
+            f"The full bibliography: the article, its footnotes and {added} sources we added, "
+            "each with the events that cite it.",
         ),
         "# Sources\n\n",
-        f"Every source the record cites: {len(data.sources)} in all. Each entry lists the "
-        "events that rest on it. Titles and addresses are given as the sources publish them.\n\n",
+        f"Every source the record cites: {len(data.sources)} in all, grouped by where it "
+        f"comes from: the article itself, its {len(groups['footnote'])} footnotes, and "
+        f"{added} pages we added. Each entry lists the events that rest on it. Titles and "
+        "addresses are given as the sources publish them.\n\n",
     ]
-    if article:
-        parts += ["## The article\n\n", block(article)]
-    parts += [
-        "## The article's footnotes\n\n",
-        "Numbered as in the article. Footnotes 2 and 21 read “Ibid.” and point to the "
-        "entry before them.\n\n",
-        block(by_note),
-    ]
-    if others:
-        parts += [
-            "## Further sources\n\n",
-            "Sources the record adds to date or confirm events the article mentions.\n\n",
-            block(others),
-        ]
+    for origin, (heading, intro) in ORIGIN_SECTIONS.items():
+        if not groups[origin]:
+            continue
+        parts.append(f"## {heading}\n\n")
+        if intro:
+            parts.append(intro + "\n\n")
+        parts.append(block(groups[origin]))
     return "".join(parts)
