@@ -69,6 +69,9 @@ class Figures:
 
     label: str
     events: int
+    """Events in the dataset: the curated ones plus any synthetic ones."""
+    synthetic: int = 0
+    """How many of them were generated (0 for the curated data alone)."""
     pages: int = 0
     build_s: float = 0.0
     build_cpu_s: float = 0.0
@@ -256,9 +259,14 @@ def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict, lis
     return weights, renders, text_pages
 
 
-def measure(label: str, project: Path, work: Path, events: int) -> Figures:
-    """All figures for one project folder; ``work`` holds the builds."""
-    figures = Figures(label, events)
+def dataset_events(project: Path) -> int:
+    """How many events the project's data holds (one file each in ``data/events/``)."""
+    return sum(1 for p in (project / "data/events").iterdir() if p.suffix == ".yaml")
+
+
+def measure(label: str, project: Path, work: Path, synthetic: int) -> Figures:
+    """All figures for one project folder holding ``synthetic`` generated events; ``work`` holds the builds."""
+    figures = Figures(label, dataset_events(project), synthetic)
     site = work / f"{label}-site"
     first = timed_build(project, site)
     figures.build_s, figures.build_cpu_s, figures.peak_mb = first

@@ -41,6 +41,9 @@ MAP_LAYERS_JS = "assets/js/map-layers.js"
 MAP_DOCUMENT_CSS = "assets/css/map-document.css"
 """Site-relative path of the styles used inside map documents (legend, popups, labels)."""
 
+SITE_ICON = "assets/images/favicon.svg"
+"""Site-relative path of the site's icon (``theme.favicon`` in mkdocs.yml)."""
+
 MAPS_DIR = "maps"
 """Site folder holding one standalone HTML document per map (embedded in iframes)."""
 
@@ -155,6 +158,13 @@ def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
     folium.TileLayer(TILES, name=TILES_NAME, overlay=True, control=True, show=False).add_to(fmap)
     fmap.get_root().header.add_child(
         branca.element.Element(f"<title>{text(title)}</title>"), name="title"
+    )
+    # Opened on its own, a document without an icon makes the browser ask for
+    # /favicon.ico, which the site does not have (and which lies outside a site
+    # published under a path). The href is relative, like every asset here.
+    fmap.get_root().header.add_child(
+        branca.element.Element(f'<link rel="icon" href="../{SITE_ICON}" type="image/svg+xml">'),
+        name="icon",
     )
     return fmap
 

@@ -53,7 +53,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "\0-outside-the-published-path")
+            # A path no file can have, answered with a 404 (a NUL byte would crash open()).
+            return str(Path(self.directory) / ".outside-the-published-path" / "none")
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def log_message(self, format: str, *args: object) -> None:
@@ -221,6 +222,22 @@ def _settle(page, quiet_ms: int = 150, step_ms: int = 50) -> None:
     raise TimeoutError(f"requests still in flight: {sorted(r.url for r in page.in_flight)}")
 
 
+def _check_icon(page, report: PageReport) -> None:
+    # Browsers fetch a page's icon outside the page (headless Chromium not at all), so
+    # the crawl fetches it itself: a document without one makes a browser ask for
+    # /favicon.ico, which the site does not have.
+    icon = page.evaluate(
+        "() => { const link = document.querySelector('link[rel~=\"icon\"]');"
+        " return link ? link.href : null; }"
+    )
+    if icon is None:
+        report.problems.append("no icon: a browser would ask for /favicon.ico and get a 404")
+        return
+    status = page.request.get(icon).status
+    if status >= 400:
+        report.problems.append(f"icon answered HTTP {status}: {icon}")
+
+
 def check_page(context, url: str) -> PageReport:
     """Open ``url`` in a new tab of ``context`` and report everything wrong with it."""
     report = PageReport(url)
@@ -231,6 +248,7 @@ def check_page(context, url: str) -> PageReport:
         response = page.goto(url, wait_until="load", timeout=PAGE_TIMEOUT_MS)
         if response is None or response.status >= 400:
             report.problems.append(f"page answered {response and response.status}")
+        _check_icon(page, report)
         if page.query_selector(".folium-map") is not None:
             _check_map_document(page.main_frame, report, DRAWN)
         _check_map_frames(page, report)

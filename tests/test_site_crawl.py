@@ -52,16 +52,24 @@ def test_the_crawl_reports_each_kind_of_fault(browser, tmp_path: Path):
     (tmp_path / "map.html").write_text(
         '<html><head></head><body><div class="folium-map"></div></body></html>', encoding="utf-8"
     )
+    # An icon addressed from the host's root misses a site published under /sub/.
+    (tmp_path / "icon.html").write_text(
+        '<html><head><link rel="icon" href="/favicon.svg"></head><body></body></html>',
+        encoding="utf-8",
+    )
+    (tmp_path / "favicon.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     import sitecheck
 
     original = sitecheck.PAGE_TIMEOUT_MS
     sitecheck.PAGE_TIMEOUT_MS = 1500  # the faults are certain; do not wait long for them
     try:
         with serve_site(tmp_path, "/sub/") as base:
-            reports = crawl(browser, [base + "bad.html", base + "map.html"], BLANK_PNG)
+            reports = crawl(
+                browser, [base + "bad.html", base + "map.html", base + "icon.html"], BLANK_PNG
+            )
     finally:
         sitecheck.PAGE_TIMEOUT_MS = original
-    bad, bare_map = (" | ".join(r.problems) for r in reports)
+    bad, bare_map, bad_icon = (" | ".join(r.problems) for r in reports)
     assert "CSP violation: script-src-elem blocked inline" in bad
     assert "request to another host: https://example.org/tracker.png" in bad
     assert "HTTP 404" in bad
@@ -70,3 +78,5 @@ def test_the_crawl_reports_each_kind_of_fault(browser, tmp_path: Path):
     assert "undefinedFunction" in bad
     assert "chart chart-never did not render" in bad
     assert "map did not render" in bare_map
+    assert "icon answered HTTP 404" in bad_icon
+    assert "no icon" in bare_map
