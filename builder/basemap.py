@@ -29,3 +29,19 @@ TOPOJSON_JS = "assets/vendor/topojson-client/topojson-client.min.js"
 def basemap_files(source: Path = BASEMAP_SOURCE) -> dict[str, bytes]:
     """The basemap file keyed by its site path, bytes unchanged."""
     return {BASEMAP_PATH: source.read_bytes()}
+
+
+def head_tags(prefix: str) -> str:
+    """``<link>`` and ``<script>`` tags that give a hand-made Leaflet page the basemap.
+
+    Folium maps made with :func:`builder.map_base.new_map` load these already. A page
+    that builds its own Leaflet map (a story page, say) puts this after Leaflet's own
+    tags; ``prefix`` leads from the page to the site root (``"../"``). Every
+    ``L.map`` the page creates afterwards is drawn on the basemap, and
+    ``window.DRBasemap.drawn`` settles once it is.
+    """
+    return (
+        f'<link rel="stylesheet" href="{prefix}{BASEMAP_CSS}">'
+        f'<script src="{prefix}{TOPOJSON_JS}"></script>'
+        f'<script src="{prefix}{BASEMAP_JS}"></script>'
+    )

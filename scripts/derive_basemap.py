@@ -79,7 +79,7 @@ COUNTRY_LABELS: list[tuple[str, str, float, float, int, int | None]] = [
     ("TJK", "Tajikistan", 70.9, 38.9, 5, 5),
     # Closer in, the two names sit either side of the border, where the close maps look.
     ("AFG", "Afghanistan", 69.6, 36.3, 6, None),
-    ("TJK", "Tajikistan", 71.6, 38.55, 6, None),
+    ("TJK", "Tajikistan", 72.9, 38.4, 6, None),
     ("UZB", "Uzbekistan", 63.6, 41.9, 4, None),
     ("TKM", "Turkmenistan", 59.0, 39.3, 4, None),
     ("KGZ", "Kyrgyzstan", 74.6, 41.6, 5, None),

@@ -193,3 +193,14 @@ def test_the_rivers_are_named_on_the_border_they_form(topology):
     for river in rivers:
         line = lines[river["properties"]["border"]]
         assert distance_to(line, position(topology, river)) <= 2 * topology["transform"]["scale"][0]
+
+
+def test_a_hand_made_map_page_gets_the_basemap_after_leaflet():
+    from builder.basemap import BASEMAP_CSS, BASEMAP_JS, TOPOJSON_JS, head_tags
+
+    tags = head_tags("../")
+    # topojson-client first: basemap.js needs it when it runs.
+    assert tags.index(f'src="../{TOPOJSON_JS}"') < tags.index(f'src="../{BASEMAP_JS}"')
+    assert f'href="../{BASEMAP_CSS}"' in tags
+    for path in (BASEMAP_JS, BASEMAP_CSS):
+        assert (ROOT / "docs" / path).is_file()

@@ -88,14 +88,20 @@
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
 
-  // Context labels give way: a name that would touch the map's own labels, a control,
-  // another name already shown or the map's edge is hidden at this zoom.
+  // Context labels give way: a name that would touch the map's own labels or pins, a
+  // control, another name already shown or the map's edge is hidden at this zoom. The map's
+  // own labels are few and placed first; a handful of names is checked against them.
   function fitLabels(map, labels) {
     var container = map.getContainer();
     var frame = rect(container);
     var taken = [];
     container.querySelectorAll(".leaflet-control, .dr-label-box, .leaflet-tooltip").forEach(function (n) {
       if (n.offsetParent !== null) { taken.push(rect(n)); }
+    });
+    // The data's point markers too (a name may lie across a wide area, not across a pin).
+    container.querySelectorAll("path.dr-event").forEach(function (n) {
+      var r = rect(n);
+      if (r.right - r.left < 40 && r.bottom - r.top < 40 && r.right > r.left) { taken.push(r); }
     });
     labels.forEach(function (marker) {
       var node = marker.getElement();
