@@ -160,3 +160,13 @@ def test_inventory_names_each_rows_supplier_in_words(sized_page, site_url):
     for i, a in enumerate(labels):
         for b in labels[i + 1 :]:
             assert not _overlap(a["box"], b["box"]), (a["text"], b["text"])
+
+
+def test_clicking_a_label_opens_its_event(page, site_url):
+    page.goto(site_url + "timeline/")
+    _wait_for_labels(page)
+    kabul = yaml.safe_load((ROOT / "data/events/taliban-take-kabul.yaml").read_text("utf-8"))
+    label = page.locator("#chart-timeline .annotation", has_text=kabul["timeline_label"])
+    label.locator(".annotation-text-g").click()
+    page.wait_for_url("**/events/taliban-take-kabul/", timeout=10000)
+    assert page.locator("h1").inner_text().strip() == kabul["title"]
