@@ -104,6 +104,15 @@ def test_timeline_writes_six_key_events_without_collisions(sized_page, site_url)
     )
     page.wait_for_timeout(300)  # placement runs on the frame after plotly redraws
     _check_timeline_labels(page, "the whole story")
+
+    page.get_by_role("button", name="By country").click()
+    page.wait_for_function(
+        "() => document.querySelector('#chart-timeline').getAttribute('data-labels') !== null"
+        " && [...document.querySelectorAll('#chart-timeline .ytick text')]"
+        ".some(t => t.textContent === 'Tajikistan')"
+    )
+    page.wait_for_timeout(300)
+    _check_timeline_labels(page, "rows by country")
     assert page.page_errors == []
 
 
