@@ -84,6 +84,8 @@ class Figures:
     render_ms: dict[str, float] = field(default_factory=dict)
     text_pages: list[str] = field(default_factory=list)
     """The measured kinds that showed no map or chart (held to the text page budget)."""
+    first_screen_kb: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Per kind (home, timeline) and window size: everything loaded before any scroll, gz KB."""
 
     @property
     def ratio(self) -> float:
@@ -209,6 +211,62 @@ def _wait_until_quiet(page, activity: list[float], limit_s: float = 20.0) -> Non
         page.wait_for_timeout(100)
 
 
+FIRST_SCREEN_PAGES = ("home", "timeline")
+"""The pages weighed before the reader scrolls as well as after."""
+
+WINDOWS = {"1366x768": (1366, 768), "390x844": (390, 844)}
+"""The laptop and phone windows the first screen is weighed in."""
+
+
+def _local_gz_kb(site: Path, base: str, urls: set[str]) -> float:
+    """Gzipped KB of the same-site files among ``urls`` (as built in ``site``)."""
+    total = 0.0
+    for url in urls:
+        if url.startswith(base):
+            local = site / url[len(base) :].split("#")[0].split("?")[0]
+            local = local / "index.html" if local.is_dir() else local
+            if local.is_file():
+                total += gz_kb(local.read_bytes())
+    return total
+
+
+def weigh_first_screens(site: Path, pages: dict[str, str]) -> dict[str, dict[str, float]]:
+    """Per page and window: what the page loads when the reader does not scroll, gz KB.
+
+    The page is opened and left alone until no request has started or ended for
+    ``QUIET_S``: charts and maps further down that load only near the viewport
+    (docs/assets/js/charts.js, lazy iframes) are not counted, which is the point.
+    """
+    from conftest import BLANK_PNG, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+    from sitecheck import new_context, serve_site
+
+    weights: dict[str, dict[str, float]] = {}
+    with serve_site(site, "/") as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_ARGS
+        )
+        for window, (width, height) in WINDOWS.items():
+            context = new_context(browser, BLANK_PNG)
+            for kind, rel in pages.items():
+                loaded: list[str] = []
+                activity = [time.perf_counter()]
+                page = context.new_page()
+                page.set_viewport_size({"width": width, "height": height})
+                page.on("requestfinished", lambda r, seen=loaded: seen.append(r.url))
+                for event in ("request", "requestfinished", "requestfailed"):
+                    page.on(
+                        event, lambda _, last=activity: last.__setitem__(0, time.perf_counter())
+                    )
+                page.goto(base + rel, wait_until="load")
+                _wait_until_quiet(page, activity)
+                weights.setdefault(kind, {})[window] = _local_gz_kb(site, base, set(loaded))
+                page.close()
+            context.close()
+        browser.close()
+    return weights
+
+
 def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict, list[str]]:
     """Per page: (HTML gz KB, everything-it-loads gz KB), first render in ms; the text pages.
 
@@ -245,13 +303,7 @@ def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict, lis
             _wait_until_quiet(page, activity)
             if page.query_selector(EMBEDS) is None:
                 text_pages.append(kind)
-            total = 0.0
-            for url in set(loaded):
-                if url.startswith(base):
-                    local = site / url[len(base) :].split("#")[0].split("?")[0]
-                    local = local / "index.html" if local.is_dir() else local
-                    if local.is_file():
-                        total += gz_kb(local.read_bytes())
+            total = _local_gz_kb(site, base, set(loaded))
             weights[kind] = (gz_kb((site / rel).read_bytes()), total)
             page.close()
         context.close()
@@ -283,8 +335,10 @@ def measure(label: str, project: Path, work: Path, synthetic: int) -> Figures:
     figures.build_cpu_s = min(first.cpu_s, rebuild.cpu_s)
     figures.bare_build_s = min(r.seconds for r in bare_runs)
     figures.bare_build_cpu_s = min(r.cpu_s for r in bare_runs)
-    figures.weights_kb, figures.render_ms, figures.text_pages = weigh_and_render(
-        site, measured_pages(site)
+    pages = measured_pages(site)
+    figures.weights_kb, figures.render_ms, figures.text_pages = weigh_and_render(site, pages)
+    figures.first_screen_kb = weigh_first_screens(
+        site, {k: v for k, v in pages.items() if k in FIRST_SCREEN_PAGES}
     )
     figures.search_index_kb = gz_kb((site / "search/search_index.json").read_bytes())
     return figures

@@ -31,6 +31,9 @@ TEXT_PAGE_BUDGET_KB = 100
 TIMELINE_BUDGET_KB = 500
 """The timeline page at the curated data, everything it loads, gzipped, tiles excluded."""
 
+HOME_FIRST_SCREEN_BUDGET_KB = 200
+"""The home page before the reader scrolls, its map included, everything it loads, gzipped."""
+
 ANY_PAGE_BUDGET_KB = 1024
 """Any page, everything it loads, gzipped."""
 
@@ -61,6 +64,15 @@ def budgets(all_figures: list[Figures]) -> list[tuple[bool, str]]:
                     f"{f.label} timeline: {total:.0f} KB gz (<= {TIMELINE_BUDGET_KB})",
                 )
             )
+        if f.events == 0:
+            for window, total in f.first_screen_kb.get("home", {}).items():
+                checks.append(
+                    (
+                        total <= HOME_FIRST_SCREEN_BUDGET_KB,
+                        f"{f.label} home before scrolling, {window}: {total:.0f} KB gz "
+                        f"(<= {HOME_FIRST_SCREEN_BUDGET_KB})",
+                    )
+                )
         for kind, (_, total) in f.weights_kb.items():
             if kind in f.text_pages:
                 checks.append(
@@ -95,6 +107,14 @@ def print_figures(f: Figures) -> None:
         print(
             f"| {kind}: HTML / with everything it loads, gz | {html_kb:.1f} KB / {total_kb:.0f} KB |"
         )
+    for kind, by_window in f.first_screen_kb.items():
+        after = f.weights_kb.get(kind, (0.0, 0.0))[1]
+        budget = f" (budget {HOME_FIRST_SCREEN_BUDGET_KB} KB before)" if kind == "home" else ""
+        for window, before in by_window.items():
+            print(
+                f"| {kind} at {window}: before scrolling / after scrolling to every chart "
+                f"and map, gz | {before:.0f} KB / {after:.0f} KB{budget} |"
+            )
     print(f"| search index (fetched only when search is used), gz | {f.search_index_kb:.0f} KB |")
     for kind, ms in f.render_ms.items():
         print(f"| {kind}: first render in headless Chromium | {ms:.0f} ms |")

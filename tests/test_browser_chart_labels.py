@@ -104,6 +104,15 @@ def test_timeline_writes_six_key_events_without_collisions(sized_page, site_url)
     )
     page.wait_for_timeout(300)  # placement runs on the frame after plotly redraws
     _check_timeline_labels(page, "the whole story")
+
+    page.get_by_role("button", name="By country").click()
+    page.wait_for_function(
+        "() => document.querySelector('#chart-timeline').getAttribute('data-labels') !== null"
+        " && [...document.querySelectorAll('#chart-timeline .ytick text')]"
+        ".some(t => t.textContent === 'Tajikistan')"
+    )
+    page.wait_for_timeout(300)
+    _check_timeline_labels(page, "rows by country")
     assert page.page_errors == []
 
 
@@ -160,3 +169,13 @@ def test_inventory_names_each_rows_supplier_in_words(sized_page, site_url):
     for i, a in enumerate(labels):
         for b in labels[i + 1 :]:
             assert not _overlap(a["box"], b["box"]), (a["text"], b["text"])
+
+
+def test_clicking_a_label_opens_its_event(page, site_url):
+    page.goto(site_url + "timeline/")
+    _wait_for_labels(page)
+    kabul = yaml.safe_load((ROOT / "data/events/taliban-take-kabul.yaml").read_text("utf-8"))
+    label = page.locator("#chart-timeline .annotation", has_text=kabul["timeline_label"])
+    label.locator(".annotation-text-g").click()
+    page.wait_for_url("**/events/taliban-take-kabul/", timeout=10000)
+    assert page.locator("h1").inner_text().strip() == kabul["title"]

@@ -282,3 +282,47 @@ def test_timeline_rows_get_a_fixed_margin_that_holds_the_longest_label() -> None
         assert layout["yaxis"]["automargin"] is False, name
         longest = max(len(label) for label in layout["yaxis"]["ticktext"])
         assert layout["margin"]["l"] >= longest * timeline.LABEL_PX_PER_CHAR, name
+
+
+def test_key_event_labels_come_from_the_events_timeline_label(data) -> None:
+    files = timeline_files(data)
+    theme = files["timeline.json"]["views"][0]["labels"]
+    labelled = {
+        p.stem: e["timeline_label"]
+        for p in (ROOT / "data/events").glob("*.yaml")
+        for e in [yaml.safe_load(p.read_text(encoding="utf-8"))]
+        if e.get("timeline_label")
+    }
+    assert len(labelled) >= 6
+    assert {c["url"]: c["text"] for c in theme} == {
+        f"events/{eid}/": text.replace("&", "&amp;") for eid, text in labelled.items()
+    }
+    assert len(files["timeline-country.json"]["labels"]) == len(labelled)
+    # Each candidate sits on its event's own marker.
+    figure = _view(data, "theme")
+    for candidate in theme:
+        [(trace, i)] = _find(_points(figure), candidate["url"].split("/")[1])
+        assert (trace["x"][i], trace["y"][i]) == (candidate["x"], candidate["y"])
+    # Confirmed events are placed first, then the weaker ones; within a status, oldest first.
+    statuses = [data.events[c["url"].split("/")[1]].status for c in theme]
+    assert statuses.index("reported") > max(i for i, s in enumerate(statuses) if s == "confirmed")
+    confirmed = [c["x"] for c, s in zip(theme, statuses, strict=True) if s == "confirmed"]
+    assert confirmed == sorted(confirmed)
+
+
+def test_editor_text_in_a_timeline_label_is_escaped(data) -> None:
+    event = data.events["taliban-take-kabul"].model_copy(update={"timeline_label": "<b>x</b>"})
+    tampered = replace(data, events={**data.events, "taliban-take-kabul": event})
+    [kabul] = [
+        c
+        for c in timeline_files(tampered)["timeline.json"]["views"][0]["labels"]
+        if c["url"] == "events/taliban-take-kabul/"
+    ]
+    assert kabul["text"] == "&lt;b&gt;x&lt;/b&gt;"
+
+
+def test_no_labelled_event_means_no_label_candidates(data) -> None:
+    plain = {eid: ev.model_copy(update={"timeline_label": None}) for eid, ev in data.events.items()}
+    files = timeline_files(replace(data, events=plain))
+    assert files["timeline.json"]["views"][0]["labels"] == []
+    assert files["timeline-country.json"]["labels"] == []

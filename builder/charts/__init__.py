@@ -33,8 +33,9 @@ EMBEDS: dict[str, Embed] = {
         "timeline",
         "Timeline of every event, by theme or by country",
         "Every event in time. Colour shows the theme, the marker's shape how well the event "
-        "is established, and a bar the period an imprecise date may mean. Click a marker to "
-        "open the event; use the buttons to jump to a period or filter what is shown.",
+        "is established, and a bar the period an imprecise date may mean; labels name the "
+        "story's key events. Click a marker or a label to open the event; use the buttons to "
+        "jump to a period or filter what is shown.",
         height=520,
     ),
     "chart:inventory": Embed(

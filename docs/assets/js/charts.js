@@ -21,6 +21,8 @@
    * so that plotly.js has usually arrived by the time the chart scrolls into view. */
   var NEAR = "600px 0px";
   var LABELS_JS = "assets/js/chart-labels.js";
+  var NARROW_PX = 600;
+  var MODEBAR_PX = 34;
   var observer = null;
 
   /* Insert a same-origin script once; resolves with the global it defines. */
@@ -67,6 +69,12 @@
       if (layout[axis]) { layout[axis].gridcolor = "rgba(128,128,128,0.25)"; }
     });
     if (layout.hoverlabel) { layout.hoverlabel.font = {color: "#111"}; layout.hoverlabel.bgcolor = "#fff"; }
+    /* On a narrow (touch) screen plotly's mode bar stays in view once touched: give it a
+     * strip of its own above the plot rather than over the latest marks and their labels. */
+    if (div.clientWidth < NARROW_PX && layout.margin && layout.height) {
+      layout.margin.t = (layout.margin.t || 0) + MODEBAR_PX;
+      layout.height += MODEBAR_PX;
+    }
     return layout;
   }
 
