@@ -13,6 +13,8 @@ from pathlib import Path
 from builder import charts, csp, exports, maps
 from builder.assets import vendor_files
 from builder.embeds import Embed
+from builder.maps.areas import load_geography
+from builder.maps.story_figure import STORY_FIGURE_PATH, story_figure
 from builder.pages import (
     actors,
     bibliography,
@@ -21,6 +23,7 @@ from builder.pages import (
     events_index,
     feed,
     field_reference,
+    story,
 )
 from builder.schema_export import event_json_schema
 from builder.site_settings import SiteSettings
@@ -62,6 +65,9 @@ def render(
         field_reference.FIELDS_PAGE: field_reference.field_reference(),
         feed.FEED_PATH: feed.events_feed(data, settings),
     }
+    geography = load_geography()
+    files[story.STORY_PAGE] = story.story_page(data, geography)
+    files[STORY_FIGURE_PATH] = story_figure(data, geography)
     files.update(actors.render_all(data))
     files.update(maps.render_all(data))
     files.update(charts.render_all(data))

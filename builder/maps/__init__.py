@@ -22,7 +22,7 @@ from pathlib import Path
 
 from builder.embeds import Embed
 from builder.map_base import counted_ids
-from builder.maps import border, deployments, factory, locator, regional
+from builder.maps import border, deployments, factory, locator, regional, story
 from builder.maps.areas import GEO_DIR, Geography, load_geography
 from builder.maps.features import DETAILS_PATH, details
 from builder.maps.style import CATEGORY_COLOURS, STATUS_STYLES
@@ -106,6 +106,8 @@ def render_all(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, str]:
         with counted_ids(name):
             documents[f"maps/{name}.html"] = render_map(data, geography)
     documents[locator.LOCATOR_PATH] = locator.locator_map(data, geography)
+    with counted_ids("story"):
+        documents[story.STORY_MAP_PATH] = story.story_map(data, geography)
     documents[DETAILS_PATH] = json.dumps(
         details(data, geography), ensure_ascii=False, sort_keys=True, separators=(",", ":")
     )
