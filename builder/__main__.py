@@ -1,8 +1,8 @@
 """Command line: ``python -m builder check`` and ``python -m builder schema``.
 
 ``check`` validates all data and prints every problem as ``path: field:
-message``; it exits 1 when there is any. ``schema`` writes the event JSON
-Schema to ``data/schema/``; ``schema --check`` exits 1 when that file is stale.
+message``; it exits 1 when there is any. ``schema`` writes the event and story
+JSON Schemas to ``data/schema/``; ``schema --check`` exits 1 when either is stale.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from builder.schema_export import SCHEMA_PATH, event_json_schema, write_schema
+from builder.schema_export import EXPORTS, write_schema, write_story_schema
 from builder.validate import InvalidData, load_dataset
 
 
@@ -34,14 +34,18 @@ def check(root: Path) -> int:
 def schema(root: Path, *, verify: bool) -> int:
     """Write the JSON Schema, or with ``verify`` report whether it is current."""
     if verify:
-        target = root / SCHEMA_PATH
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != event_json_schema():
-            print(f"{SCHEMA_PATH}: stale; run `python -m builder schema`")
-            return 1
-        print(f"{SCHEMA_PATH}: up to date")
-        return 0
+        stale = 0
+        for path, render in EXPORTS.items():
+            target = root / path
+            current = target.read_text(encoding="utf-8") if target.exists() else ""
+            if current != render():
+                print(f"{path}: stale; run `python -m builder schema`")
+                stale = 1
+            else:
+                print(f"{path}: up to date")
+        return stale
     print(f"wrote {write_schema(root)}")
+    print(f"wrote {write_story_schema(root)}")
     return 0
 
 
@@ -51,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate every data file")
-    schema_cmd = sub.add_parser("schema", help="export the event JSON Schema")
+    schema_cmd = sub.add_parser("schema", help="export the event and story JSON Schemas")
     schema_cmd.add_argument("--check", action="store_true", help="fail if the export is stale")
     args = parser.parse_args(argv)
     if args.command == "check":

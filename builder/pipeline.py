@@ -25,7 +25,7 @@ from builder.pages import (
     field_reference,
     story,
 )
-from builder.schema_export import event_json_schema
+from builder.schema_export import event_json_schema, story_json_schema
 from builder.site_settings import SiteSettings
 from builder.validate import Dataset, load_dataset
 
@@ -59,6 +59,7 @@ def render(
         "data/events.geojson": exports.feature_collection_json(exports.events_geojson(data)),
         "data/events.csv": exports.events_csv(data),
         "data/event.schema.json": event_json_schema(),
+        "data/story.schema.json": story_json_schema(),
         events_index.INDEX_PAGE: events_index.events_index(data),
         bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data),
         drones.DRONES_PAGE: drones.drones_page(data),

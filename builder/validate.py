@@ -382,7 +382,7 @@ _STORY_MARKUP = re.compile(r"\]\(|^\s*\[[^\]^]+\]:|<[a-zA-Z/!?]|\{:", re.MULTILI
 
 def _story_message(error: dict[str, Any]) -> str | None:
     where = error["loc"][-1] if error["loc"] else None
-    if error["type"] in ("too_short", "missing"):
+    if error["type"] in ("too_short", "string_too_short", "missing"):
         if where == "events":
             return "a step needs at least one event id: the events its map shows"
         if where == "text":
