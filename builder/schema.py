@@ -357,8 +357,8 @@ class StoryStep(Strict):
         min_length=10,
         description=(
             "What the step says, in a few sentences of your own words (Markdown: emphasis "
-            "only, no links or HTML). Cite each claim with a footnote whose label is a source "
-            "id from data/sources.yaml, e.g. [^rferl-2022-05-24], as chapters do."
+            "only, no links or HTML). Cite each claim with a footnote, as chapters do: the "
+            "id of a source in data/sources.yaml between [^ and ], right after the claim."
         ),
     )
     layers: list[StoryLayer] = Field(
