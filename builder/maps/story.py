@@ -38,6 +38,9 @@ from builder.validate import Dataset
 STORY_MAP_PATH = "maps/story.html"
 """Site path of the story map document."""
 
+OPENING_MAP_PATH = "maps/story-opening.html"
+"""Site path of the light document of the story's first step alone, for the home page."""
+
 STORY_MAP_JS = "assets/js/story-map.js"
 """Site-relative path of the script that moves the story map from step to step."""
 
@@ -153,14 +156,37 @@ def _context_layer(spec: LayerSpec, name: str, shown: bool) -> LayerSpec:
 
 
 def story_map(data: Dataset, geography: Geography) -> str:
-    """The story map document, opening on the first step's view."""
-    views = step_views(data, geography)
+    """The story map document, every step in it, opening on the first step's view."""
+    return _document(
+        step_views(data, geography),
+        data,
+        geography,
+        "Map: the drone race in Central Asia, step by step",
+    )
+
+
+def opening_map(data: Dataset, geography: Geography) -> str:
+    """The story's first step alone: its events and layers only, light enough for the home page."""
+    return _document(
+        step_views(data, geography)[:1],
+        data,
+        geography,
+        "Map: where the story opens",
+    )
+
+
+def _document(views: list[StepView], data: Dataset, geography: Geography, title: str) -> str:
     first = views[0] if views else None
     opening = set(first.layers) if first else {"border"}
+    used = {layer for v in views for layer in v.layers} | opening
     in_story = list(dict.fromkeys(e for v in views for e in v.events))
     features = located_features(data, geography, in_story)
-    ring = _ring(data, geography)
-    layers = [_context_layer(provinces_layer(geography), "provinces", "provinces" in opening)]
+    ring = _ring(data, geography) if "range-ring" in used else None
+    layers = []
+    if "provinces" in used:
+        layers.append(
+            _context_layer(provinces_layer(geography), "provinces", "provinces" in opening)
+        )
     if ring is not None:
         layers.append(
             _context_layer(
@@ -173,32 +199,34 @@ def story_map(data: Dataset, geography: Geography) -> str:
                 "range-ring" in opening,
             )
         )
-    layers += [
-        _context_layer(
-            frontier_layer(geography), "northern-borders", "northern-borders" in opening
-        ),
-        _context_layer(
-            border_layer(geography, "Afghanistan–Tajikistan border"), "border", "border" in opening
-        ),
-        events_layer("Events of the story", features),
-    ]
+    if "northern-borders" in used:
+        layers.append(
+            _context_layer(
+                frontier_layer(geography), "northern-borders", "northern-borders" in opening
+            )
+        )
+    if "border" in used:
+        layers.append(
+            _context_layer(
+                border_layer(geography, "Afghanistan–Tajikistan border"),
+                "border",
+                "border" in opening,
+            )
+        )
+    layers.append(events_layer("Events of the story", features))
     present = [c for c in CATEGORIES if any(f["properties"]["category"] == c for f in features)]
+    around = []
+    if ring is not None:
+        around.append(Swatch("line", RING_STYLE["color"], "Ababil-2 reported range", 0, "8 6"))
+    if used & {"border", "northern-borders"}:
+        around.append(Swatch("line", BORDER_STYLE["color"], "Afghanistan's northern borders"))
+    notes = ["Areas stand for places known only roughly."]
+    if len(views) > 1:
+        notes.insert(0, "The step's own events are drawn strongly; the other steps' are faded.")
     legend = legend_html(
         "The story map",
-        [
-            ("Events, by category", category_swatches(present)),
-            (
-                "Around them",
-                [
-                    Swatch("line", RING_STYLE["color"], "Ababil-2 reported range", 0, "8 6"),
-                    Swatch("line", BORDER_STYLE["color"], "Afghanistan's northern borders"),
-                ],
-            ),
-        ],
-        [
-            "The step's own events are drawn strongly; the other steps' events are faded. "
-            "Areas stand for places known only roughly."
-        ],
+        [("Events, by category", category_swatches(present)), ("Around them", around)],
+        [" ".join(notes)],
     ).replace('class="dr-legend" open>', 'class="dr-legend">', 1)
     steps_json = script_json(
         {
@@ -210,7 +238,7 @@ def story_map(data: Dataset, geography: Geography) -> str:
         }
     )
     spec = MapSpec(
-        title="Map: the drone race in Central Asia, step by step",
+        title=title,
         center=(38.0, 66.0),
         zoom=5,
         bounds=first.bounds if first else [[30.0, 50.0], [46.0, 80.0]],
