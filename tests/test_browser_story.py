@@ -270,3 +270,20 @@ def test_home_page_first_screen_holds_the_opening_map(browser, site_url, data, s
     assert ring["y"] + ring["height"] <= view["y"] + view["height"] + 1
     assert frame.locator("path.dr-border").count() >= 1
     context.close()
+
+
+def test_the_home_page_call_to_action_opens_the_live_story_in_place(instant_page, data):
+    from conftest import SITE, click_instantly, wait_for_instant_navigation
+
+    page = instant_page
+    page.goto(SITE)
+    wait_for_instant_navigation(page)
+    click_instantly(page, page.locator(".dr-hero-cta a"))
+    frame = _story_frame(page)
+    assert data.story is not None
+    first = data.story.steps[0]
+    state = _settled(frame, first.id)
+    assert state["highlighted"] == _located(first, data)
+    assert page.locator("[data-story][data-active-step]").get_attribute("data-active-step") == (
+        first.id
+    )

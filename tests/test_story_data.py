@@ -278,3 +278,26 @@ def test_time_strip_fractions_follow_the_dates() -> None:
     )
     assert strip_position(dt.date(1990, 1, 1)) == 0
     assert strip_position(dt.date(2030, 1, 1)) == 1
+
+
+def test_field_reference_and_json_schema_cover_the_story() -> None:
+    import json
+
+    from builder.pages.field_reference import field_reference
+    from builder.schema_export import STORY_SCHEMA_PATH, story_json_schema
+
+    page = field_reference()
+    story_part = page.split("{#story}", 1)[1]
+    for field in ("title", "steps"):
+        assert f"<tr id='story-{field}'>" in story_part
+    for field in ("id", "title", "events", "text", "layers"):
+        assert f"<code>{field}</code>" in story_part.split("StoryStep", 1)[1]
+    committed = (ROOT / STORY_SCHEMA_PATH).read_text(encoding="utf-8")
+    assert committed == story_json_schema(), "run `make schema` and commit the result"
+    step = json.loads(committed)["$defs"]["StoryStep"]
+    assert step["properties"]["layers"]["items"]["enum"] == [
+        "range-ring",
+        "border",
+        "northern-borders",
+        "provinces",
+    ]

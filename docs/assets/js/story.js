@@ -56,7 +56,15 @@
   }
 
   // The map document defines its API while it is parsed, before its load event.
-  frame.addEventListener("load", function () { moveMap(false); });
+  frame.addEventListener("load", function () {
+    moveMap(false);
+    // Keys pressed inside the map stay in its document: Escape there returns to the story too.
+    try {
+      frame.contentDocument.addEventListener("keydown", function (event) {
+        if (exploring && event.key === "Escape") { setExploring(false); }
+      });
+    } catch (err) { /* not the same origin: the Back button still works */ }
+  });
 
   function moveStrip(step) {
     if (!span) { return; }
