@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:
 from benchmarks.synthetic import write_events  # noqa: E402
 from builder import exports  # noqa: E402
 from builder.assets import vendor_files  # noqa: E402
+from builder.basemap import BASEMAP_CSS, BASEMAP_JS, basemap_files  # noqa: E402
 from builder.map_base import MAP_DOCUMENT_CSS, MAP_LAYERS_JS, counted_ids  # noqa: E402
 from builder.maps import MAPS, locator  # noqa: E402
 from builder.maps.areas import load_geography  # noqa: E402
@@ -69,12 +70,13 @@ def build_documents(data_dir: Path) -> tuple[dict[str, str], dict[str, float], f
 
 
 def write_site(folder: Path, documents: dict[str, str], data) -> None:
-    """The files the map documents load: vendor Leaflet, map script and styles, events."""
-    for path, content in vendor_files(ROOT / "node_modules").items():
-        if "leaflet" in path:
+    """The files the map documents load: Leaflet, topojson-client, basemap, scripts, styles, events."""
+    served = {**vendor_files(ROOT / "node_modules"), **basemap_files()}
+    for path, content in served.items():
+        if "plotly" not in path:
             (folder / path).parent.mkdir(parents=True, exist_ok=True)
             (folder / path).write_bytes(content)
-    for path in (MAP_LAYERS_JS, MAP_DOCUMENT_CSS):
+    for path in (MAP_LAYERS_JS, MAP_DOCUMENT_CSS, BASEMAP_JS, BASEMAP_CSS):
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / "docs" / path, folder / path)
     (folder / "maps").mkdir()
@@ -176,9 +178,14 @@ def run(n_events: int) -> None:
         gz_kb((ROOT / "node_modules/leaflet/dist" / f).read_bytes())
         for f in ("leaflet.js", "leaflet.css")
     )
-    shared += gz_kb((ROOT / "docs" / MAP_LAYERS_JS).read_bytes())
-    shared += gz_kb((ROOT / "docs" / MAP_DOCUMENT_CSS).read_bytes())
-    print(f"shared, cached across maps: Leaflet + map script and styles {shared:.1f} KB gz")
+    shared += gz_kb((ROOT / "node_modules/topojson-client/dist/topojson-client.min.js").read_bytes())
+    for path in (MAP_LAYERS_JS, MAP_DOCUMENT_CSS, BASEMAP_JS, BASEMAP_CSS):
+        shared += gz_kb((ROOT / "docs" / path).read_bytes())
+    basemap_kb = sum(gz_kb(content) for content in basemap_files().values())
+    print(
+        f"shared, cached across maps: Leaflet, topojson-client, map and basemap scripts and "
+        f"styles {shared:.1f} KB gz; basemap.topo.json {basemap_kb:.1f} KB gz"
+    )
     print(
         f"data/events.geojson: {geojson_kb:.1f} KB gz, fetched by the locator only for a bare "
         "#<event-id> link (event pages give the position in the fragment)"

@@ -1,8 +1,9 @@
 """``make bench``: every figure and budget, for the curated data and synthetic sizes.
 
 Usage: ``python benchmarks/run.py [--sizes curated,100,1000,10000]``. Prints a
-table per dataset, then each budget as PASS or FAIL (exit status 1 if any
-fails), then the maps' and charts' own benchmarks when they exist.
+table per dataset (with the maps' budgets of ``map_budgets.py`` for the curated
+data), then each budget as PASS or FAIL (exit status 1 if any fails), then the
+maps' and charts' own benchmarks when they exist.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+import map_budgets  # noqa: E402
 from bench_site import Figures, measure  # noqa: E402
 from synthetic import make_project  # noqa: E402
 
@@ -113,6 +115,7 @@ def main() -> int:
         f"# Benchmarks\n\nMachine: {platform.platform()}, {cpu} CPUs, Python {platform.python_version()}"
     )
     results = []
+    map_figures: list[map_budgets.Figure] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         for size in sizes:
@@ -124,9 +127,15 @@ def main() -> int:
             figures.label = label
             results.append(figures)
             print_figures(figures)
+            if n == 0:  # the maps' budgets hold on the curated data
+                map_figures = map_budgets.measure(work / f"{size}-site")
+                print("\n### Maps, curated data (each figure beside its budget)\n")
+                for figure in map_figures:
+                    print(f"- {figure.line()}")
             shutil.rmtree(work / f"project-{size}", ignore_errors=True)
     print("\n## Budgets\n")
     checks = budgets(results)
+    checks += [(f.ok, f"curated data, {f.describe()}") for f in map_figures]
     for ok, text in checks:
         print(f"- {'PASS' if ok else 'FAIL'}: {text}")
     for name in ("bench_maps", "bench_charts"):

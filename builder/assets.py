@@ -1,6 +1,6 @@
 """Front-end libraries the site serves itself, copied from ``node_modules``.
 
-Leaflet and plotly.js come from the npm registry at set-up (``npm ci``); the
+Leaflet, topojson-client and plotly.js come from the npm registry at set-up (``npm ci``); the
 build copies the few files the pages use under ``assets/vendor/`` so that no
 reader's browser asks a third-party host for code or styles.
 """
@@ -18,6 +18,10 @@ VENDOR_FILES: dict[str, str] = {
     "assets/vendor/leaflet/images/marker-icon-2x.png": "leaflet/dist/images/marker-icon-2x.png",
     "assets/vendor/leaflet/images/marker-shadow.png": "leaflet/dist/images/marker-shadow.png",
     "assets/vendor/leaflet/LICENSE": "leaflet/LICENSE",
+    "assets/vendor/topojson-client/topojson-client.min.js": (
+        "topojson-client/dist/topojson-client.min.js"
+    ),
+    "assets/vendor/topojson-client/LICENSE": "topojson-client/LICENSE",
     "assets/vendor/plotly/plotly-basic.min.js": "plotly.js-basic-dist-min/plotly-basic.min.js",
     "assets/vendor/plotly/LICENSE": "plotly.js-basic-dist-min/LICENSE",
 }

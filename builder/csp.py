@@ -15,7 +15,8 @@ import hashlib
 import re
 
 TILE_HOSTS = ("https://tile.openstreetmap.org",)
-"""The one outside host readers' browsers contact: OpenStreetMap's map tiles."""
+"""The one outside host a reader's browser may contact, and only when the reader switches
+on the street map: OpenStreetMap's tiles (every map opens on the site's own basemap)."""
 
 # Executable script types; anything else (application/json, ld+json) is data
 # the browser never runs, so CSP does not apply to it and it needs no hash.

@@ -167,7 +167,8 @@ def why_they_differ(measured_km: float | None = None) -> str:
     """Explain in plain words why the border's published and measured lengths differ."""
     measured = f" (about {measured_km:,.0f} km)" if measured_km is not None else ""
     return (
-        "The border follows the Panj and Amu Darya rivers. A line drawn for a 1:10m "
+        "For most of its length the border follows the Panj and Amu Darya rivers. "
+        "A line drawn for a 1:10m "
         "world map keeps only some of the river's bends, cutting across its meanders, "
         f"so it measures shorter{measured} than the boundary surveyed along the river. "
         "The article rounds to 1,300 km; official sources usually say about 1,344 km."

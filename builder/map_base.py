@@ -1,10 +1,16 @@
 """Folium made reproducible, self-hosted, safe and lean.
 
 Folium names every element with random hex and loads Leaflet, jQuery,
-Bootstrap and Font Awesome from four CDNs. Maps here load only Leaflet and
-the site's own map script and styles, from the site itself, and name elements
-from a counter so that two builds of the same data give the same bytes. Data
-reaches a document only through :func:`builder.sanitize.script_json`.
+Bootstrap and Font Awesome from four CDNs. Maps here load only Leaflet,
+topojson-client, the site's own basemap and map scripts and styles, all from
+the site itself, and name elements from a counter so that two builds of the
+same data give the same bytes. Data reaches a document only through
+:func:`builder.sanitize.script_json`.
+
+Every map is drawn on the site's own basemap (:mod:`builder.basemap`): with
+default settings no map asks any host but the site's own for anything.
+OpenStreetMap's street map stays one click away in the layer switcher, off
+when the map opens.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from folium.map import Layer
 from folium.template import Template
 from folium.utilities import JsCode
 
+from builder.basemap import BASEMAP_CSS, BASEMAP_JS, TOPOJSON_JS
 from builder.sanitize import script_json, text
 
 LEAFLET_JS = "assets/vendor/leaflet/leaflet.js"
@@ -38,7 +45,10 @@ MAPS_DIR = "maps"
 """Site folder holding one standalone HTML document per map (embedded in iframes)."""
 
 TILES = "OpenStreetMap"
-"""Map tiles: the one request readers' browsers make to another host."""
+"""The street map a reader may switch on: tiles from openstreetmap.org, off by default."""
+
+TILES_NAME = "Street map (loads tiles from openstreetmap.org)"
+"""The opt-in street map's name in the layer switcher: says it asks another site."""
 
 # Folium's viewport forbids pinch-zoom (WCAG 1.4.4); its <html> has no language.
 _FOLIUM_VIEWPORT = """<meta name="viewport" content="width=device-width,
@@ -54,10 +64,14 @@ class SiteMap(folium.Map):
 
     default_js: ClassVar[list[tuple[str, str]]] = [
         ("leaflet", f"../{LEAFLET_JS}"),
+        ("topojson_client", f"../{TOPOJSON_JS}"),
+        # After Leaflet: it hooks into every L.Map made from then on.
+        ("dr_basemap", f"../{BASEMAP_JS}"),
         ("dr_map_layers", f"../{MAP_LAYERS_JS}"),
     ]
     default_css: ClassVar[list[tuple[str, str]]] = [
         ("leaflet_css", f"../{LEAFLET_CSS}"),
+        ("dr_basemap_css", f"../{BASEMAP_CSS}"),
         ("dr_map_css", f"../{MAP_DOCUMENT_CSS}"),
     ]
 
@@ -124,7 +138,11 @@ def counted_ids(prefix: str) -> Iterator[None]:
 
 
 def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
-    """A map with OpenStreetMap tiles, scroll-zoom off so the page around it still scrolls."""
+    """A map on the site's own basemap, scroll-zoom off so the page around it still scrolls.
+
+    The basemap is drawn by ``basemap.js`` for every Leaflet map; the only tile
+    layer is OpenStreetMap's street map, listed in the layer switcher and off.
+    """
     fmap = SiteMap(
         location=list(center),
         zoom_start=zoom,
@@ -133,8 +151,8 @@ def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
         scrollWheelZoom=False,
         prefer_canvas=False,
     )
-    # One base map only, so it stays out of the layer switcher.
-    folium.TileLayer(TILES, control=False).add_to(fmap)
+    # Opt-in only: with it off, the reader's browser contacts no other host.
+    folium.TileLayer(TILES, name=TILES_NAME, overlay=True, control=True, show=False).add_to(fmap)
     fmap.get_root().header.add_child(
         branca.element.Element(f"<title>{text(title)}</title>"), name="title"
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from builder import charts, csp, exports, maps
 from builder.assets import vendor_files
+from builder.basemap import basemap_files
 from builder.embeds import Embed
 from builder.maps.areas import load_geography
 from builder.maps.story_figure import STORY_FIGURE_PATH, story_figure
@@ -82,6 +83,7 @@ def render(
             event_id, data, previous, following, settings, with_map=with_locator
         )
     files.update(vendor_files(node_modules))
+    files.update(basemap_files())
     # Generated HTML (the map documents) is served as is: it carries its own policy.
     for path, content in files.items():
         if path.endswith(".html") and isinstance(content, str):

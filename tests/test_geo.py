@@ -313,12 +313,13 @@ def test_shared_arc_becomes_the_border(tmp_path):
     assert feature["properties"]["length_km"] == pytest.approx(110.6, abs=0.1)
 
 
-def _tarball(path: Path, member: str, content: dict) -> Path:
-    payload = json.dumps(content).encode()
+def _tarball(path: Path, member: str, content: dict, *more: tuple[str, dict]) -> Path:
     with tarfile.open(path, "w:gz") as archive:
-        info = tarfile.TarInfo(member)
-        info.size = len(payload)
-        archive.addfile(info, io.BytesIO(payload))
+        for name, data in ((member, content), *more):
+            payload = json.dumps(data).encode()
+            info = tarfile.TarInfo(name)
+            info.size = len(payload)
+            archive.addfile(info, io.BytesIO(payload))
     return path
 
 
@@ -396,7 +397,13 @@ def test_rerunning_the_script_gives_identical_bytes(tmp_path):
     script = load_script()
     source = tmp_path / "npm"
     source.mkdir()
-    _tarball(source / script.WORLD_TARBALL, "package/countries-10m.json", synthetic_countries())
+    world = synthetic_countries()
+    _tarball(
+        source / script.WORLD_TARBALL,
+        "package/countries-10m.json",
+        world,
+        ("package/countries-50m.json", world),
+    )
     province = {"type": "Polygon", "arcs": [[0]]}
     provinces = {
         "type": "Topology",
@@ -418,4 +425,5 @@ def test_rerunning_the_script_gives_identical_bytes(tmp_path):
         assert script.main(["--from", str(source), "--out", str(out)]) == 0
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert outputs[0] == outputs[1]
-    assert sorted(outputs[0]) == sorted(p.name for p in GEO.glob("*.geojson"))
+    committed = [*GEO.glob("*.geojson"), *GEO.glob("*.topo.json")]
+    assert sorted(outputs[0]) == sorted(p.name for p in committed)

@@ -70,13 +70,23 @@ def provinces_layer(geography: Geography, name: str = "Afghan provinces") -> Lay
     )
 
 
+RIVER_NOTE = "for most of its length, the Panj and Amu Darya rivers"
+"""What the border line is on the ground, said wherever the line is named on a map."""
+
+
 def border_layer(geography: Geography, label: str, *, permanent_label: bool = False) -> LayerSpec:
-    """The Afghanistan–Tajikistan border line, with ``label`` as its tooltip."""
+    """The Afghanistan–Tajikistan border line, with ``label`` as its tooltip.
+
+    A tooltip shown on hover or focus also says that the line is, for most of its
+    length, the Panj and Amu Darya rivers (a permanent label stays short: the
+    basemap names both rivers along the line from zoom 6 on).
+    """
+    shown = label if permanent_label else f"{label}: {RIVER_NOTE}"
     return LayerSpec(
         "shapes",
         "Afghanistan–Tajikistan border",
         {
-            "geojson": geography.border_collection(label),
+            "geojson": geography.border_collection(shown),
             "style": BORDER_STYLE,
             "className": "dr-border",
             "permanentLabels": permanent_label,

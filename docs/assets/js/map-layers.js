@@ -35,12 +35,16 @@
   }
 
   // Marks let benchmarks read when the map was drawn and first painted, without polling.
+  // "Ready" waits for the basemap (basemap.js), so a drawn map has its geography too.
   function ready() {
-    document.documentElement.setAttribute("data-dr-ready", "true");
-    if (window.performance && performance.mark) {
-      performance.mark("dr-ready");
-      window.requestAnimationFrame(function () { performance.mark("dr-painted"); });
-    }
+    var basemap = window.DRBasemap ? window.DRBasemap.drawn : Promise.resolve();
+    basemap.then(function () {
+      document.documentElement.setAttribute("data-dr-ready", "true");
+      if (window.performance && performance.mark) {
+        performance.mark("dr-ready");
+        window.requestAnimationFrame(function () { performance.mark("dr-painted"); });
+      }
+    });
   }
 
   /** Store the document's lookup tables and create the pane areas are drawn in. */

@@ -1,0 +1,187 @@
+/*
+ * The site's own basemap, drawn under every Leaflet map the site makes.
+ *
+ * One TopoJSON file (assets/geo/basemap.topo.json, derived from Natural Earth by
+ * scripts/derive_geo.py) is fetched once from the site itself and cached by the
+ * browser for every map document. A Leaflet init hook draws it into each map as
+ * soon as the map exists, so no map needs code of its own: the Maps page, the
+ * chapters, the event pages' locator and any new map document get it by loading
+ * this script after Leaflet and topojson-client.
+ *
+ * Quiet on purpose: light land, pale water, thin grey borders, Afghanistan and
+ * Tajikistan a shade darker, their neighbours a shade between; names in small
+ * grey capitals with a halo. The story's colours stay for the data.
+ * No eval, no inline handlers, no request to any other host.
+ */
+(function () {
+  "use strict";
+
+  if (!window.L || !window.topojson) { return; }
+
+  var PALETTE = {
+    water: "#dde6ec",
+    other: "#f4f2ee",
+    neighbour: "#ece8e0",
+    focus: "#e3dccd",
+    border: "#8f8f8f",
+  };
+  var script = document.currentScript;
+  var url = new URL("../geo/basemap.topo.json", script ? script.src : window.location.href).href;
+  var request = null;
+  var resolveDrawn;
+  var drawn = new Promise(function (resolve) { resolveDrawn = resolve; });
+
+  function load() {
+    if (!request) {
+      request = window.fetch(url).then(function (response) {
+        if (!response.ok) { throw new Error("basemap: HTTP " + response.status); }
+        return response.json();
+      });
+    }
+    return request;
+  }
+  load().catch(function () { /* drawn without a basemap; reported when a map asks */ });
+
+  function countryStyle(feature) {
+    var group = feature.properties && feature.properties.group;
+    return {
+      stroke: false,
+      fill: true,
+      fillColor: PALETTE[group] || PALETTE.other,
+      fillOpacity: 1,
+      className: "dr-base-country dr-base-" + (group === "focus" || group === "neighbour" ? group : "other"),
+    };
+  }
+
+  function borderStyle() {
+    return { color: PALETTE.border, weight: 0.8, opacity: 1, fill: false, className: "dr-base-border" };
+  }
+
+  function layer(topology, name, style, renderer, pane) {
+    return L.geoJSON(topojson.feature(topology, topology.objects[name]), {
+      style: style, renderer: renderer, pane: pane, interactive: false,
+    });
+  }
+
+  function label(place, latlng) {
+    var p = place.properties;
+    var kind = /^(country|capital|river)$/.test(p.kind) ? p.kind : "place";
+    var box = document.createElement("span");
+    box.className = "dr-base-label-text";
+    box.textContent = p.name;
+    var extra = kind === "country" && p.group === "focus" ? " dr-base-label-focus" : "";
+    var icon = L.divIcon({ html: box, className: "dr-base-label dr-base-label-" + kind + extra, iconSize: null });
+    var marker = L.marker(latlng, {
+      icon: icon, pane: "dr-basemap-labels", interactive: false, keyboard: false,
+    });
+    marker.minZoom = p.zoom || 0;
+    marker.maxZoom = typeof p.maxZoom === "number" ? p.maxZoom : Infinity;
+    return marker;
+  }
+
+  function rect(node) {
+    var r = node.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  }
+
+  function overlap(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  // Context labels give way: a name that would touch the map's own labels or pins, a
+  // control, another name already shown or the map's edge is hidden at this zoom. The map's
+  // own labels are few and placed first; a handful of names is checked against them.
+  function fitLabels(map, labels) {
+    var container = map.getContainer();
+    var frame = rect(container);
+    var taken = [];
+    container.querySelectorAll(".leaflet-control, .dr-label-box, .leaflet-tooltip").forEach(function (n) {
+      if (n.offsetParent !== null) { taken.push(rect(n)); }
+    });
+    // The data's point markers too (a name may lie across a wide area, not across a pin).
+    container.querySelectorAll("path.dr-event").forEach(function (n) {
+      var r = rect(n);
+      if (r.right - r.left < 40 && r.bottom - r.top < 40 && r.right > r.left) { taken.push(r); }
+    });
+    labels.forEach(function (marker) {
+      var node = marker.getElement();
+      if (!node) { return; }
+      node.style.visibility = "";
+      var text = node.firstChild || node;
+      var box = rect(text);
+      var zoom = map.getZoom();
+      var shown = zoom >= marker.minZoom && zoom <= marker.maxZoom &&
+        box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom &&
+        !taken.some(function (t) { return overlap(t, box); });
+      node.style.visibility = shown ? "" : "hidden";
+      node.classList.toggle("dr-base-label-hidden", !shown);
+      if (shown) { taken.push(box); }
+    });
+  }
+
+  function draw(map, topology) {
+    var meta = (topology.properties && topology.properties.detail) || {};
+    var fromZoom = meta.fromZoom || 6;
+    var fills = L.svg({ pane: "dr-basemap", padding: 0.5 });
+    var lines = L.svg({ pane: "dr-basemap-lines", padding: 0.5 });
+    var overview = layer(topology, "countries", countryStyle, fills, "dr-basemap");
+    overview.options.attribution = "Basemap: Natural Earth (public domain)";
+    var detail = layer(topology, "countries_detail", countryStyle, fills, "dr-basemap");
+    var overviewBorders = layer(topology, "borders", borderStyle, lines, "dr-basemap-lines");
+    var outside = layer(topology, "borders_outside_detail", borderStyle, lines, "dr-basemap-lines");
+    var detailBorders = layer(topology, "borders_detail", borderStyle, lines, "dr-basemap-lines");
+    overview.addTo(map);
+
+    var groups = {};
+    topology.objects.countries.geometries.forEach(function (g) {
+      if (g.id) { groups[g.id] = g.properties.group; }
+    });
+    var labels = topojson.feature(topology, topology.objects.places).features.map(function (place) {
+      var c = place.geometry.coordinates;
+      place.properties.group = groups[place.properties.country];
+      return label(place, L.latLng(c[1], c[0]));
+    });
+    labels.sort(function (a, b) { return a.minZoom - b.minZoom; });
+    var labelLayer = L.layerGroup(labels).addTo(map);
+
+    function update() {
+      var close = map.getZoom() >= fromZoom;
+      [detail, detailBorders, outside, overviewBorders].forEach(function (l) { map.removeLayer(l); });
+      if (close) {
+        detail.addTo(map);
+        detailBorders.addTo(map);
+        outside.addTo(map);
+      } else {
+        overviewBorders.addTo(map);
+      }
+      fitLabels(map, labels);
+    }
+    map.on("zoomend", update);
+    map.on("moveend resize", function () { fitLabels(map, labels); });
+    update();
+    // The map's own labels and controls are placed once its script has run: fit again then.
+    window.requestAnimationFrame(function () { fitLabels(map, labels); });
+    map.getContainer().setAttribute("data-dr-basemap", "drawn");
+    return labelLayer;
+  }
+
+  L.Map.addInitHook(function () {
+    var map = this;
+    var fills = map.createPane("dr-basemap");
+    fills.style.zIndex = 150;
+    map.createPane("dr-basemap-lines").style.zIndex = 160;
+    var names = map.createPane("dr-basemap-labels");
+    names.style.zIndex = 370;
+    names.setAttribute("aria-hidden", "true");
+    map.getContainer().classList.add("dr-has-basemap");
+    load().then(function (topology) {
+      draw(map, topology);
+    }).catch(function (error) {
+      map.getContainer().setAttribute("data-dr-basemap", "failed");
+      if (window.console) { window.console.warn(String(error)); }
+    }).then(function () { resolveDrawn(); });
+  });
+
+  /** ``drawn`` settles once the basemap is drawn (or could not be): map-layers.js waits on it. */
+  window.DRBasemap = { drawn: drawn, palette: PALETTE, url: url };
+})();
