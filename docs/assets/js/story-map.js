@@ -74,7 +74,7 @@
         var on = ids.indexOf(id) >= 0;
         layer.setStyle(on
           ? { opacity: 1, fillOpacity: Math.max(base.fillOpacity || 0, 0.35), weight: (base.weight || 2) + 2 }
-          : { opacity: 0.3, fillOpacity: (base.fillOpacity || 0) * 0.25, weight: base.weight });
+          : { opacity: 0.2, fillOpacity: (base.fillOpacity || 0) * 0.15, weight: base.weight });
         var node = layer.getElement && layer.getElement();
         if (node) {
           node.setAttribute("data-event", id);
