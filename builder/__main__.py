@@ -1,8 +1,8 @@
 """Command line: ``python -m builder check`` and ``python -m builder schema``.
 
 ``check`` validates all data and prints every problem as ``path: field:
-message``; it exits 1 when there is any. ``schema`` writes the event JSON
-Schema to ``data/schema/``; ``schema --check`` exits 1 when that file is stale.
+message``; it exits 1 when there is any. ``schema`` writes the event and story
+JSON Schemas to ``data/schema/``; ``schema --check`` exits 1 when either is stale.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate every data file")
-    schema_cmd = sub.add_parser("schema", help="export the event JSON Schema")
+    schema_cmd = sub.add_parser("schema", help="export the event and story JSON Schemas")
     schema_cmd.add_argument("--check", action="store_true", help="fail if the export is stale")
     args = parser.parse_args(argv)
     if args.command == "check":

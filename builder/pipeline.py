@@ -14,6 +14,8 @@ from builder import charts, csp, exports, maps
 from builder.assets import vendor_files
 from builder.basemap import basemap_files
 from builder.embeds import Embed
+from builder.maps.areas import load_geography
+from builder.maps.story_figure import STORY_FIGURE_PATH, story_figure
 from builder.pages import (
     actors,
     bibliography,
@@ -22,9 +24,10 @@ from builder.pages import (
     events_index,
     feed,
     field_reference,
+    story,
 )
 from builder.record_dates import RecordHistory, no_history
-from builder.schema_export import event_json_schema
+from builder.schema_export import event_json_schema, story_json_schema
 from builder.site_settings import SiteSettings
 from builder.validate import Dataset, load_dataset
 
@@ -66,12 +69,16 @@ def render(
         "data/events.geojson": exports.feature_collection_json(exports.events_geojson(data)),
         "data/events.csv": exports.events_csv(data),
         "data/event.schema.json": event_json_schema(),
+        "data/story.schema.json": story_json_schema(),
         events_index.INDEX_PAGE: events_index.events_index(data, history),
         bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data),
         drones.DRONES_PAGE: drones.drones_page(data),
         field_reference.FIELDS_PAGE: field_reference.field_reference(),
         feed.FEED_PATH: feed.events_feed(data, settings, history),
     }
+    geography = load_geography()
+    files[story.STORY_PAGE] = story.story_page(data, geography)
+    files[STORY_FIGURE_PATH] = story_figure(data, geography)
     files.update(actors.render_all(data))
     files.update(maps.render_all(data))
     files.update(charts.render_all(data))

@@ -363,3 +363,80 @@ class Indicator(Strict):
     note: str | None = Field(
         default=None, description="What a reader should know about the figure (plain text)."
     )
+
+
+StoryLayer = Literal["range-ring", "border", "northern-borders", "provinces"]
+"""Context layers a story step may show on the story map, beside its events."""
+
+STORY_LAYERS: tuple[str, ...] = ("range-ring", "border", "northern-borders", "provinces")
+"""Every story-map context layer, in drawing order."""
+
+
+class StoryStep(Strict):
+    """One step of the scrolling story: a few sentences and the events the map moves to."""
+
+    id: Identifier = Field(
+        description=(
+            "A short name for the step, unique in the file, e.g. factory-opens. It is the "
+            "step's address on the story page (story/#factory-opens)."
+        )
+    )
+    title: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=100,
+        description="An optional headline for the step, no period.",
+    )
+    events: list[Identifier] = Field(
+        min_length=1,
+        description=(
+            "Ids of the events (file names in data/events/, without .yaml) the step tells. "
+            "The map frames these events from their places and precision, highlights them and "
+            "the step links to each event's page; at least one must have a place."
+        ),
+    )
+    text: str = Field(
+        min_length=10,
+        description=(
+            "What the step says, in a few sentences of your own words (Markdown: emphasis "
+            "only, no links or HTML). Cite each claim with a footnote, as chapters do: the "
+            "id of a source in data/sources.yaml between [^ and ], right after the claim."
+        ),
+    )
+    layers: list[StoryLayer] = Field(
+        default_factory=lambda: ["border"],
+        description=(
+            "Which context layers the map shows with the step's events: range-ring (the "
+            "drone's reach around its factory; the map then frames the whole ring too), border "
+            "(the Afghanistan–Tajikistan border), northern-borders (all of Afghanistan's "
+            "northern borders) and provinces (the Afghan provinces named in the story). "
+            "Without it: the border alone; an empty list [] shows none."
+        ),
+    )
+
+    @field_validator("events", "layers")
+    @classmethod
+    def _no_repeats(cls, ids: list[str]) -> list[str]:
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"lists {', '.join(repeated)} more than once")
+        return ids
+
+
+class Story(Strict):
+    """The scrolling story on the story page, ``data/story.yaml``: steps in reading order."""
+
+    title: str = Field(
+        min_length=3, max_length=120, description="The story page's headline, no period."
+    )
+    intro: str | None = Field(
+        default=None,
+        description="One or two sentences (plain text) shown under the headline.",
+    )
+    steps: list[StoryStep] = Field(
+        min_length=1,
+        description=(
+            "The steps in the order readers scroll through them (eight to twelve read best). "
+            "Reorder, add or remove steps here; nothing else needs to change."
+        ),
+    )

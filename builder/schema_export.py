@@ -1,22 +1,42 @@
-"""Export the editors' contract as JSON Schema for text editors and downloads."""
+"""Export the editors' contract as JSON Schema for text editors and downloads.
+
+Three files: one event (``data/events/<id>.yaml``), the sources
+(``data/sources.yaml``) and the story (``data/story.yaml``). All are written to ``data/schema/`` by ``make schema``
+and served under ``data/`` on the site.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from builder.exports import dumps
-from builder.schema import Event, Source
+from builder.schema import Event, Source, Story
 
 SCHEMA_PATH = Path("data/schema/event.schema.json")
 """Where the exported event schema lives in the repository."""
 
+STORY_SCHEMA_PATH = Path("data/schema/story.schema.json")
+"""Where the exported story schema lives in the repository."""
+
+
+def _json_schema(model: type[BaseModel], title: str) -> str:
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = title
+    return dumps(schema)
+
 
 def event_json_schema() -> str:
     """The JSON Schema of one event file, serialised deterministically."""
-    schema = Event.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Event"
-    return dumps(schema)
+    return _json_schema(Event, "Event")
+
+
+def story_json_schema() -> str:
+    """The JSON Schema of ``data/story.yaml``, serialised deterministically."""
+    return _json_schema(Story, "Story")
 
 
 SOURCES_SCHEMA_PATH = Path("data/schema/sources.schema.json")
@@ -38,7 +58,11 @@ def sources_json_schema() -> str:
     return dumps(schema)
 
 
-SCHEMAS = {SCHEMA_PATH: event_json_schema, SOURCES_SCHEMA_PATH: sources_json_schema}
+SCHEMAS: dict[Path, Callable[[], str]] = {
+    SCHEMA_PATH: event_json_schema,
+    SOURCES_SCHEMA_PATH: sources_json_schema,
+    STORY_SCHEMA_PATH: story_json_schema,
+}
 """Every exported schema: repository path and the function that renders it."""
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from builder.schema import (
     Indicator,
     Place,
     Source,
+    Story,
 )
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -53,6 +54,8 @@ class Dataset:
     actors: dict[str, Actor] = field(default_factory=dict)
     systems: dict[str, DroneSystem] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
+    story: Story | None = None
+    """The scrolling story of ``data/story.yaml``; None when the file is absent."""
 
     def chronological(self) -> list[tuple[str, Event]]:
         """Events ordered by start date, then id, the order readers meet them in."""
@@ -361,6 +364,144 @@ def load_dataset(data_dir: Path, *, root: str = "data", today: dt.date | None = 
     problems.extend(_check_systems(data, root))
     problems.extend(_check_indicators(data, root))
     problems.extend(check_areas(data.places, data_dir, root))
+    story, found = _load_story(data_dir, root, data)
+    problems.extend(found)
     if problems:
         raise InvalidData(problems)
-    return data
+    return replace(data, story=story)
+
+
+STORY_FILE = "story.yaml"
+"""The story page's steps, under the data root."""
+
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+# Links, images, reference definitions, raw HTML and attribute lists: the page links each
+# step's events itself, and editor text must not bring markup of its own.
+_STORY_MARKUP = re.compile(r"\]\(|^\s*\[[^\]^]+\]:|<[a-zA-Z/!?]|\{:", re.MULTILINE)
+
+
+def _story_message(error: dict[str, Any]) -> str | None:
+    where = error["loc"][-1] if error["loc"] else None
+    if error["type"] in ("too_short", "string_too_short", "missing"):
+        if where == "events":
+            return "a step needs at least one event id: the events its map shows"
+        if where == "text":
+            return "a step needs text: a few sentences in your own words, with footnotes"
+        if where == "steps":
+            return "the story needs at least one step"
+    return None
+
+
+def _load_story(data_dir: Path, root: str, data: Dataset) -> tuple[Story | None, list[Problem]]:
+    """Read and check ``story.yaml``: schema first, then what only the whole dataset can tell.
+
+    Steps are cross-checked from the raw file even when the schema refuses it,
+    so an editor sees every mistake in one run.
+    """
+    path = data_dir / STORY_FILE
+    shown = f"{root}/{STORY_FILE}"
+    if not path.exists():
+        return None, []
+    content, problems = read_mapping(path, shown)
+    if content is None:
+        return None, problems
+    story = None
+    try:
+        story = Story.model_validate(content)
+    except ValidationError as exc:
+        for problem, error in zip(
+            _schema_problems(exc, shown, Story), exc.errors(include_url=False), strict=True
+        ):
+            message = _story_message(error)
+            problems.append(Problem(shown, problem.field, message) if message else problem)
+    steps = content.get("steps")
+    if isinstance(steps, list):
+        problems.extend(_check_story_steps(steps, shown, data))
+    return (story if not problems else None), problems
+
+
+def _check_story_steps(steps: list[Any], shown: str, data: Dataset) -> list[Problem]:
+    found: list[Problem] = []
+    first_with_id: dict[str, int] = {}
+    first_with_events: dict[tuple[str, ...], int] = {}
+    for n, step in enumerate(steps):
+        if not isinstance(step, dict):
+            continue
+        at = f"steps[{n}]"
+        step_id = step.get("id")
+        if isinstance(step_id, str):
+            if step_id in first_with_id:
+                found.append(
+                    Problem(
+                        shown,
+                        f"{at}.id",
+                        f"duplicate step: '{step_id}' is already the id of "
+                        f"steps[{first_with_id[step_id]}]; each step needs its own id",
+                    )
+                )
+            else:
+                first_with_id[step_id] = n
+        events = step.get("events")
+        if isinstance(events, list) and all(isinstance(e, str) for e in events) and events:
+            for i, event_id in enumerate(events):
+                if event_id not in data.events:
+                    found.append(
+                        Problem(
+                            shown,
+                            f"{at}.events[{i}]",
+                            f"unknown event id '{event_id}': no data/events/{event_id}.yaml",
+                        )
+                    )
+            known = [data.events[e] for e in events if e in data.events]
+            if len(known) == len(events) and all(data.coordinates(e) is None for e in known):
+                found.append(
+                    Problem(
+                        shown,
+                        f"{at}.events",
+                        "none of these events has a place or location, so the map has "
+                        "nowhere to go; add an event that has one",
+                    )
+                )
+            key = tuple(sorted(events))
+            if key in first_with_events:
+                found.append(
+                    Problem(
+                        shown,
+                        f"{at}.events",
+                        f"duplicate step: the same events as steps[{first_with_events[key]}]; "
+                        "merge the two steps or give each its own events",
+                    )
+                )
+            else:
+                first_with_events[key] = n
+        text = step.get("text")
+        if isinstance(text, str) and text.strip():
+            if _STORY_MARKUP.search(text):
+                found.append(
+                    Problem(
+                        shown,
+                        f"{at}.text",
+                        "links, HTML and attribute lists are not allowed in a step's text; "
+                        "the page links the step's events itself",
+                    )
+                )
+            cited = _FOOTNOTE.findall(text)
+            if not cited:
+                found.append(
+                    Problem(
+                        shown,
+                        f"{at}.text",
+                        "cites no source; add a footnote whose label is a source id, "
+                        "e.g. [^rferl-2022-05-24]",
+                    )
+                )
+            for label in dict.fromkeys(cited):
+                if label not in data.sources:
+                    found.append(
+                        Problem(
+                            shown,
+                            f"{at}.text",
+                            f"cites [^{label}], which is not an id in data/sources.yaml",
+                        )
+                    )
+    return found

@@ -131,7 +131,7 @@ def test_every_public_builder_name_is_documented() -> None:
 def test_builder_reads_as_the_pipeline() -> None:
     """Page generators live together in builder/pages/, beside load, validate, maps and charts."""
     page_modules = {"events", "actors", "events_index", "bibliography", "drones", "feed"}
-    page_modules |= {"field_reference"}
+    page_modules |= {"field_reference", "story"}
     in_pages = {p.stem for p in (ROOT / "builder" / "pages").glob("*.py")}
     assert page_modules <= in_pages
     top_level = {p.stem for p in (ROOT / "builder").glob("*.py")}

@@ -77,7 +77,9 @@ def map_embeds(data):
 
 def test_render_all_makes_the_four_maps_and_the_locator(documents):
     assert sorted(documents) == sorted(
-        [f"maps/{n}.html" for n in MAP_NAMES] + ["maps/locator.html", "maps/details.json"]
+        [f"maps/{n}.html" for n in MAP_NAMES]
+        + ["maps/locator.html", "maps/details.json"]
+        + ["maps/story.html", "maps/story-opening.html"]
     )
     assert {f"map:{n}" for n in MAP_NAMES} <= set(maps.EMBEDS)
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from builder.pages.common import front_matter
 from builder.sanitize import text
-from builder.schema import Actor, DroneSystem, Event, Place, Source
+from builder.schema import Actor, DroneSystem, Event, Place, Source, Story
 
 FIELDS_PAGE = "contribute/fields.md"
 """Docs path of the generated field reference."""
@@ -25,6 +25,7 @@ SECTIONS: tuple[tuple[str, str, type[BaseModel]], ...] = (
     ("place", "A place: an entry of `data/places.yaml`", Place),
     ("actor", "An actor: an entry of `data/actors.yaml`", Actor),
     ("system", "A drone system: an entry of `data/systems.yaml`", DroneSystem),
+    ("story", "The story: `data/story.yaml`", Story),
 )
 """The models documented, in order: anchor, heading and model."""
 
@@ -132,7 +133,8 @@ def field_reference() -> str:
         "Every field an editor can write, generated from the same schema that `make check` "
         "and the build use, so this page cannot fall out of step with what the checks "
         "accept. Fields not listed here are rejected. The same rules are available as a "
-        "[JSON Schema](../data/event.schema.json) for editors that can use one.\n\n",
+        "[JSON Schema](../data/event.schema.json) for editors that can use one, and the story's "
+        "as [another](../data/story.schema.json).\n\n",
     ]
     for anchor, heading, model in SECTIONS:
         table, defs = _table(model)

@@ -1,0 +1,166 @@
+"""The story page (``story/``): the steps of ``data/story.yaml`` beside a map that follows them.
+
+The page is complete without JavaScript: every step is a section of text with
+its date, its footnoted sources and links to the pages of the events it tells,
+and a static figure of the story's map stands in for the live one. With
+JavaScript, ``assets/js/story.js`` puts the story map document
+(:mod:`builder.maps.story`) in a sticky frame, moves it as each step comes
+into view and marks the step's place on a time strip.
+
+The page contract, which tests and scripts rely on: each step is an element
+with ``data-story-step`` (its id) and ``data-events`` (its event ids,
+separated by spaces).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from builder import dates
+from builder.maps.areas import Geography
+from builder.maps.story import STORY_MAP_PATH, StepView, step_views
+from builder.maps.story_figure import FIGURE_HEIGHT, STORY_FIGURE_PATH, WIDTH
+from builder.pages.common import front_matter
+from builder.sanitize import text
+from builder.schema import StoryStep
+from builder.validate import Dataset
+
+STORY_PAGE = "story/index.md"
+"""Docs path of the story page."""
+
+STORY_SCRIPT = "assets/js/story.js"
+"""Site path of the script that drives the map; only the story page loads it."""
+
+STRIP_FIRST_YEAR = 2015
+"""First year on the time strip."""
+
+STRIP_LAST_YEAR = 2022
+"""Last year on the time strip (it runs to the end of that year)."""
+
+PREFIX = "../"
+"""From the story page (``story/``) back to the site root."""
+
+_FOOTNOTE = re.compile(r"\[\^([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+
+
+def step_markdown(value: str) -> str:
+    """A step's text as Markdown that can carry emphasis and footnotes and nothing else.
+
+    HTML is escaped, and the brackets and braces that would start a link or an
+    attribute list are escaped too, except in ``[^source-id]`` footnotes.
+    """
+    pieces = []
+    last = 0
+    for match in _FOOTNOTE.finditer(value):
+        pieces.append(_escape(value[last : match.start()]))
+        pieces.append(match.group(0))
+        last = match.end()
+    pieces.append(_escape(value[last:]))
+    return " ".join("".join(pieces).split())
+
+
+def _escape(value: str) -> str:
+    escaped = text(value)
+    for char in "[]{}()!":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped
+
+
+def strip_position(day: dt.date) -> float:
+    """Where a day falls on the time strip, from 0 (1 January of the first year) to 1 (the end)."""
+    first = dt.date(STRIP_FIRST_YEAR, 1, 1)
+    last = dt.date(STRIP_LAST_YEAR + 1, 1, 1)
+    share = (day - first).days / (last - first).days
+    return round(min(1.0, max(0.0, share)), 4)
+
+
+def when(view: StepView) -> str:
+    """The step's dates as readers see them: one date, or the first to the last."""
+    if view.start == view.end:
+        return dates.display(view.start)
+    return f"{dates.display(view.start)} to {dates.display(view.end)}"
+
+
+def _step(step: StoryStep, view: StepView, data: Dataset) -> str:
+    links = "".join(
+        f'<li><a href="{PREFIX}events/{event_id}/">{text(data.events[event_id].title)}</a> '
+        f'<span class="dr-story-event-date">({dates.display(data.events[event_id].date)})</span>'
+        "</li>"
+        for event_id in step.events
+    )
+    heading = f'<h2 class="dr-story-title">{text(step.title)}</h2>\n\n' if step.title else ""
+    return (
+        f'<section class="dr-story-step" id="{step.id}" data-story-step="{step.id}" '
+        f'data-events="{" ".join(step.events)}" '
+        f'data-from="{strip_position(dates.start(view.start))}" '
+        f'data-to="{strip_position(dates.end(view.end))}" tabindex="-1" markdown="block">\n\n'
+        f'<p class="dr-story-when"><time datetime="{view.start}">{text(when(view))}</time></p>\n\n'
+        f"{heading}"
+        f"{step_markdown(step.text)}\n\n"
+        f'<p class="dr-story-events-label">The events in this step:</p>\n\n'
+        f'<ul class="dr-story-events">{links}</ul>\n\n'
+        "</section>\n\n"
+    )
+
+
+def _time_strip() -> str:
+    years = "".join(
+        f'<li data-year="{year}">{year}</li>'
+        for year in range(STRIP_FIRST_YEAR, STRIP_LAST_YEAR + 1)
+    )
+    return (
+        '<div class="dr-timestrip" aria-hidden="true">'
+        '<div class="dr-timestrip-track"><span class="dr-timestrip-span"></span></div>'
+        f'<ol class="dr-timestrip-years">{years}</ol></div>'
+    )
+
+
+def story_page(data: Dataset, geography: Geography) -> str:
+    """The Markdown of the story page."""
+    story = data.story
+    head = front_matter(
+        story.title if story else "The story",
+        "The drone race in Central Asia told step by step, with a map that follows the "
+        "reader to each step's events and links to every source.",
+    )
+    # Full width: the map needs the room the sidebars would take.
+    head = head.replace("---\n\n", "hide:\n  - navigation\n  - toc\n---\n\n", 1)
+    if story is None:
+        return head + "# The story\n\nThe story has no steps yet: see `data/story.yaml`.\n"
+    views = {view.id: view for view in step_views(data, geography)}
+    steps = "".join(_step(step, views[step.id], data) for step in story.steps)
+    intro = f'<p class="dr-story-intro">{text(story.intro)}</p>\n\n' if story.intro else ""
+    figure = (
+        f'<noscript><figure class="dr-story-static"><img src="{PREFIX}{STORY_FIGURE_PATH}" '
+        'alt="Map of the region: Iran, Afghanistan and the five Central Asian republics, '
+        "with the places of the story's events, the Afghanistan–Tajikistan border and the "
+        "drone's range ring around Dushanbe\" "
+        f'width="{WIDTH}" height="{FIGURE_HEIGHT}">'
+        "<figcaption>The places of the story. The live map that follows each step needs "
+        f'JavaScript; the <a href="{PREFIX}maps/">maps page</a> lists every map with a text '
+        "version.</figcaption></figure></noscript>"
+    )
+    stage = (
+        '<div class="dr-story-stage">'
+        f'<div class="dr-story-map" data-map-src="{PREFIX}{STORY_MAP_PATH}" '
+        'data-map-title="Story map: it moves to the events of the step you are reading">'
+        f"{figure}"
+        '<div class="dr-story-controls">'
+        '<button type="button" class="dr-story-explore md-button" hidden>Explore the map</button>'
+        '<button type="button" class="dr-story-back md-button md-button--primary" hidden>'
+        "Back to the story</button></div></div>"
+        f"{_time_strip()}</div>"
+    )
+    return (
+        head
+        + f"# {text(story.title)}\n\n"
+        + intro
+        + '<div class="dr-story" data-story markdown="block">\n\n'
+        + stage
+        + "\n\n"
+        + '<div class="dr-story-steps" markdown="block">\n\n'
+        + steps
+        + "</div>\n\n</div>\n\n"
+        + f'<script src="{PREFIX}{STORY_SCRIPT}"></script>\n'
+    )
