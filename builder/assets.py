@@ -18,6 +18,8 @@ VENDOR_FILES: dict[str, str] = {
     "assets/vendor/leaflet/images/marker-icon-2x.png": "leaflet/dist/images/marker-icon-2x.png",
     "assets/vendor/leaflet/images/marker-shadow.png": "leaflet/dist/images/marker-shadow.png",
     "assets/vendor/leaflet/LICENSE": "leaflet/LICENSE",
+    "assets/vendor/rbush/rbush.min.js": "rbush/rbush.min.js",
+    "assets/vendor/rbush/LICENSE": "rbush/LICENSE",
     "assets/vendor/plotly/plotly-basic.min.js": "plotly.js-basic-dist-min/plotly-basic.min.js",
     "assets/vendor/plotly/LICENSE": "plotly.js-basic-dist-min/LICENSE",
 }

@@ -18,7 +18,6 @@ import branca.element
 import folium
 from folium.map import Layer
 from folium.template import Template
-from folium.utilities import JsCode
 
 from builder.sanitize import script_json, text
 
@@ -33,6 +32,15 @@ MAP_LAYERS_JS = "assets/js/map-layers.js"
 
 MAP_DOCUMENT_CSS = "assets/css/map-document.css"
 """Site-relative path of the styles used inside map documents (legend, popups, labels)."""
+
+RBUSH_JS = "assets/vendor/rbush/rbush.min.js"
+"""Site-relative path of the self-hosted R-tree that label placement checks boxes against."""
+
+MAP_LABELS_JS = "assets/js/labels.js"
+"""Site-relative path of the script that places map labels without collisions."""
+
+MAP_LAYOUT_CSS = "assets/css/map-layout.css"
+"""Site-relative path of the map document's layout: the map pane, the legend beside or below it."""
 
 MAPS_DIR = "maps"
 """Site folder holding one standalone HTML document per map (embedded in iframes)."""
@@ -55,10 +63,13 @@ class SiteMap(folium.Map):
     default_js: ClassVar[list[tuple[str, str]]] = [
         ("leaflet", f"../{LEAFLET_JS}"),
         ("dr_map_layers", f"../{MAP_LAYERS_JS}"),
+        ("rbush", f"../{RBUSH_JS}"),
+        ("dr_map_labels", f"../{MAP_LABELS_JS}"),
     ]
     default_css: ClassVar[list[tuple[str, str]]] = [
         ("leaflet_css", f"../{LEAFLET_CSS}"),
         ("dr_map_css", f"../{MAP_DOCUMENT_CSS}"),
+        ("dr_map_layout_css", f"../{MAP_LAYOUT_CSS}"),
     ]
 
 
@@ -124,14 +135,19 @@ def counted_ids(prefix: str) -> Iterator[None]:
 
 
 def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
-    """A map with OpenStreetMap tiles, scroll-zoom off so the page around it still scrolls."""
+    """A map with OpenStreetMap tiles, scroll-zoom off so the page around it still scrolls.
+
+    The view snaps to quarter zooms so that fitting it to a subject leaves
+    little empty frame; ``map-layers.js`` adds a compact, metric scale.
+    """
     fmap = SiteMap(
         location=list(center),
         zoom_start=zoom,
         tiles=None,
-        control_scale=True,
+        control_scale=False,
         scrollWheelZoom=False,
         prefer_canvas=False,
+        zoom_snap=0.25,
     )
     # One base map only, so it stays out of the layer switcher.
     folium.TileLayer(TILES, control=False).add_to(fmap)
@@ -142,8 +158,8 @@ def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
 
 
 def add_layer_control(fmap: folium.Map) -> None:
-    """The layer switcher: open on wide screens, a button on phones."""
-    folium.LayerControl(collapsed=JsCode("window.innerWidth < 600")).add_to(fmap)
+    """The layer switcher, folded into one small button so it leaves the map free."""
+    folium.LayerControl(collapsed=True).add_to(fmap)
 
 
 def add_html(fmap: folium.Map, html: str) -> None:

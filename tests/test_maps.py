@@ -93,8 +93,17 @@ def test_documents_load_only_the_sites_own_leaflet_script_and_styles(documents, 
     doc = parse(documents[f"maps/{name}.html"])
     scripts = [a["src"] for a in doc.named("script") if a.get("src")]
     styles = [a["href"] for a in doc.named("link") if a.get("rel") == "stylesheet"]
-    assert scripts == ["../assets/vendor/leaflet/leaflet.js", "../assets/js/map-layers.js"]
-    assert styles == ["../assets/vendor/leaflet/leaflet.css", "../assets/css/map-document.css"]
+    assert scripts == [
+        "../assets/vendor/leaflet/leaflet.js",
+        "../assets/js/map-layers.js",
+        "../assets/vendor/rbush/rbush.min.js",
+        "../assets/js/labels.js",
+    ]
+    assert styles == [
+        "../assets/vendor/leaflet/leaflet.css",
+        "../assets/css/map-document.css",
+        "../assets/css/map-layout.css",
+    ]
     for attrs in doc.named("script") + doc.named("link"):
         for url in (attrs.get("src"), attrs.get("href")):
             assert not url or "//" not in url

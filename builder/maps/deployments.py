@@ -113,7 +113,6 @@ def deployments_map(data: Dataset, geography: Geography) -> str:
             pad_km=120,
         ),
         max_zoom=7,
-        beside_legend=True,
         legend=legend,
         layers=[
             provinces_layer(geography),

@@ -26,6 +26,7 @@ EVENTS_DIR = "events"
 LOCATOR_MAP = LOCATOR_PATH
 """The locator document; its fragment names the event and what to draw (``locator_fragment``)."""
 
+
 def actor_links(ids: list[str], data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
     """Comma-separated links to the actors' pages, names escaped."""
     return ", ".join(f"<a href='{root}actors/{a}/'>{text(data.actors[a].name)}</a>" for a in ids)

@@ -287,7 +287,7 @@
     });
   }
 
-  /** Text labels pinned to places; built as DOM nodes, not HTML strings. */
+  /** Text labels pinned to places; built as DOM nodes, not HTML strings. Placed by labels.js. */
   function labels(data) {
     var group = L.layerGroup();
     data.items.forEach(function (item) {
@@ -299,31 +299,34 @@
         className: "dr-label dr-label-" + token(data.side || "right"),
         iconSize: null,
       });
-      L.marker([item.lat, item.lon], { icon: icon, interactive: false, keyboard: false }).addTo(group);
+      if (data.dots) {
+        L.circleMarker([item.lat, item.lon], { radius: 3, weight: 1.5, color: "#222222", fillColor: "#ffffff",
+          fillOpacity: 1, interactive: false, className: "dr-place-dot" }).addTo(group);
+      }
+      L.marker([item.lat, item.lon], { icon: icon, interactive: false, keyboard: false,
+        drLabel: true, drPriority: data.priority || 0, drSide: data.side || "right" }).addTo(group);
     });
     return group;
   }
 
-  /** Final touches: accessible name, fitted view, legend as a control, ready flag. */
+  /** Final touches: accessible name, fitted view, legend beside or below the map, labels, ready flag. */
   function finish(map, options) {
     var container = map.getContainer();
     container.setAttribute("role", "region");
     container.setAttribute("aria-label", options.label + ". Arrow keys pan the map, plus and minus zoom.");
     var legend = document.getElementById("dr-legend");
     if (legend) {
-      var Legend = L.Control.extend({ onAdd: function () { return legend; } });
-      new Legend({ position: "bottomleft" }).addTo(map);
-      L.DomEvent.disableClickPropagation(legend);
-      L.DomEvent.disableScrollPropagation(legend);
-      if (container.clientWidth < 600) { legend.removeAttribute("open"); }
+      // The legend lives outside the map pane (map-layout.css): a column beside a wide map,
+      // a folded strip under a narrow one that pushes the map up when opened.
+      if (!window.matchMedia("(min-width: 900px)").matches) { legend.removeAttribute("open"); }
+      legend.addEventListener("toggle", function () { map.invalidateSize({ pan: false }); });
+      map.invalidateSize({ pan: false }); // folding it just gave the map more room
     }
-    // A map whose shapes reach the left edge fits them beside an open legend, not under it.
-    var left = options.besideLegend && legend && legend.hasAttribute("open") ? legend.offsetWidth + 16 : 16;
+    L.control.scale({ imperial: false, maxWidth: 80 }).addTo(map);
     if (options.bounds) {
-      map.fitBounds(options.bounds, {
-        paddingTopLeft: [left, 16], paddingBottomRight: [16, 16], maxZoom: options.maxZoom || 8,
-      });
+      map.fitBounds(options.bounds, { padding: [20, 20], maxZoom: options.maxZoom || 8, animate: false });
     }
+    if (window.DRLabels) { window.DRLabels.manage(map); }
     if (!options.waitForData) { ready(); }
     return map;
   }
