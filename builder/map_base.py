@@ -137,8 +137,8 @@ def counted_ids(prefix: str) -> Iterator[None]:
 def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
     """A map with OpenStreetMap tiles, scroll-zoom off so the page around it still scrolls.
 
-    The view snaps to quarter zooms so that fitting it to a subject leaves
-    little empty frame; ``map-layers.js`` adds a compact, metric scale.
+    The view fits its subject exactly (no zoom snapping), so that no empty
+    frame is left around it; ``map-layers.js`` adds a compact, metric scale.
     """
     fmap = SiteMap(
         location=list(center),
@@ -147,7 +147,7 @@ def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
         control_scale=False,
         scrollWheelZoom=False,
         prefer_canvas=False,
-        zoom_snap=0.25,
+        zoom_snap=0,
     )
     # One base map only, so it stays out of the layer switcher.
     folium.TileLayer(TILES, control=False).add_to(fmap)

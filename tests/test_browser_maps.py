@@ -288,7 +288,7 @@ def test_locator_draws_the_event_in_the_fragment(page, site_url):
     _open_map(page, site_url, "locator", "#taliban-suicide-squads-takhar")
     drawn = page.locator("path.dr-event")
     assert drawn.count() == 1
-    assert "approximate" in page.locator(".leaflet-tooltip").inner_text()
+    assert "approximate" in page.locator(".dr-locator-label").inner_text()
     page.evaluate("window.location.hash = '#kabul-falls-does-not-exist'")
     page.locator("#dr-locator-message:not([hidden])").wait_for()
     assert page.locator("path.dr-event").count() == 0
@@ -304,7 +304,7 @@ def test_event_page_locator_shows_its_event_as_an_area(page, site_url):
     frame = page.frame_locator("iframe[src*='maps/locator.html#taliban-suicide-squads-badakhshan']")
     frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
     assert frame.locator("path.dr-event").count() == 1
-    assert "approximate" in frame.locator(".leaflet-tooltip").inner_text()
+    assert "approximate" in frame.locator(".dr-locator-label").inner_text()
     assert page.page_errors == []
 
 

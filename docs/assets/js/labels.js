@@ -98,12 +98,17 @@
     element.removeAttribute("aria-label");
   }
 
+  /** A label's lines as one phrase: "Kabul, 446 km". */
+  function textOf(label) {
+    return Array.prototype.map.call(label.children, function (line) { return line.textContent; }).join(", ");
+  }
+
   function hide(element, label) {
     element.classList.add("dr-label-hidden");
     // Tab still reaches it: focus shows it (see peek); its text is its name meanwhile.
     element.setAttribute("tabindex", "0");
     element.setAttribute("role", "img");
-    element.setAttribute("aria-label", label.textContent);
+    element.setAttribute("aria-label", textOf(label));
   }
 
   /** Place every label of the map; returns how many were shown. */

@@ -309,6 +309,21 @@
     return group;
   }
 
+  // Open on the subject: on its wider context when the subject still fills half of that
+  // view (a whole border on a wide screen), on the subject alone otherwise (on a phone).
+  function frame(map, options) {
+    var fit = { padding: [20, 20], maxZoom: options.maxZoom || 8, animate: false };
+    var subject = L.latLngBounds(options.bounds);
+    if (options.context) {
+      map.fitBounds(L.latLngBounds(options.context).extend(subject), fit);
+      var size = map.getSize();
+      var sw = map.latLngToContainerPoint(subject.getSouthWest());
+      var ne = map.latLngToContainerPoint(subject.getNorthEast());
+      if (Math.max((ne.x - sw.x) / size.x, (sw.y - ne.y) / size.y) >= 0.52) { return; }
+    }
+    map.fitBounds(subject, fit);
+  }
+
   /** Final touches: accessible name, fitted view, legend beside or below the map, labels, ready flag. */
   function finish(map, options) {
     var container = map.getContainer();
@@ -323,9 +338,7 @@
       map.invalidateSize({ pan: false }); // folding it just gave the map more room
     }
     L.control.scale({ imperial: false, maxWidth: 80 }).addTo(map);
-    if (options.bounds) {
-      map.fitBounds(options.bounds, { padding: [20, 20], maxZoom: options.maxZoom || 8, animate: false });
-    }
+    if (options.bounds) { frame(map, options); }
     if (window.DRLabels) { window.DRLabels.manage(map); }
     if (!options.waitForData) { ready(); }
     return map;
@@ -349,13 +362,17 @@
     return params;
   }
 
-  // The place's point may sit anywhere in its shape (a band's point is a halfway mark),
-  // and Leaflet would centre a polygon's label on its first part: put the always-visible
-  // label on the point the builder chose inside the shape, or the middle of a circle.
-  function placeLabel(group, area) {
-    group.eachLayer(function (l) {
-      if (area && area.label) { l.openTooltip(L.latLng(area.label[0], area.label[1])); }
-      else if (l.getLatLng) { l.openTooltip(l.getLatLng()); }
+  // The place's point may sit anywhere in its shape (a band's point is a halfway mark):
+  // the label goes on the point the builder chose inside the shape, or on the pin, and
+  // labels.js places it clear of the map's edges and controls.
+  function locatorLabel(lat, lon, area, name, approximate, centred) {
+    var at = area && area.label ? area.label : [lat, lon];
+    var box = el("div", "dr-label-box");
+    box.appendChild(el("strong", null, name));
+    if (approximate) { box.appendChild(el("span", null, "(" + approximate + ")")); }
+    return L.marker(at, {
+      icon: L.divIcon({ html: box, className: "dr-label dr-locator-label", iconSize: null }),
+      interactive: false, keyboard: false, drLabel: true, drPriority: 10, drSide: centred ? "center" : "top",
     });
   }
 
@@ -413,19 +430,13 @@
         },
       };
       var name = (q.place && own(config.placeNames, q.place)) || "Location";
-      layer = L.geoJSON(feature, {
-        pointToLayer: eventShape,
-        onEachFeature: function (f, l) {
-          var where = name + (f.properties.approximate ? " (" + f.properties.approximate + ")" : "");
-          l.bindTooltip(function () { return document.createTextNode(where); }, {
-            permanent: true, direction: area || radius ? "center" : "top", className: "dr-locator-label",
-          });
-        },
-      }).addTo(map);
-      var bounds = layer.getBounds();
-      if (area || radius) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8 }); }
-      else { map.setView(bounds.getCenter(), options.pointZoom || 7); }
-      placeLabel(layer, area);
+      var drawn = L.geoJSON(feature, { pointToLayer: eventShape });
+      var label = locatorLabel(lat, lon, area, name, feature.properties.approximate, !!(area || radius));
+      layer = L.featureGroup([drawn, label]).addTo(map);
+      var bounds = drawn.getBounds();
+      if (area || radius) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8, animate: false }); }
+      else { map.setView(bounds.getCenter(), options.pointZoom || 7, { animate: false }); }
+      if (window.DRLabels) { window.DRLabels.place(map); }
       ready();
     }
     draw();
