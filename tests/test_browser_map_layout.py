@@ -13,8 +13,9 @@ headless Chromium and check issue 11's points 2-5:
 - labels: no two visible labels overlap, none lies under the legend or a
   control, none is cut by the map's edge; a label left out can be focused,
   which shows it;
-- framing: every point marker is inside the opening view and, with three or
-  more, they span at least half its width or height; the deployments map opens
+- framing: every point marker (and every event's point) is inside the
+  opening view and, with three or more events, what is drawn for them spans at
+  least half its width or height; the deployments map opens
   on the northern border; the regional map shows all of Kazakhstan.
 """
 
@@ -65,27 +66,28 @@ MEASURE = """() => {
   const hidden = [...document.querySelectorAll('.dr-label-hidden')]
     .map(e => ({text: [...e.querySelector('.dr-label-box').children].map(c => c.textContent).join(', '),
                 tabindex: e.getAttribute('tabindex'), name: e.getAttribute('aria-label')}));
-  const points = [], borders = [];
+  const points = [], borders = [], markers = [];
+  const box = b => { const sw = map.latLngToContainerPoint(b.getSouthWest()), ne = map.latLngToContainerPoint(b.getNorthEast());
+                     return [sw.x, ne.y, ne.x, sw.y]; };
   map.eachLayer(l => {
     const cls = String(l.options.className || '').split(' ');
     if (l.feature && l.feature.geometry && l.feature.geometry.type === 'Point' && cls.includes('dr-event')) {
       const [lon, lat] = l.feature.geometry.coordinates;
       const p = map.latLngToContainerPoint([lat, lon]);
       points.push({what: String(l.feature.id || l.feature.properties.id || 'event'), x: p.x, y: p.y});
+      // What a reader sees of the event: its pin, or the extent of the area drawn for it.
+      const pin = l instanceof L.CircleMarker && !(l instanceof L.Circle);
+      markers.push(pin ? [p.x, p.y, p.x, p.y] : box(l.getBounds()));
     } else if (cls.includes('dr-place-dot')) {
       const p = map.latLngToContainerPoint(l.getLatLng());
       points.push({what: 'place', x: p.x, y: p.y});
     }
-    if (cls.includes('dr-border') && l.getBounds) {
-      const b = l.getBounds();
-      const sw = map.latLngToContainerPoint(b.getSouthWest()), ne = map.latLngToContainerPoint(b.getNorthEast());
-      borders.push([sw.x, ne.y, ne.x, sw.y]);
-    }
+    if (cls.includes('dr-border') && l.getBounds) { borders.push(box(l.getBounds())); }
   });
   const size = map.getSize(), b = map.getBounds();
   return {width: size.x, height: size.y, zoom: map.getZoom(),
           bounds: [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]],
-          controls, labels, hidden, points, borders};
+          controls, labels, hidden, points, markers, borders};
 }"""
 
 SETTLED = (
@@ -168,6 +170,11 @@ def covered_share(m: dict) -> float:
 
 def check_controls(m: dict, size: str, where: str) -> None:
     """Point 3: the legend and the controls leave the map free."""
+    # This site keeps the legend wholly outside the map pane: beside it, or folded under it.
+    for control in m["controls"]:
+        if control["name"] == "legend":
+            pane = [0, 0, m["width"], m["height"]]
+            assert _overlap(control["box"], pane) <= TOLERANCE, f"{where}: the legend covers the map"
     share = covered_share(m)
     assert share <= COVERAGE_LIMIT[size], (
         f"{where}: legend and controls cover {share:.0%} of the map "
@@ -201,17 +208,21 @@ def check_labels(m: dict, where: str) -> None:
 
 
 def check_framing(m: dict, where: str) -> None:
-    """Point 5: every point marker is in view and, three or more, they fill the frame."""
-    points = m["points"]
-    for p in points:
+    """Point 5: every point marker is in view; three or more events fill half the frame.
+
+    The events span the union of what is drawn for them (pins, and the areas
+    standing for places known only roughly), as far as it lies in view.
+    """
+    for p in m["points"]:
         assert -TOLERANCE <= p["x"] <= m["width"] + TOLERANCE, f"{where}: {p['what']} out of view"
         assert -TOLERANCE <= p["y"] <= m["height"] + TOLERANCE, f"{where}: {p['what']} out of view"
-    spots = {(round(p["x"]), round(p["y"])) for p in points}
-    if len(spots) >= 3:
-        xs = [x for x, _ in spots]
-        ys = [y for _, y in spots]
-        span = max((max(xs) - min(xs)) / m["width"], (max(ys) - min(ys)) / m["height"])
-        assert span >= 0.5, f"{where}: the markers span only {span:.0%} of the view"
+    if len(m["markers"]) >= 3:
+        left = max(0, min(b[0] for b in m["markers"]))
+        top = max(0, min(b[1] for b in m["markers"]))
+        right = min(m["width"], max(b[2] for b in m["markers"]))
+        bottom = min(m["height"], max(b[3] for b in m["markers"]))
+        span = max((right - left) / m["width"], (bottom - top) / m["height"])
+        assert span >= 0.5, f"{where}: the events span only {span:.0%} of the view"
 
 
 def _country_bbox(iso: str) -> list[list[float]]:

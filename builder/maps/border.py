@@ -105,9 +105,8 @@ def border_map(data: Dataset, geography: Geography) -> str:
         title=f"Map: the Afghanistan–Tajikistan border ({drawn}) and events along it",
         center=(37.9, 70.5),
         zoom=6,
-        # The events, or the whole line with them where they still fill half the frame.
-        bounds=bounds(feature_points(features) or map(tuple, geography.border_latlngs)),
-        context=bounds(
+        # The whole line and every event along it.
+        bounds=bounds(
             [*map(tuple, geography.border_latlngs), *feature_points(features)], pad_km=40
         ),
         legend=legend,

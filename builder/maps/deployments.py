@@ -123,10 +123,8 @@ def deployments_map(data: Dataset, geography: Geography) -> str:
         title="Map: Taliban deployments on the northern border and the claims about them",
         center=(37.0, 69.0),
         zoom=6,
-        # The events, or with them every shape and the whole northern frontier where they
-        # still fill half the frame.
-        bounds=bounds(feature_points(taliban + others) or geography.border_latlngs),
-        context=bounds(
+        # Every event, its shape and the whole northern frontier the forces were sent to.
+        bounds=bounds(
             drawn_points(taliban + others, data, geography) + frontier_points(geography),
             pad_km=40,
         ),

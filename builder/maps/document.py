@@ -53,9 +53,6 @@ class MapSpec:
     """Closest zoom the fitted view may use."""
     extra_html: list[str] = field(default_factory=list)
     """Further trusted, escaped HTML for the document body."""
-    context: list[list[float]] | None = None
-    """A wider frame (a whole border, say) the map opens on instead of ``bounds`` when the
-    subject still spans at least half of that view's width or height; ``bounds`` otherwise."""
 
 
 def provinces_layer(geography: Geography, name: str = "Afghan provinces") -> LayerSpec:
@@ -119,8 +116,6 @@ def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
     add_html(fmap, spec.legend)
     for html in spec.extra_html:
         add_html(fmap, html)
-    finish: dict[str, Any] = {"label": spec.title, "bounds": spec.bounds, "maxZoom": spec.max_zoom}
-    if spec.context:
-        finish["context"] = spec.context
+    finish = {"label": spec.title, "bounds": spec.bounds, "maxZoom": spec.max_zoom}
     MapCall("finish", finish).add_to(fmap)
     return render(fmap)

@@ -309,21 +309,6 @@
     return group;
   }
 
-  // Open on the subject: on its wider context when the subject still fills half of that
-  // view (a whole border on a wide screen), on the subject alone otherwise (on a phone).
-  function frame(map, options) {
-    var fit = { padding: [20, 20], maxZoom: options.maxZoom || 8, animate: false };
-    var subject = L.latLngBounds(options.bounds);
-    if (options.context) {
-      map.fitBounds(L.latLngBounds(options.context).extend(subject), fit);
-      var size = map.getSize();
-      var sw = map.latLngToContainerPoint(subject.getSouthWest());
-      var ne = map.latLngToContainerPoint(subject.getNorthEast());
-      if (Math.max((ne.x - sw.x) / size.x, (sw.y - ne.y) / size.y) >= 0.52) { return; }
-    }
-    map.fitBounds(subject, fit);
-  }
-
   /** Final touches: accessible name, fitted view, legend beside or below the map, labels, ready flag. */
   function finish(map, options) {
     var container = map.getContainer();
@@ -338,7 +323,9 @@
       map.invalidateSize({ pan: false }); // folding it just gave the map more room
     }
     L.control.scale({ imperial: false, maxWidth: 80 }).addTo(map);
-    if (options.bounds) { frame(map, options); }
+    if (options.bounds) {
+      map.fitBounds(options.bounds, { padding: [20, 20], maxZoom: options.maxZoom || 8, animate: false });
+    }
     if (window.DRLabels) { window.DRLabels.manage(map); }
     if (!options.waitForData) { ready(); }
     return map;
