@@ -22,6 +22,8 @@ VENDOR_FILES: dict[str, str] = {
         "topojson-client/dist/topojson-client.min.js"
     ),
     "assets/vendor/topojson-client/LICENSE": "topojson-client/LICENSE",
+    "assets/vendor/rbush/rbush.min.js": "rbush/rbush.min.js",
+    "assets/vendor/rbush/LICENSE": "rbush/LICENSE",
     "assets/vendor/plotly/plotly-basic.min.js": "plotly.js-basic-dist-min/plotly-basic.min.js",
     "assets/vendor/plotly/LICENSE": "plotly.js-basic-dist-min/LICENSE",
 }

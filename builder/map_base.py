@@ -24,7 +24,6 @@ import branca.element
 import folium
 from folium.map import Layer
 from folium.template import Template
-from folium.utilities import JsCode
 
 from builder.basemap import BASEMAP_CSS, BASEMAP_JS, TOPOJSON_JS
 from builder.sanitize import script_json, text
@@ -43,6 +42,15 @@ MAP_DOCUMENT_CSS = "assets/css/map-document.css"
 
 SITE_ICON = "assets/images/favicon.svg"
 """Site-relative path of the site's icon (``theme.favicon`` in mkdocs.yml)."""
+
+RBUSH_JS = "assets/vendor/rbush/rbush.min.js"
+"""Site-relative path of the self-hosted R-tree that label placement checks boxes against."""
+
+MAP_LABELS_JS = "assets/js/labels.js"
+"""Site-relative path of the script that places map labels without collisions."""
+
+MAP_LAYOUT_CSS = "assets/css/map-layout.css"
+"""Site-relative path of the map document's layout: the map pane, the legend beside or below it."""
 
 MAPS_DIR = "maps"
 """Site folder holding one standalone HTML document per map (embedded in iframes)."""
@@ -71,11 +79,14 @@ class SiteMap(folium.Map):
         # After Leaflet: it hooks into every L.Map made from then on.
         ("dr_basemap", f"../{BASEMAP_JS}"),
         ("dr_map_layers", f"../{MAP_LAYERS_JS}"),
+        ("rbush", f"../{RBUSH_JS}"),
+        ("dr_map_labels", f"../{MAP_LABELS_JS}"),
     ]
     default_css: ClassVar[list[tuple[str, str]]] = [
         ("leaflet_css", f"../{LEAFLET_CSS}"),
         ("dr_basemap_css", f"../{BASEMAP_CSS}"),
         ("dr_map_css", f"../{MAP_DOCUMENT_CSS}"),
+        ("dr_map_layout_css", f"../{MAP_LAYOUT_CSS}"),
     ]
 
 
@@ -145,14 +156,17 @@ def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
 
     The basemap is drawn by ``basemap.js`` for every Leaflet map; the only tile
     layer is OpenStreetMap's street map, listed in the layer switcher and off.
+    The view fits its subject exactly (no zoom snapping), so that no empty
+    frame is left around it; ``map-layers.js`` adds a compact, metric scale.
     """
     fmap = SiteMap(
         location=list(center),
         zoom_start=zoom,
         tiles=None,
-        control_scale=True,
+        control_scale=False,
         scrollWheelZoom=False,
         prefer_canvas=False,
+        zoom_snap=0,
     )
     # Opt-in only: with it off, the reader's browser contacts no other host.
     folium.TileLayer(TILES, name=TILES_NAME, overlay=True, control=True, show=False).add_to(fmap)
@@ -170,8 +184,8 @@ def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
 
 
 def add_layer_control(fmap: folium.Map) -> None:
-    """The layer switcher: open on wide screens, a button on phones."""
-    folium.LayerControl(collapsed=JsCode("window.innerWidth < 600")).add_to(fmap)
+    """The layer switcher, folded into one small button so it leaves the map free."""
+    folium.LayerControl(collapsed=True).add_to(fmap)
 
 
 def add_html(fmap: folium.Map, html: str) -> None:

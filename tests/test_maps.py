@@ -100,11 +100,14 @@ def test_documents_load_only_the_sites_own_leaflet_script_and_styles(documents, 
         "../assets/vendor/topojson-client/topojson-client.min.js",
         "../assets/js/basemap.js",
         "../assets/js/map-layers.js",
+        "../assets/vendor/rbush/rbush.min.js",
+        "../assets/js/labels.js",
     ]
     assert styles == [
         "../assets/vendor/leaflet/leaflet.css",
         "../assets/css/basemap.css",
         "../assets/css/map-document.css",
+        "../assets/css/map-layout.css",
     ]
     for attrs in doc.named("script") + doc.named("link"):
         for url in (attrs.get("src"), attrs.get("href")):

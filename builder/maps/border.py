@@ -9,8 +9,16 @@ from __future__ import annotations
 from builder import geo
 from builder.maps import text as tv
 from builder.maps.areas import Geography, near_border
-from builder.maps.document import MapSpec, assemble, border_layer, events_layer, provinces_layer
+from builder.maps.document import (
+    LayerSpec,
+    MapSpec,
+    assemble,
+    border_layer,
+    events_layer,
+    provinces_layer,
+)
 from builder.maps.features import bounds, feature_points, located_features
+from builder.maps.label import band_label
 from builder.maps.legend import (
     Swatch,
     category_swatches,
@@ -51,6 +59,32 @@ def length_label(geography: Geography) -> str:
     )
 
 
+def length_marker(geography: Geography) -> LayerSpec:
+    """The line's lengths as a map label near the middle of the line, placed before any other."""
+    lat, lon = band_label([geography.border_latlngs])
+    measured = measured_km(geography)
+    return LayerSpec(
+        "labels",
+        "The border's length",
+        {
+            "items": [
+                {
+                    "lat": lat,
+                    "lon": lon,
+                    "heading": "Afghanistan–Tajikistan border",
+                    "lines": [
+                        f"{measured:,.0f} km as drawn here",
+                        f"the article says {geo.ARTICLE_FIGURE.km:,.0f} km",
+                    ],
+                }
+            ],
+            "side": "top",
+            "priority": 2,
+        },
+        control=False,
+    )
+
+
 def border_map(data: Dataset, geography: Geography) -> str:
     """The border line, labelled with its lengths, and the events along it."""
     features = located_features(data, geography, border_events(data, geography))
@@ -71,12 +105,16 @@ def border_map(data: Dataset, geography: Geography) -> str:
         title=f"Map: the Afghanistan–Tajikistan border ({drawn}) and events along it",
         center=(37.9, 70.5),
         zoom=6,
-        bounds=bounds(geography.border_latlngs or feature_points(features), pad_km=40),
+        # The whole line and every event along it.
+        bounds=bounds(
+            [*map(tuple, geography.border_latlngs), *feature_points(features)], pad_km=40
+        ),
         legend=legend,
         layers=[
             provinces_layer(geography, "Afghan provinces on the border"),
-            border_layer(geography, length_label(geography), permanent_label=True),
+            border_layer(geography, length_label(geography)),
             events_layer("Events along the border", features),
+            *([length_marker(geography)] if geography.has_border else []),
         ],
     )
     return assemble(spec, data, geography)

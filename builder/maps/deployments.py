@@ -71,6 +71,21 @@ def drawn_points(
     return points
 
 
+def frontier_points(geography: Geography) -> list[tuple[float, float]]:
+    """Every vertex of Afghanistan's northern border lines, as (lat, lon)."""
+    lines = geography.border_lines("")["features"]
+    return [
+        (lat, lon)
+        for feature in lines
+        for line in (
+            [feature["geometry"]["coordinates"]]
+            if feature["geometry"]["type"] == "LineString"
+            else feature["geometry"]["coordinates"]
+        )
+        for lon, lat, *_ in line
+    ]
+
+
 def deployments_map(data: Dataset, geography: Geography) -> str:
     """Taliban forces and the claims about them, with the forces facing them."""
     taliban = located_features(data, geography, taliban_events(data))
@@ -108,12 +123,12 @@ def deployments_map(data: Dataset, geography: Geography) -> str:
         title="Map: Taliban deployments on the northern border and the claims about them",
         center=(37.0, 69.0),
         zoom=6,
+        # Every event, its shape and the whole northern frontier the forces were sent to.
         bounds=bounds(
-            drawn_points(taliban + others, data, geography) or geography.border_latlngs,
-            pad_km=120,
+            drawn_points(taliban + others, data, geography) + frontier_points(geography),
+            pad_km=40,
         ),
         max_zoom=7,
-        beside_legend=True,
         legend=legend,
         layers=[
             provinces_layer(geography),

@@ -44,7 +44,7 @@ class MapSpec:
     zoom: int
     """Initial zoom before the view is fitted to ``bounds``."""
     bounds: list[list[float]]
-    """[[south, west], [north, east]] the view is fitted to."""
+    """[[south, west], [north, east]] of the map's subject: always wholly in the opening view."""
     layers: list[LayerSpec]
     """Layers in drawing order (later on top)."""
     legend: str
@@ -53,8 +53,6 @@ class MapSpec:
     """Closest zoom the fitted view may use."""
     extra_html: list[str] = field(default_factory=list)
     """Further trusted, escaped HTML for the document body."""
-    beside_legend: bool = False
-    """Fit ``bounds`` to the right of the open legend, for shapes that reach the left edge."""
 
 
 def provinces_layer(geography: Geography, name: str = "Afghan provinces") -> LayerSpec:
@@ -129,7 +127,5 @@ def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
     for html in spec.extra_html:
         add_html(fmap, html)
     finish = {"label": spec.title, "bounds": spec.bounds, "maxZoom": spec.max_zoom}
-    if spec.beside_legend:
-        finish["besideLegend"] = True
     MapCall("finish", finish).add_to(fmap)
     return render(fmap)

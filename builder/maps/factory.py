@@ -239,7 +239,12 @@ def factory_map(data: Dataset, geography: Geography) -> str:
         title=f"Map: the {name} factory in {r.place_name} and its {r.range_km:g} km reach",
         center=r.centre,
         zoom=6,
-        bounds=bounds([r.centre], pad_km=r.range_km + 40),
+        # The whole ring and every place whose distance is labelled.
+        bounds=bounds(
+            [(lat, lon) for lon, lat in ring_lonlats(r.centre, r.range_km)]
+            + [(lat, lon) for _, _, lat, lon in r.distances],
+            pad_km=15,
+        ),
         max_zoom=7,
         legend=legend,
         layers=[
@@ -258,7 +263,7 @@ def factory_map(data: Dataset, geography: Geography) -> str:
             LayerSpec(
                 "labels",
                 "Distances from the factory",
-                {"items": labels, "side": "right"},
+                {"items": labels, "side": "right", "dots": True, "priority": 1},
                 show=True,
             ),
             events_layer("The factory", factory_features),

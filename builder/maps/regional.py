@@ -29,6 +29,9 @@ FORCE_TAGS: dict[str, str] = {
 }
 """Tags of military events labelled on the map, and the label's heading."""
 
+REGION_OUTLINES = ("country-kaz", "country-kgz", "country-tjk", "country-tkm", "country-uzb")
+"""Country outlines (ids in data/geo) the map opens on whole: the five Central Asian states."""
+
 TEXT_LIST_LIMIT = 300
 """Above this many located events the text version counts them instead of listing each."""
 
@@ -92,6 +95,21 @@ def forces(data: Dataset) -> list[dict[str, Any]]:
     return items
 
 
+def region_points(geography: Geography) -> list[tuple[float, float]]:
+    """Every vertex of the :data:`REGION_OUTLINES` present in ``geography``, as (lat, lon)."""
+    points: list[tuple[float, float]] = []
+    for key in REGION_OUTLINES:
+        feature = geography.areas.get(key)
+        if feature is None:
+            continue
+        geometry = feature["geometry"]
+        polygons = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        points += [(lat, lon) for polygon in polygons for lon, lat, *_ in polygon[0]]
+    return points
+
+
 def regional_map(data: Dataset, geography: Geography) -> str:
     """Every located event by category, with drones by country and forces as labels."""
     features = located_features(data, geography)
@@ -112,16 +130,18 @@ def regional_map(data: Dataset, geography: Geography) -> str:
     )
     layers = [events_layer(category_label(c), by_category[c]) for c in CATEGORIES if by_category[c]]
     layers += [
-        LayerSpec("labels", "Drones by country", {"items": drones, "side": "right"}),
+        LayerSpec("labels", "Drones by country", {"items": drones, "side": "right", "priority": 2}),
         LayerSpec(
-            "labels", "Russian forces and Afghan aircraft", {"items": forces(data), "side": "left"}
+            "labels",
+            "Russian forces and Afghan aircraft",
+            {"items": forces(data), "side": "left", "priority": 1},
         ),
     ]
     spec = MapSpec(
         title="Map: the regional drone race, every located event by category",
         center=(38.5, 66.0),
         zoom=5,
-        bounds=bounds(feature_points(features)),
+        bounds=bounds(feature_points(features) + region_points(geography)),
         max_zoom=7,
         legend=legend,
         layers=layers,

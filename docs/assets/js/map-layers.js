@@ -291,7 +291,7 @@
     });
   }
 
-  /** Text labels pinned to places; built as DOM nodes, not HTML strings. */
+  /** Text labels pinned to places; built as DOM nodes, not HTML strings. Placed by labels.js. */
   function labels(data) {
     var group = L.layerGroup();
     data.items.forEach(function (item) {
@@ -303,31 +303,34 @@
         className: "dr-label dr-label-" + token(data.side || "right"),
         iconSize: null,
       });
-      L.marker([item.lat, item.lon], { icon: icon, interactive: false, keyboard: false }).addTo(group);
+      if (data.dots) {
+        L.circleMarker([item.lat, item.lon], { radius: 3, weight: 1.5, color: "#222222", fillColor: "#ffffff",
+          fillOpacity: 1, interactive: false, className: "dr-place-dot" }).addTo(group);
+      }
+      L.marker([item.lat, item.lon], { icon: icon, interactive: false, keyboard: false,
+        drLabel: true, drPriority: data.priority || 0, drSide: data.side || "right" }).addTo(group);
     });
     return group;
   }
 
-  /** Final touches: accessible name, fitted view, legend as a control, ready flag. */
+  /** Final touches: accessible name, fitted view, legend beside or below the map, labels, ready flag. */
   function finish(map, options) {
     var container = map.getContainer();
     container.setAttribute("role", "region");
     container.setAttribute("aria-label", options.label + ". Arrow keys pan the map, plus and minus zoom.");
     var legend = document.getElementById("dr-legend");
     if (legend) {
-      var Legend = L.Control.extend({ onAdd: function () { return legend; } });
-      new Legend({ position: "bottomleft" }).addTo(map);
-      L.DomEvent.disableClickPropagation(legend);
-      L.DomEvent.disableScrollPropagation(legend);
-      if (container.clientWidth < 600) { legend.removeAttribute("open"); }
+      // The legend lives outside the map pane (map-layout.css): a column beside a wide map,
+      // a folded strip under a narrow one that pushes the map up when opened.
+      if (!window.matchMedia("(min-width: 900px)").matches) { legend.removeAttribute("open"); }
+      legend.addEventListener("toggle", function () { map.invalidateSize({ pan: false }); });
+      map.invalidateSize({ pan: false }); // folding it just gave the map more room
     }
-    // A map whose shapes reach the left edge fits them beside an open legend, not under it.
-    var left = options.besideLegend && legend && legend.hasAttribute("open") ? legend.offsetWidth + 16 : 16;
+    L.control.scale({ imperial: false, maxWidth: 80 }).addTo(map);
     if (options.bounds) {
-      map.fitBounds(options.bounds, {
-        paddingTopLeft: [left, 16], paddingBottomRight: [16, 16], maxZoom: options.maxZoom || 8,
-      });
+      map.fitBounds(options.bounds, { padding: [20, 20], maxZoom: options.maxZoom || 8, animate: false });
     }
+    if (window.DRLabels) { window.DRLabels.manage(map); }
     if (!options.waitForData) { ready(); }
     return map;
   }
@@ -350,13 +353,17 @@
     return params;
   }
 
-  // The place's point may sit anywhere in its shape (a band's point is a halfway mark),
-  // and Leaflet would centre a polygon's label on its first part: put the always-visible
-  // label on the point the builder chose inside the shape, or the middle of a circle.
-  function placeLabel(group, area) {
-    group.eachLayer(function (l) {
-      if (area && area.label) { l.openTooltip(L.latLng(area.label[0], area.label[1])); }
-      else if (l.getLatLng) { l.openTooltip(l.getLatLng()); }
+  // The place's point may sit anywhere in its shape (a band's point is a halfway mark):
+  // the label goes on the point the builder chose inside the shape, or on the pin, and
+  // labels.js places it clear of the map's edges and controls.
+  function locatorLabel(lat, lon, area, name, approximate, centred) {
+    var at = area && area.label ? area.label : [lat, lon];
+    var box = el("div", "dr-label-box");
+    box.appendChild(el("strong", null, name));
+    if (approximate) { box.appendChild(el("span", null, "(" + approximate + ")")); }
+    return L.marker(at, {
+      icon: L.divIcon({ html: box, className: "dr-label dr-locator-label", iconSize: null }),
+      interactive: false, keyboard: false, drLabel: true, drPriority: 10, drSide: centred ? "center" : "top",
     });
   }
 
@@ -414,19 +421,13 @@
         },
       };
       var name = (q.place && own(config.placeNames, q.place)) || "Location";
-      layer = L.geoJSON(feature, {
-        pointToLayer: eventShape,
-        onEachFeature: function (f, l) {
-          var where = name + (f.properties.approximate ? " (" + f.properties.approximate + ")" : "");
-          l.bindTooltip(function () { return document.createTextNode(where); }, {
-            permanent: true, direction: area || radius ? "center" : "top", className: "dr-locator-label",
-          });
-        },
-      }).addTo(map);
-      var bounds = layer.getBounds();
-      if (area || radius) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8 }); }
-      else { map.setView(bounds.getCenter(), options.pointZoom || 7); }
-      placeLabel(layer, area);
+      var drawn = L.geoJSON(feature, { pointToLayer: eventShape });
+      var label = locatorLabel(lat, lon, area, name, feature.properties.approximate, !!(area || radius));
+      layer = L.featureGroup([drawn, label]).addTo(map);
+      var bounds = drawn.getBounds();
+      if (area || radius) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 8, animate: false }); }
+      else { map.setView(bounds.getCenter(), options.pointZoom || 7, { animate: false }); }
+      if (window.DRLabels) { window.DRLabels.place(map); }
       ready();
     }
     draw();
