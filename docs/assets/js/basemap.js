@@ -156,8 +156,16 @@
       }
       fitLabels(map, labels);
     }
+    // Next frame: the map's own labels are placed again on the same events (labels.js,
+    // also in a frame requested earlier), and names give way to where they land.
+    var pending = false;
+    function refit() {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; fitLabels(map, labels); });
+    }
     map.on("zoomend", update);
-    map.on("moveend resize", function () { fitLabels(map, labels); });
+    map.on("moveend resize overlayadd overlayremove", refit);
     update();
     // The map's own labels and controls are placed once its script has run: fit again then.
     window.requestAnimationFrame(function () { fitLabels(map, labels); });
