@@ -77,9 +77,14 @@ ALPHA3: dict[str, str] = {
 COUNTRY_LABELS: list[tuple[str, str, float, float, int, int | None]] = [
     ("AFG", "Afghanistan", 66.0, 33.6, 4, 5),
     ("TJK", "Tajikistan", 70.9, 38.9, 5, 5),
-    # Closer in, the two names sit either side of the border, where the close maps look.
-    ("AFG", "Afghanistan", 69.6, 36.3, 6, None),
-    ("TJK", "Tajikistan", 72.9, 38.4, 6, None),
+    # Closer in (zoom 5 on, after the main points), the two names sit either side of the border, where the close maps look;
+    # basemap.js shows the first of a country's points that fits the view and is free.
+    ("AFG", "Afghanistan", 69.6, 36.3, 5, None),
+    ("AFG", "Afghanistan", 67.3, 36.2, 5, None),
+    ("AFG", "Afghanistan", 70.9, 35.3, 5, None),
+    ("TJK", "Tajikistan", 72.9, 38.4, 5, None),
+    ("TJK", "Tajikistan", 70.3, 39.3, 5, None),
+    ("TJK", "Tajikistan", 69.0, 37.75, 5, None),
     ("UZB", "Uzbekistan", 63.6, 41.9, 4, None),
     ("TKM", "Turkmenistan", 59.0, 39.3, 4, None),
     ("KGZ", "Kyrgyzstan", 74.6, 41.6, 5, None),

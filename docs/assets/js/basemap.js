@@ -74,6 +74,7 @@
     var marker = L.marker(latlng, {
       icon: icon, pane: "dr-basemap-labels", interactive: false, keyboard: false,
     });
+    marker.country = kind === "country" ? p.country : null;
     marker.minZoom = p.zoom || 0;
     marker.maxZoom = typeof p.maxZoom === "number" ? p.maxZoom : Infinity;
     return marker;
@@ -103,6 +104,7 @@
       var r = rect(n);
       if (r.right - r.left < 40 && r.bottom - r.top < 40 && r.right > r.left) { taken.push(r); }
     });
+    var named = {}; // a country is named once, at the first of its points that fits
     labels.forEach(function (marker) {
       var node = marker.getElement();
       if (!node) { return; }
@@ -111,11 +113,15 @@
       var box = rect(text);
       var zoom = map.getZoom();
       var shown = zoom >= marker.minZoom && zoom <= marker.maxZoom &&
+        !(marker.country && named[marker.country]) &&
         box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom &&
         !taken.some(function (t) { return overlap(t, box); });
       node.style.visibility = shown ? "" : "hidden";
       node.classList.toggle("dr-base-label-hidden", !shown);
-      if (shown) { taken.push(box); }
+      if (shown) {
+        taken.push(box);
+        if (marker.country) { named[marker.country] = true; }
+      }
     });
   }
 
