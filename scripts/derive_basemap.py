@@ -122,7 +122,14 @@ border vertex the label goes to, first zoom shown."""
 
 
 def douglas_peucker(points: Sequence[Point], tolerance: float) -> list[Point]:
-    """Keep the vertices of a line farther than ``tolerance`` from its simplified form."""
+    """Keep the vertices of a line that lie more than ``tolerance`` from its simplified form.
+
+    Classic Douglas–Peucker in plain lon/lat degrees, iterative so long arcs need
+    no deep recursion. Both ends are always kept; for a closed line (first
+    position equal to the last) the distance is measured from that one point.
+    Ties keep the first vertex found, so the result depends only on the input.
+    ``derive_geo.py`` simplifies ``countries.geojson`` with this same function.
+    """
     if len(points) < 3:
         return list(points)
     keep = [False] * len(points)
@@ -370,15 +377,6 @@ def _polygons(geometry: dict[str, Any]) -> list[list[list[int]]]:
 
 def _index(ref: int) -> int:
     return ref if ref >= 0 else ~ref
-
-
-def _stitch(refs: Sequence[int], arcs: list[list[Point]]) -> list[Point]:
-    ring: list[Point] = []
-    for ref in refs:
-        points = arcs[_index(ref)]
-        points = points if ref >= 0 else points[::-1]
-        ring.extend(points if not ring else points[1:])
-    return ring
 
 
 def neighbours_of(topology: dict[str, Any], ids: Iterable[str]) -> set[str]:
