@@ -77,9 +77,14 @@ ALPHA3: dict[str, str] = {
 COUNTRY_LABELS: list[tuple[str, str, float, float, int, int | None]] = [
     ("AFG", "Afghanistan", 66.0, 33.6, 4, 5),
     ("TJK", "Tajikistan", 70.9, 38.9, 5, 5),
-    # Closer in, the two names sit either side of the border, where the close maps look.
-    ("AFG", "Afghanistan", 69.6, 36.3, 6, None),
-    ("TJK", "Tajikistan", 72.9, 38.4, 6, None),
+    # Closer in (zoom 5 on, after the main points), the two names sit either side of the border, where the close maps look;
+    # basemap.js shows the first of a country's points that fits the view and is free.
+    ("AFG", "Afghanistan", 69.6, 36.3, 5, None),
+    ("AFG", "Afghanistan", 67.3, 36.2, 5, None),
+    ("AFG", "Afghanistan", 70.9, 35.3, 5, None),
+    ("TJK", "Tajikistan", 72.9, 38.4, 5, None),
+    ("TJK", "Tajikistan", 70.3, 39.3, 5, None),
+    ("TJK", "Tajikistan", 69.0, 37.75, 5, None),
     ("UZB", "Uzbekistan", 63.6, 41.9, 4, None),
     ("TKM", "Turkmenistan", 59.0, 39.3, 4, None),
     ("KGZ", "Kyrgyzstan", 74.6, 41.6, 5, None),
@@ -117,7 +122,14 @@ border vertex the label goes to, first zoom shown."""
 
 
 def douglas_peucker(points: Sequence[Point], tolerance: float) -> list[Point]:
-    """Keep the vertices of a line farther than ``tolerance`` from its simplified form."""
+    """Keep the vertices of a line that lie more than ``tolerance`` from its simplified form.
+
+    Classic Douglas–Peucker in plain lon/lat degrees, iterative so long arcs need
+    no deep recursion. Both ends are always kept; for a closed line (first
+    position equal to the last) the distance is measured from that one point.
+    Ties keep the first vertex found, so the result depends only on the input.
+    ``derive_geo.py`` simplifies ``countries.geojson`` with this same function.
+    """
     if len(points) < 3:
         return list(points)
     keep = [False] * len(points)
@@ -365,15 +377,6 @@ def _polygons(geometry: dict[str, Any]) -> list[list[list[int]]]:
 
 def _index(ref: int) -> int:
     return ref if ref >= 0 else ~ref
-
-
-def _stitch(refs: Sequence[int], arcs: list[list[Point]]) -> list[Point]:
-    ring: list[Point] = []
-    for ref in refs:
-        points = arcs[_index(ref)]
-        points = points if ref >= 0 else points[::-1]
-        ring.extend(points if not ring else points[1:])
-    return ring
 
 
 def neighbours_of(topology: dict[str, Any], ids: Iterable[str]) -> set[str]:

