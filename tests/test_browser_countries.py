@@ -115,7 +115,7 @@ def test_event_page_locator_label_stays_inside_the_map(page, site_url, event_id,
     frame = page.frame_locator("iframe[src*='maps/locator.html']")
     frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
     iframe.scroll_into_view_if_needed()
-    label = frame.locator(".leaflet-tooltip")
+    label = frame.locator(".dr-locator-label .dr-label-box")
     assert label.count() == 1
     box = label.bounding_box()
     view = frame.locator(".leaflet-container").bounding_box()
@@ -137,7 +137,7 @@ def test_event_page_locator_draws_the_country_not_a_circle(page, site_url):
     frame = page.frame_locator("iframe[src*='maps/locator.html']")
     frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
     assert frame.locator("path.dr-event.dr-country").count() == 1
-    assert "Turkmenistan" in frame.locator(".leaflet-tooltip").inner_text()
+    assert "Turkmenistan" in frame.locator(".dr-locator-label").inner_text()
     caption = page.locator("figure.dr-locator figcaption").inner_text()
     assert "Turkmenistan" in caption
     assert "Ashgabat" not in caption

@@ -113,7 +113,7 @@ def test_popups_tooltips_and_labels_show_hostile_text_as_text(page, hostile_site
 def test_locator_shows_a_hostile_place_name_as_text(page, hostile_site):
     page.goto(f"{hostile_site}maps/locator.html#taliban-suicide-squads-badakhshan")
     page.locator("html[data-dr-ready='true']").wait_for(state="attached")
-    assert HOSTILE in page.locator(".leaflet-tooltip").inner_text()
+    assert HOSTILE in page.locator(".dr-locator-label").text_content()
     assert page.locator("path.dr-event").count() == 1
     _assert_not_pwned(page)
     assert page.page_errors == []

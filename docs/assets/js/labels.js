@@ -125,7 +125,13 @@
       var anchor = map.latLngToContainerPoint(layer.getLatLng());
       layer._drFallback = null;
       var chosen = null;
-      offsets(layer.options.drSide, w, h).some(function (offset) {
+      var tries = offsets(layer.options.drSide, w, h);
+      if (layer.options.drSide === "center") {
+        // A label on an area may slide sideways to stay whole, as long as it covers its anchor.
+        var slid = Math.min(Math.max(-w / 2, MARGIN - anchor.x), size.x - MARGIN - w - anchor.x);
+        if (slid <= 0 && slid >= -w) { tries.splice(1, 0, { name: "center-slid", x: slid, y: -h / 2 }); }
+      }
+      tries.some(function (offset) {
         var left = anchor.x + offset.x, top = anchor.y + offset.y;
         if (left < MARGIN || top < MARGIN || left + w > size.x - MARGIN || top + h > size.y - MARGIN) {
           return false;
