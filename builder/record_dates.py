@@ -41,6 +41,8 @@ def git_log_command(events_path: str = EVENTS_PATH) -> list[str]:
         "--name-status",
         "--diff-filter=AM",
         "--no-renames",
+        # A merge that resolved a conflict in an event file changed it; plain merges did not.
+        "--cc",
         # Paths relative to the project, should it sit inside a larger repository.
         "--relative",
         "--",

@@ -149,7 +149,7 @@ def test_methodology_explains_how_added_sources_are_chosen(built_site: Path) -> 
 
 def test_after_the_article_chapter_follows_the_other_chapters() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    story = nav[nav.index("  - The story:") : nav.index("  - Explore:")]
+    story = nav[nav.index("  - Chapters:") : nav.index("  - Explore:")]
     chapters = re.findall(r"chapters/([a-z-]+)\.md", story)
     assert chapters[-1] == "after-the-article"
     assert len(chapters) >= 5
