@@ -44,6 +44,8 @@ def test_fixture_build_maps_the_contract(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     shutil.rmtree(project / "data")
     shutil.copytree(FIXTURE / "data", project / "data")
+    # The basemap is part of the site, not of the record under test: keep the real one.
+    shutil.copytree(ROOT / "data" / "geo", project / "data" / "geo")
     # Not strict: the chapters link to events and actors of the real record, which the
     # fixture lacks; this test is about the data contract, the real build is strict.
     result = build_site(project, tmp_path / "out", strict=False)
