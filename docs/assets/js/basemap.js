@@ -190,6 +190,8 @@
     map.getContainer().classList.add("dr-has-basemap");
     load().then(function (topology) {
       draw(map, topology);
+      // The credit line has just grown in the corner: labels placed before must give way to it.
+      if (map._drLabels && window.DRLabels) { window.DRLabels.place(map); }
     }).catch(function (error) {
       map.getContainer().setAttribute("data-dr-basemap", "failed");
       if (window.console) { window.console.warn(String(error)); }
