@@ -23,6 +23,9 @@ pytestmark = pytest.mark.browser
 INDEX = re.compile(r"/search/search_index\.json(\?|#|$)")
 """Material's search index, wherever the site is published."""
 
+WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(\?|#|$)")
+"""Material's search worker script (12 KB gz), which it starts on every page load."""
+
 CLOSE_AFTER_SWITCH_MS = 500
 """Comfortably past the 125 ms after which Material closes search on a page switch."""
 
@@ -48,6 +51,15 @@ def _watch_index(page) -> list[str]:
     return seen
 
 
+def _watch_worker(page) -> list[str]:
+    """Record every request the page makes for the search worker's script."""
+    seen: list[str] = []
+    page.on(
+        "request", lambda request: seen.append(request.url) if WORKER.search(request.url) else None
+    )
+    return seen
+
+
 def _idle(page) -> None:
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(IDLE_MS)
@@ -67,10 +79,12 @@ def _has_search_form(page) -> bool:
 @pytest.mark.parametrize("path", ["timeline/", "reference/glossary/", "reference/methodology/"])
 def test_loading_a_page_fetches_no_search_index(page, site_url, path):
     seen = _watch_index(page)
+    workers = _watch_worker(page)
     page.goto(site_url + path, wait_until="load")
     _idle(page)
     assert _has_search_form(page)
     assert seen == []
+    assert workers == []
     assert page.page_errors == []
 
 
@@ -81,22 +95,27 @@ def test_without_lazy_search_material_fetches_the_index_at_load(page, site_url):
         lambda r: r.fulfill(body="", content_type="text/javascript"),
     )
     seen = _watch_index(page)
+    workers = _watch_worker(page)
     page.goto(site_url + "reference/glossary/", wait_until="load")
     _idle(page)
     assert len(seen) == 1
+    assert len(workers) == 1
 
 
 def test_typing_in_the_search_box_fetches_the_index_once_and_finds_an_event(page, site_url):
     title = _event_title()
     seen = _watch_index(page)
+    workers = _watch_worker(page)
     page.goto(site_url + "reference/glossary/", wait_until="load")
     _idle(page)
     assert seen == []
+    assert workers == []
     page.locator(".md-search__input").click()
     page.keyboard.type(title)
     _assert_finds(page, title)
     _idle(page)
     assert len(seen) == 1
+    assert len(workers) == 1
     assert page.page_errors == []
 
 

@@ -86,8 +86,56 @@
     queue.forEach(function (entry) { send.apply(entry.xhr, entry.args); });
   }
 
+  /* Material also starts its search worker (12 KB gz) on every page load, to feed
+   * it the index later. Until the reader turns to search, the bundle gets a stand-in
+   * that keeps what the bundle sends it; the real worker starts with the index. */
+  var RealWorker = window.Worker;
+  var waiting = [];
+  var SEARCH_WORKER = /(^|\/)workers\/search\.[0-9a-f]+\.min\.js$/;
+  function startWorker(standIn) {
+    var real = new RealWorker(standIn.url, standIn.options);
+    ["message", "messageerror", "error"].forEach(function (type) {
+      real.addEventListener(type, function (event) {
+        standIn.dispatchEvent(type === "error" ? new Event("error") :
+          new MessageEvent(type, {data: event.data}));
+      });
+    });
+    standIn.real = real;
+    standIn.sent.forEach(function (args) { real.postMessage.apply(real, args); });
+    standIn.sent = [];
+  }
+  if (RealWorker && window.EventTarget && window.MessageEvent) {
+    window.Worker = function (url, options) {
+      var path = "";
+      try { path = new URL(String(url), document.baseURI).pathname; } catch (error) { path = ""; }
+      if (search.released || !SEARCH_WORKER.test(path)) { return new RealWorker(url, options); }
+      var standIn = new EventTarget();
+      standIn.url = url;
+      standIn.options = options;
+      standIn.sent = [];
+      standIn.real = null;
+      standIn.postMessage = function () {
+        if (standIn.real) { return standIn.real.postMessage.apply(standIn.real, arguments); }
+        standIn.sent.push(Array.prototype.slice.call(arguments));
+        return undefined;
+      };
+      standIn.terminate = function () {
+        if (standIn.real) { standIn.real.terminate(); }
+        waiting = waiting.filter(function (w) { return w !== standIn; });
+      };
+      waiting.push(standIn);
+      return standIn;
+    };
+    window.Worker.prototype = RealWorker.prototype;
+  }
   /* Search: lifted when the reader turns to it. */
   function releaseSearch() {
+    if (RealWorker && window.Worker !== RealWorker) {
+      window.Worker = RealWorker;
+      var started = waiting;
+      waiting = [];
+      started.forEach(startWorker);
+    }
     release(search);
     EVENTS.forEach(function (type) { window.removeEventListener(type, onEvent, true); });
   }
