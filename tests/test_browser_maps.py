@@ -234,6 +234,13 @@ def test_layers_toggle_from_the_keyboard(page, site_url):
     )
     box.focus()
     page.keyboard.press("Space")
+    # The switch redraws the layers once the browser has handled the key: wait for it.
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('path.dr-event').length < n",
+        arg=before,
+        polling=100,
+        timeout=5000,
+    )
     after = page.locator("path.dr-event").count()
     assert 0 < after < before
     assert page.locator("path.dr-category-diplomacy").count() == 0

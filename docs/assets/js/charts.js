@@ -270,7 +270,7 @@
 
   function draw(div) {
     var state = div.getAttribute("data-drawn");
-    if (state && state !== "waiting") { return; }
+    if (state && state !== "waiting" && state !== "queued") { return; }
     div.setAttribute("data-drawn", "pending");
     Promise.all([
       loadScript(div.getAttribute("data-plotly"), "Plotly").then(function (Plotly) {
@@ -318,12 +318,16 @@
         if (entry.isIntersecting) {
           watching.unobserve(entry.target);
           draw(entry.target);
+        } else if (entry.target.getAttribute("data-drawn") === "queued") {
+          entry.target.setAttribute("data-drawn", "waiting");
         }
       });
     }, {rootMargin: NEAR});
     charts.forEach(function (div) {
       if (div.getAttribute("data-drawn")) { return; }
-      div.setAttribute("data-drawn", "waiting");
+      // "waiting" (far off, settled: lazy-requests.js lets the sitemap go) only once the
+      // observer has said so; until its first report the chart may be about to draw.
+      div.setAttribute("data-drawn", "queued");
       observer.observe(div);
     });
   }
