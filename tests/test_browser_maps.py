@@ -229,6 +229,9 @@ def test_layers_toggle_from_the_keyboard(page, site_url):
     # The switcher opens as one button; Enter unfolds it.
     page.locator(".leaflet-control-layers-toggle").focus()
     page.keyboard.press("Enter")
+    # Leaflet ignores clicks in the list until a zero-delay timer after it unfolds
+    # (Control.Layers._expandSafely); a reader is never that fast, a test can be.
+    page.evaluate("() => new Promise((done) => setTimeout(done, 50))")
     box = page.locator(".leaflet-control-layers-overlays label", has_text="Diplomacy").locator(
         "input"
     )
