@@ -9,17 +9,21 @@ budget:
 - the Maps page with its four maps drawn (each frame scrolled into view, as a
   reader reaches it) <= :data:`MAPS_PAGE_KB` gz;
 - the first map on the Maps page drawn, basemap included, <= :data:`FIRST_MAP_S`
-  after navigation starts.
+  after navigation starts: the median of :data:`TIMED_LOADS` loads.
 
-Every context is fresh (empty cache), requests to other hosts are refused and
-counted, and "everything it loads" is every same-site file fetched until no
-request has started or ended for a second.
+Every context is fresh (empty cache), and "everything it loads" is every
+same-site file fetched until no request has started or ended for a second.
+Requests to other hosts are counted and never answered: the weighed loads
+refuse them through a route, and the timed loads, which a route would slow
+(every request then waits on this script), run in a browser that cannot
+resolve any host but this machine.
 """
 
 from __future__ import annotations
 
 import gzip
 import shutil
+import statistics
 import sys
 import time
 from dataclasses import dataclass
@@ -37,6 +41,9 @@ MAPS_PAGE_KB = 350.0
 
 FIRST_MAP_S = 1.0
 """Navigation start to the first map drawn (basemap and data) on the Maps page."""
+
+TIMED_LOADS = 5
+"""Fresh loads of the Maps page timed; the median is the figure (one load varies by 0.3 s)."""
 
 QUIET_S = 1.0
 """No request started or ended for this long: the page has fetched what it fetches."""
@@ -138,6 +145,24 @@ def _first_map_seconds(page) -> float:
     return (painted - started) / 1000
 
 
+def _timed_first_maps(browser, base: str, elsewhere: list[str]) -> float:
+    """Median over :data:`TIMED_LOADS` fresh contexts of :func:`_first_map_seconds`."""
+    times = []
+    for _ in range(TIMED_LOADS):
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        page = context.new_page()
+        page.on(
+            "request",
+            lambda r: (
+                None if r.url.startswith((base, "data:", "blob:")) else elsewhere.append(r.url)
+            ),
+        )
+        page.goto(base + "maps/index.html")
+        times.append(_first_map_seconds(page))
+        context.close()
+    return statistics.median(times)
+
+
 def measure(site: Path) -> list[Figure]:
     """Every map budget's figure for the built ``site``."""
     from conftest import CHROMIUM_ARGS
@@ -157,7 +182,9 @@ def measure(site: Path) -> list[Figure]:
             recorder = _Recorder(page, base)
             fragment = ""
             if document.stem == "locator":
-                fragment = "#" + sorted(p.name for p in (site / "events").iterdir() if p.is_dir())[0]
+                fragment = (
+                    "#" + sorted(p.name for p in (site / "events").iterdir() if p.is_dir())[0]
+                )
             page.goto(f"{base}maps/{document.name}{fragment}")
             page.locator(READY).wait_for(state="attached", timeout=60_000)
             recorder.wait_until_quiet(page)
@@ -174,7 +201,6 @@ def measure(site: Path) -> list[Figure]:
         page = context.new_page()
         recorder = _Recorder(page, base)
         page.goto(base + "maps/index.html")
-        first = _first_map_seconds(page)
         frames = page.locator("iframe[src*='maps/']")
         for i in range(frames.count()):
             frames.nth(i).scroll_into_view_if_needed()
@@ -188,9 +214,23 @@ def measure(site: Path) -> list[Figure]:
                 "KB",
             )
         )
-        figures.append(Figure("first map drawn on the Maps page", first, FIRST_MAP_S, "s"))
         context.close()
         browser.close()
+        timed = pw.chromium.launch(
+            executable_path=shutil.which("chromium"),
+            headless=True,
+            args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+        )
+        first = _timed_first_maps(timed, base, elsewhere)
+        timed.close()
+        figures.append(
+            Figure(
+                f"first map drawn on the Maps page (median of {TIMED_LOADS})",
+                first,
+                FIRST_MAP_S,
+                "s",
+            )
+        )
     figures.append(Figure("requests to other hosts", len(elsewhere), 0, "requests"))
     return figures
 

@@ -25,7 +25,7 @@ import folium
 from folium.map import Layer
 from folium.template import Template
 
-from builder.basemap import BASEMAP_CSS, BASEMAP_JS, TOPOJSON_JS
+from builder.basemap import BASEMAP_CSS, BASEMAP_JS, BASEMAP_PATH, TOPOJSON_JS
 from builder.sanitize import script_json, text
 
 LEAFLET_JS = "assets/vendor/leaflet/leaflet.js"
@@ -151,6 +151,23 @@ def counted_ids(prefix: str) -> Iterator[None]:
         branca.element.Element._generate_id = original  # type: ignore[method-assign]
 
 
+def preload_links() -> str:
+    """``<link rel="preload">`` for every script and style a map document loads, and its basemap.
+
+    Every document starts with its Content-Security-Policy meta tag, and after
+    one Chromium's preload scanner asks for nothing ahead: each script was
+    fetched only once the one before it had run, and the basemap only once
+    ``basemap.js`` had. These hints, read by the parser just after the policy
+    (which they obey), start every fetch at once. The basemap is fetched by
+    ``fetch()`` with its default same-origin credentials, which ``crossorigin``
+    matches, so the hint and the request share one download.
+    """
+    links = [f'<link rel="preload" href="{url}" as="script">' for _, url in SiteMap.default_js]
+    links += [f'<link rel="preload" href="{url}" as="style">' for _, url in SiteMap.default_css]
+    links.append(f'<link rel="preload" href="../{BASEMAP_PATH}" as="fetch" crossorigin>')
+    return "".join(links)
+
+
 def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
     """A map on the site's own basemap, scroll-zoom off so the page around it still scrolls.
 
@@ -180,6 +197,7 @@ def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
         branca.element.Element(f'<link rel="icon" href="../{SITE_ICON}" type="image/svg+xml">'),
         name="icon",
     )
+    fmap.get_root().header.add_child(branca.element.Element(preload_links()), name="preload")
     return fmap
 
 

@@ -31,9 +31,14 @@ lines that leave it are cut where they cross it.
 from __future__ import annotations
 
 import itertools
-import math
+import sys
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# One simplifier for both derived files and the maps' drawn shapes.
+from builder.simplify import douglas_peucker
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
@@ -121,40 +126,6 @@ RIVERS: list[tuple[str, str, float, int]] = [
 border vertex the label goes to, first zoom shown."""
 
 
-def douglas_peucker(points: Sequence[Point], tolerance: float) -> list[Point]:
-    """Keep the vertices of a line that lie more than ``tolerance`` from its simplified form.
-
-    Classic Douglas–Peucker in plain lon/lat degrees, iterative so long arcs need
-    no deep recursion. Both ends are always kept; for a closed line (first
-    position equal to the last) the distance is measured from that one point.
-    Ties keep the first vertex found, so the result depends only on the input.
-    ``derive_geo.py`` simplifies ``countries.geojson`` with this same function.
-    """
-    if len(points) < 3:
-        return list(points)
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        (ax, ay), (bx, by) = points[first], points[last]
-        dx, dy = bx - ax, by - ay
-        span = math.hypot(dx, dy)
-        farthest, index = -1.0, -1
-        for i in range(first + 1, last):
-            px, py = points[i]
-            if span == 0:
-                distance = math.hypot(px - ax, py - ay)
-            else:
-                distance = abs(dy * (px - ax) - dx * (py - ay)) / span
-            if distance > farthest:
-                farthest, index = distance, i
-        if index > 0 and farthest > tolerance:
-            keep[index] = True
-            stack.extend([(first, index), (index, last)])
-    return [p for p, kept in zip(points, keep, strict=True) if kept]
-
-
 def inside(p: Point, box: Box) -> bool:
     """Whether ``p`` lies in ``box`` (edges included)."""
     return box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3]
@@ -201,7 +172,12 @@ def _segment_inside(a: Point, b: Point, box: Box) -> tuple[float, float] | None:
     """Liang–Barsky: the parameter interval of segment a->b inside ``box``, or None."""
     t0, t1 = 0.0, 1.0
     dx, dy = b[0] - a[0], b[1] - a[1]
-    for p, q in ((-dx, a[0] - box[0]), (dx, box[2] - a[0]), (-dy, a[1] - box[1]), (dy, box[3] - a[1])):
+    for p, q in (
+        (-dx, a[0] - box[0]),
+        (dx, box[2] - a[0]),
+        (-dy, a[1] - box[1]),
+        (dy, box[3] - a[1]),
+    ):
         if p == 0:
             if q < 0:
                 return None
@@ -466,7 +442,9 @@ def add_level(
         if _within(_box_of(points), box):
             border_arcs.append(writer.shared(level, index, points))
         else:
-            border_arcs.extend(writer.new(piece) for piece in split_line(points, box, keep_inside=True))
+            border_arcs.extend(
+                writer.new(piece) for piece in split_line(points, box, keep_inside=True)
+            )
     return countries, border_arcs, border_sources
 
 
@@ -479,9 +457,7 @@ def _stitch_simplified(refs: Sequence[int], arc: Callable[[int], list[Point]]) -
     return ring
 
 
-def _outside_detail(
-    writer: TopologyWriter, overview_borders: dict[int, list[Point]]
-) -> list[int]:
+def _outside_detail(writer: TopologyWriter, overview_borders: dict[int, list[Point]]) -> list[int]:
     """The overview's border lines cut to what lies in the overview box but outside the detail box."""
     arcs: list[int] = []
     for index, points in overview_borders.items():
@@ -518,7 +494,9 @@ def places(detail: dict[str, Any]) -> list[dict[str, Any]]:
             place["maxZoom"] = last
         out.append(place)
     for iso, name, lon, lat, zoom in CAPITALS:
-        out.append({"name": name, "kind": "capital", "country": iso, "at": (lon, lat), "zoom": zoom})
+        out.append(
+            {"name": name, "kind": "capital", "country": iso, "at": (lon, lat), "zoom": zoom}
+        )
     for name, border, lon, zoom in RIVERS:
         line = _shared_arc_points(detail, *BORDER_PAIRS[border])
         at = min(line, key=lambda p: (abs(p[0] - lon), p[1]))
@@ -544,9 +522,7 @@ def derive(overview: dict[str, Any], detail: dict[str, Any], source: str) -> dic
     points = []
     for place in places(detail):
         at = place.pop("at")
-        points.append(
-            {"type": "Point", "coordinates": list(writer.q(at)), "properties": place}
-        )
+        points.append({"type": "Point", "coordinates": list(writer.q(at)), "properties": place})
     ordered = sorted(countries, key=lambda g: g.get("id", "~"))
     ordered_detail = sorted(countries_detail, key=lambda g: g.get("id", "~"))
     return {
@@ -556,7 +532,11 @@ def derive(overview: dict[str, Any], detail: dict[str, Any], source: str) -> dic
         "properties": {
             "source": source,
             "licence": "Natural Earth: public domain; world-atlas packaging: ISC",
-            "overview": {"box": list(OVERVIEW_BOX), "scale": "1:50m", "tolerance": OVERVIEW_TOLERANCE},
+            "overview": {
+                "box": list(OVERVIEW_BOX),
+                "scale": "1:50m",
+                "tolerance": OVERVIEW_TOLERANCE,
+            },
             "detail": {
                 "box": list(DETAIL_BOX),
                 "scale": "1:10m",

@@ -174,7 +174,9 @@ def check_controls(m: dict, size: str, where: str) -> None:
     for control in m["controls"]:
         if control["name"] == "legend":
             pane = [0, 0, m["width"], m["height"]]
-            assert _overlap(control["box"], pane) <= TOLERANCE, f"{where}: the legend covers the map"
+            assert _overlap(control["box"], pane) <= TOLERANCE, (
+                f"{where}: the legend covers the map"
+            )
     share = covered_share(m)
     assert share <= COVERAGE_LIMIT[size], (
         f"{where}: legend and controls cover {share:.0%} of the map "

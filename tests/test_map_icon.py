@@ -26,9 +26,7 @@ def test_the_map_documents_use_the_sites_own_icon(root: Path) -> None:
 
 
 def test_every_map_document_links_the_icon_with_a_relative_address(built_site: Path) -> None:
-    documents = sorted(
-        p for p in (built_site / "maps").glob("*.html") if p.name != "index.html"
-    )
+    documents = sorted(p for p in (built_site / "maps").glob("*.html") if p.name != "index.html")
     assert documents
     for document in documents:
         rel = document.relative_to(built_site).as_posix()

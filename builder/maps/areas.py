@@ -20,6 +20,7 @@ from typing import Any
 from builder import geo
 from builder.maps.label import band_label, polygon_label
 from builder.schema import Event, Place
+from builder.simplify import drawn_line
 
 GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 """Default folder of the derived GeoJSON files."""
@@ -121,7 +122,10 @@ def _polygons_latlngs(geometry: dict[str, Any]) -> list[list[list[list[float]]]]
     polygons = (
         [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
     )
-    return [[[[lat, lon] for lon, lat, *_ in ring] for ring in polygon] for polygon in polygons]
+    return [
+        [drawn_line([[lat, lon] for lon, lat, *_ in ring]) for ring in polygon]
+        for polygon in polygons
+    ]
 
 
 def has_shape(place: Place, geography: Geography) -> bool:
@@ -142,7 +146,9 @@ def area_shape(ids: list[str], geography: Geography) -> dict[str, Any]:
     lines = [geo.is_line(f) for f in features]
     if all(lines):
         latlngs = [
-            [[lat, lon] for lon, lat in line] for f in features for line in geo.line_coordinates(f)
+            drawn_line([[lat, lon] for lon, lat in line])
+            for f in features
+            for line in geo.line_coordinates(f)
         ]
         return {"kind": "band", "latlngs": latlngs, "label": band_label(latlngs)}
     if any(lines):

@@ -104,14 +104,16 @@
       var r = rect(n);
       if (r.right - r.left < 40 && r.bottom - r.top < 40 && r.right > r.left) { taken.push(r); }
     });
+    // Every name is measured before any is shown or hidden: visibility moves nothing, and
+    // reading a box after each write made the browser lay the map out again for every name.
+    var zoom = map.getZoom();
+    var nodes = labels.map(function (marker) { return marker.getElement(); });
+    var boxes = nodes.map(function (node) { return node ? rect(node.firstChild || node) : null; });
     var named = {}; // a country is named once, at the first of its points that fits
-    labels.forEach(function (marker) {
-      var node = marker.getElement();
+    labels.forEach(function (marker, i) {
+      var node = nodes[i];
+      var box = boxes[i];
       if (!node) { return; }
-      node.style.visibility = "";
-      var text = node.firstChild || node;
-      var box = rect(text);
-      var zoom = map.getZoom();
       var shown = zoom >= marker.minZoom && zoom <= marker.maxZoom &&
         !(marker.country && named[marker.country]) &&
         box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom &&
@@ -132,10 +134,20 @@
     var lines = L.svg({ pane: "dr-basemap-lines", padding: 0.5 });
     var overview = layer(topology, "countries", countryStyle, fills, "dr-basemap");
     overview.options.attribution = "Basemap: Natural Earth (public domain)";
-    var detail = layer(topology, "countries_detail", countryStyle, fills, "dr-basemap");
     var overviewBorders = layer(topology, "borders", borderStyle, lines, "dr-basemap-lines");
-    var outside = layer(topology, "borders_outside_detail", borderStyle, lines, "dr-basemap-lines");
-    var detailBorders = layer(topology, "borders_detail", borderStyle, lines, "dr-basemap-lines");
+    // The 1:10m layers are decoded the first time the map comes close enough to show them:
+    // most maps open further out, and decoding them cost every map time before it was drawn.
+    var close = null;
+    function closeLayers() {
+      if (!close) {
+        close = [
+          layer(topology, "countries_detail", countryStyle, fills, "dr-basemap"),
+          layer(topology, "borders_detail", borderStyle, lines, "dr-basemap-lines"),
+          layer(topology, "borders_outside_detail", borderStyle, lines, "dr-basemap-lines"),
+        ];
+      }
+      return close;
+    }
     overview.addTo(map);
 
     var groups = {};
@@ -151,12 +163,10 @@
     var labelLayer = L.layerGroup(labels).addTo(map);
 
     function update() {
-      var close = map.getZoom() >= fromZoom;
-      [detail, detailBorders, outside, overviewBorders].forEach(function (l) { map.removeLayer(l); });
-      if (close) {
-        detail.addTo(map);
-        detailBorders.addTo(map);
-        outside.addTo(map);
+      var near = map.getZoom() >= fromZoom;
+      (close || []).concat([overviewBorders]).forEach(function (l) { map.removeLayer(l); });
+      if (near) {
+        closeLayers().forEach(function (l) { l.addTo(map); });
       } else {
         overviewBorders.addTo(map);
       }

@@ -117,11 +117,18 @@
     var tree = new window.RBush();
     tree.load(obstacles(map));
     var shown = 0;
-    managed(map).forEach(function (layer) {
+    // Every label is measured before any is moved, shown or hidden: a size read after each
+    // write made the browser lay the map out again for every label.
+    var layers = managed(map).map(function (layer) {
+      var label = layer.getElement().querySelector(".dr-label-box");
+      return { layer: layer, label: label, w: label ? label.offsetWidth : 0, h: label ? label.offsetHeight : 0 };
+    });
+    layers.forEach(function (measured) {
+      var layer = measured.layer;
       var element = layer.getElement();
-      var label = element.querySelector(".dr-label-box");
+      var label = measured.label;
       if (!label) { return; }
-      var w = label.offsetWidth, h = label.offsetHeight;
+      var w = measured.w, h = measured.h;
       var anchor = map.latLngToContainerPoint(layer.getLatLng());
       layer._drFallback = null;
       var chosen = null;

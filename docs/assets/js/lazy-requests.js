@@ -14,6 +14,7 @@
  *   pointer, touches, scrolls with the wheel, presses a key) and the page's
  *   charts are drawn (or have failed). A click before it has arrived loads the
  *   next page the ordinary way.
+ * - every map on the page, a second time: see the end of this file.
  * Loaded before Material's bundle, this script holds back the send() of those
  * GET requests only. Material's bundle runs once per visit, even across
  * instant navigation, so each hold lifts once; when both have, XMLHttpRequest
@@ -201,4 +202,27 @@
     }
     checkSitemap();
   });
+
+  /* Map frames: on start-up, instant navigation makes every relative href and src
+   * absolute by assigning each element's property to itself (element.src =
+   * element.src). For an iframe that assignment is a navigation: every map on the
+   * page was fetched, run and drawn twice, the second time from scratch, and the
+   * first map on the Maps page appeared half a second late. Assigning a frame of
+   * this page the address it already shows is therefore let pass without effect;
+   * any other address, or a frame in a document Material has fetched but not yet
+   * shown, is assigned as before. */
+  var frameSrc = window.HTMLIFrameElement &&
+    Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, "src");
+  if (frameSrc && frameSrc.get && frameSrc.set && frameSrc.configurable) {
+    Object.defineProperty(HTMLIFrameElement.prototype, "src", {
+      configurable: true,
+      enumerable: frameSrc.enumerable,
+      get: frameSrc.get,
+      set: function (value) {
+        var same = this.ownerDocument === document && this.isConnected &&
+          this.hasAttribute("src") && String(value) === frameSrc.get.call(this);
+        if (!same) { frameSrc.set.call(this, value); }
+      }
+    });
+  }
 })();
