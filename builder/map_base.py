@@ -211,9 +211,30 @@ def add_html(fmap: folium.Map, html: str) -> None:
     fmap.get_root().html.add_child(branca.element.Element(html))
 
 
-def render(fmap: folium.Map) -> str:
-    """Render a map once to a standalone HTML document (folium is not idempotent)."""
+_FOLIUM_SCRIPT_END = "</script>\n</html>"
+"""How folium's document ends: its one script, which builds the map, then the document's end."""
+
+
+def _draw_when_near(html: str) -> str:
+    start = html.rfind("<script>", 0, html.rfind(_FOLIUM_SCRIPT_END))
+    end = html.rfind(_FOLIUM_SCRIPT_END)
+    if start < 0 or end < 0:
+        raise RuntimeError("folium's document template changed: review map_base.render")
+    body = html[start + len("<script>") : end]
+    return f"{html[:start]}<script>DR.whenNear(function () {{{body}}});\n{html[end:]}"
+
+
+def render(fmap: folium.Map, *, when_near: bool = False) -> str:
+    """Render a map once to a standalone HTML document (folium is not idempotent).
+
+    With ``when_near``, the script that builds the map runs only once the map's
+    frame comes close to the reader's screen (``DR.whenNear`` in
+    ``map-layers.js``): a page of four maps drew all four at once, on one
+    thread, and its first map appeared only when the last was done.
+    """
     html = fmap.get_root().render()
     if _FOLIUM_VIEWPORT not in html or "<html>" not in html:
         raise RuntimeError("folium's document template changed: review map_base.render")
+    if when_near:
+        html = _draw_when_near(html)
     return html.replace(_FOLIUM_VIEWPORT, _VIEWPORT).replace("<html>", '<html lang="en">', 1)

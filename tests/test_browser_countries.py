@@ -113,8 +113,8 @@ def test_event_page_locator_label_stays_inside_the_map(page, site_url, event_id,
     page.goto(f"{site_url}events/{event_id}/")
     iframe = page.locator("iframe[src*='maps/locator.html']")
     frame = page.frame_locator("iframe[src*='maps/locator.html']")
-    frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
     iframe.scroll_into_view_if_needed()
+    frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
     label = frame.locator(".dr-locator-label .dr-label-box")
     assert label.count() == 1
     box = label.bounding_box()

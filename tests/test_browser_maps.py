@@ -47,6 +47,7 @@ def test_maps_page_shows_all_four_maps_with_names_legends_and_text(page, site_ur
         frame_el = page.locator(f"iframe[src$='maps/{name}.html']")
         assert frame_el.get_attribute("title")
         frame = page.frame_locator(f"iframe[src$='maps/{name}.html']")
+        frame_el.scroll_into_view_if_needed()  # a map is built as the reader nears it
         frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
         assert frame.locator(".leaflet-container[role='region'][aria-label]").count() == 1
         # The legend is beside or below the map, never a control over it.
@@ -136,6 +137,7 @@ def test_border_length_in_the_text_version_matches_the_drawn_line(page, site_url
     figure.locator("details.dr-map-text summary").click()
     row = figure.locator("tr", has_text="Measured").inner_text()
     stated = float(re.search(r"([\d,.]+) km", row).group(1).replace(",", ""))
+    page.locator("iframe[src$='maps/border.html']").scroll_into_view_if_needed()
     frame = page.frame_locator("iframe[src$='maps/border.html']")
     label = frame.locator(".dr-label-box", has_text="as drawn").inner_text()
     assert f"{stated:,.0f} km as drawn" in label
@@ -256,6 +258,7 @@ def test_map_survives_in_site_navigation(page, site_url):
     page.goto(site_url)
     page.locator("a[href$='maps/']").first.click()
     page.wait_for_url(re.compile(r"/maps/$"))
+    page.locator("iframe[src$='maps/regional.html']").scroll_into_view_if_needed()
     frame = page.frame_locator("iframe[src$='maps/regional.html']")
     frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
     assert frame.locator("path.dr-event").count() > 0
@@ -285,6 +288,7 @@ def test_maps_ask_no_third_party_host_and_credit_natural_earth(page, site_url):
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + "maps/")
     for name in MAP_NAMES:
+        page.locator(f"iframe[src$='maps/{name}.html']").scroll_into_view_if_needed()
         page.frame_locator(f"iframe[src$='maps/{name}.html']").locator(
             "html[data-dr-ready='true']"
         ).wait_for(state="attached")
@@ -377,3 +381,21 @@ def test_a_map_document_downloads_the_basemap_once(page, site_url):
     _open_map(page, site_url, "factory")
     page.wait_for_timeout(500)
     assert len(fetched) == 1
+
+
+def test_a_map_below_the_fold_is_built_only_as_the_reader_nears_it(browser, site_url):
+    """Four maps built at once on one thread held back the first: the rest wait for the reader."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(site_url + "maps/")
+    first = page.frame_locator("iframe[src$='maps/factory.html']")
+    first.locator("html[data-dr-ready='true']").wait_for(state="attached")
+    last = page.locator("iframe[src$='maps/regional.html']")
+    page.wait_for_timeout(1000)
+    frame = last.element_handle().content_frame()
+    assert frame.evaluate("() => document.readyState") == "complete"  # loaded, not built
+    assert frame.locator(".leaflet-container").count() == 0
+    last.scroll_into_view_if_needed()
+    frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
+    assert frame.locator("path.dr-event").count() > 0
+    context.close()

@@ -69,6 +69,7 @@ def _open_popup(page, event_id: str) -> None:
 def test_maps_page_with_hostile_text_runs_no_script(page, hostile_site):
     page.goto(hostile_site + "maps/")
     for name in MAP_NAMES:
+        page.locator(f"iframe[src$='maps/{name}.html']").scroll_into_view_if_needed()
         frame = page.frame_locator(f"iframe[src$='maps/{name}.html']")
         frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
     # The text versions show the titles as text: the link text is the title itself.

@@ -16,6 +16,7 @@ def _located(built_site) -> list[dict]:
 
 def test_map_page_draws_one_marker_per_located_event(page, site_url, built_site):
     page.goto(site_url + "maps/")
+    page.locator("iframe[src$='maps/regional.html']").scroll_into_view_if_needed()
     frame = page.frame_locator("iframe[src$='maps/regional.html']")
     frame.locator(".leaflet-container").wait_for()
     markers = frame.locator("path.leaflet-interactive")

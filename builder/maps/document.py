@@ -53,6 +53,9 @@ class MapSpec:
     """Closest zoom the fitted view may use."""
     extra_html: list[str] = field(default_factory=list)
     """Further trusted, escaped HTML for the document body."""
+    when_near: bool = True
+    """Build the map only once its frame nears the reader's screen (see :func:`render`).
+    Off for a map a page drives from its first moment, like the story map."""
 
 
 def provinces_layer(geography: Geography, name: str = "Afghan provinces") -> LayerSpec:
@@ -128,4 +131,4 @@ def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
         add_html(fmap, html)
     finish = {"label": spec.title, "bounds": spec.bounds, "maxZoom": spec.max_zoom}
     MapCall("finish", finish).add_to(fmap)
-    return render(fmap)
+    return render(fmap, when_near=spec.when_near)

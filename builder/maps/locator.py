@@ -75,4 +75,4 @@ def locator_map(data: Dataset, geography: Geography) -> str:
             "locate",
             {"eventsUrl": "../data/events.geojson", "areaRadiusKm": AREA_RADIUS_KM, "pointZoom": 7},
         ).add_to(fmap)
-        return render(fmap)
+        return render(fmap, when_near=True)

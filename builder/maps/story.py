@@ -250,5 +250,7 @@ def _document(views: list[StepView], data: Dataset, geography: Geography, title:
             # Runs before the map's own script: it registers the layers as they are built.
             f'<script src="../{text(STORY_MAP_JS)}"></script>',
         ],
+        # The story page calls the map's API as soon as the frame has loaded.
+        when_near=False,
     )
     return assemble(spec, data, geography)

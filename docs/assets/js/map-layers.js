@@ -435,5 +435,35 @@
     return map;
   }
 
-  window.DR = { setup: setup, events: events, shapes: shapes, labels: labels, finish: finish, locate: locate };
+  /* How close to the reader's screen a framed map must come before it is built: about
+   * half a phone screen ahead, so it is drawn by the time it scrolls in. */
+  var NEAR = "400px 0px";
+
+  /**
+   * Run ``build`` (the document's own script, which makes the map) once the map is near
+   * the reader's screen. A page with four maps built all four at once on one thread,
+   * and its first map showed only when the last was done; now a map below the fold
+   * waits until the reader scrolls towards it. A map opened on its own is built at once.
+   */
+  function whenNear(build) {
+    var framed = false;
+    try { framed = window.parent !== window && !!window.frameElement; } catch (err) { framed = false; }
+    if (!framed || !window.IntersectionObserver) { build(); return; }
+    // In a frame of the same site, the observer's root is the reader's screen, margin included.
+    var observer = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.isIntersecting; })) { return; }
+      observer.disconnect();
+      build();
+    }, { rootMargin: NEAR });
+    observer.observe(document.documentElement);
+  }
+
+  // The document's one map, reachable as a global as folium's own variable was before
+  // whenNear wrapped its script: the pages that embed it and the tests find it there.
+  L.Map.addInitHook(function () { window.drMap = this; });
+
+  window.DR = {
+    setup: setup, events: events, shapes: shapes, labels: labels, finish: finish, locate: locate,
+    whenNear: whenNear,
+  };
 })();
