@@ -178,7 +178,9 @@ def run(n_events: int) -> None:
         gz_kb((ROOT / "node_modules/leaflet/dist" / f).read_bytes())
         for f in ("leaflet.js", "leaflet.css")
     )
-    shared += gz_kb((ROOT / "node_modules/topojson-client/dist/topojson-client.min.js").read_bytes())
+    shared += gz_kb(
+        (ROOT / "node_modules/topojson-client/dist/topojson-client.min.js").read_bytes()
+    )
     for path in (MAP_LAYERS_JS, MAP_DOCUMENT_CSS, BASEMAP_JS, BASEMAP_CSS):
         shared += gz_kb((ROOT / "docs" / path).read_bytes())
     basemap_kb = sum(gz_kb(content) for content in basemap_files().values())

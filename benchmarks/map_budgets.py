@@ -22,6 +22,8 @@ resolve any host but this machine.
 from __future__ import annotations
 
 import gzip
+import html
+import re
 import shutil
 import statistics
 import sys
@@ -145,6 +147,19 @@ def _first_map_seconds(page) -> float:
     return (painted - started) / 1000
 
 
+def _locator_fragment(site: Path) -> str:
+    """The fragment the first event page that shows a locator gives it (the event and its place).
+
+    Measured as event pages embed it: a bare ``#<event-id>``, left for old links,
+    makes the locator download the whole events file to look the place up.
+    """
+    for page in sorted((site / "events").glob("*/index.html")):
+        found = re.search(r"""src=['"][^'"]*maps/locator\.html(#[^'"]+)['"]""", page.read_text())
+        if found:
+            return html.unescape(found.group(1))
+    raise LookupError("no event page embeds the locator")
+
+
 def _timed_first_maps(browser, base: str, elsewhere: list[str]) -> float:
     """Median over :data:`TIMED_LOADS` fresh contexts of :func:`_first_map_seconds`."""
     times = []
@@ -180,11 +195,7 @@ def measure(site: Path) -> list[Figure]:
             context = _context(browser, base, elsewhere)
             page = context.new_page()
             recorder = _Recorder(page, base)
-            fragment = ""
-            if document.stem == "locator":
-                fragment = (
-                    "#" + sorted(p.name for p in (site / "events").iterdir() if p.is_dir())[0]
-                )
+            fragment = _locator_fragment(site) if document.stem == "locator" else ""
             page.goto(f"{base}maps/{document.name}{fragment}")
             page.locator(READY).wait_for(state="attached", timeout=60_000)
             recorder.wait_until_quiet(page)
