@@ -49,6 +49,7 @@ from builder.geo import border_length_km  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import derive_basemap  # noqa: E402
+from derive_basemap import decode as decode_arcs  # noqa: E402  (one decoder for both files)
 from derive_basemap import douglas_peucker  # noqa: E402  (one simplifier for both files)
 
 WORLD_ATLAS = "world-atlas@2.0.2"
@@ -103,25 +104,6 @@ def read_json_member(tarball: Path, member: str) -> Any:
         if handle is None:
             raise FileNotFoundError(f"{member} not in {tarball}")
         return json.load(handle)
-
-
-def decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
-    """Decode a quantized, delta-encoded TopoJSON arc list into lon/lat positions."""
-    transform = topology.get("transform")
-    arcs = []
-    for arc in topology["arcs"]:
-        if transform is None:
-            arcs.append([(float(p[0]), float(p[1])) for p in arc])
-            continue
-        (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
-        x = y = 0
-        points = []
-        for dx, dy, *_ in arc:
-            x += dx
-            y += dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
 
 
 def arc_index(ref: int) -> int:

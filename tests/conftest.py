@@ -134,6 +134,29 @@ def _recording_page(context):
     return pg
 
 
+WINDOW_SIZES = {"laptop": (1366, 768), "phone": (390, 844)}
+"""The two windows readers use, as the issues name them: a laptop and a phone."""
+
+
+@pytest.fixture(params=sorted(WINDOW_SIZES))
+def sized_page(request, browser) -> Iterator:
+    """A recording page at each of :data:`WINDOW_SIZES` (the phone one touch-enabled).
+
+    ``page.size`` names the window; ``page.requested`` lists every URL the page asked for.
+    """
+    width, height = WINDOW_SIZES[request.param]
+    phone = request.param == "phone"
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
+    )
+    pg = _recording_page(context)
+    pg.size = request.param
+    pg.requested = []
+    pg.on("request", lambda r: pg.requested.append(r.url))
+    yield pg
+    context.close()
+
+
 @pytest.fixture
 def page(browser) -> Iterator:
     """A fresh page that records console errors and failed requests, with tiles blocked."""

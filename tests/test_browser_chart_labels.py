@@ -14,8 +14,6 @@ from conftest import ROOT, _recording_page
 
 pytestmark = pytest.mark.browser
 
-SIZES = {"laptop": (1366, 768), "phone": (390, 844)}
-"""The two window sizes readers use, as the issue names them."""
 
 MIN_LABELS = 6
 
@@ -44,18 +42,6 @@ def _key_labels() -> set[str]:
         if event.get("timeline_label"):
             labels.add(event["timeline_label"])
     return labels
-
-
-@pytest.fixture(params=sorted(SIZES))
-def sized_page(request, browser):
-    """A recording page at one of the two window sizes (the phone one touch-enabled)."""
-    width, height = SIZES[request.param]
-    phone = request.param == "phone"
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
-    )
-    yield _recording_page(context)
-    context.close()
 
 
 def _inside(inner: dict, outer: dict, slack: float = 0.5) -> bool:

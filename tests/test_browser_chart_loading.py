@@ -12,33 +12,14 @@ from __future__ import annotations
 import pytest
 from conftest import (
     SITE,
-    _recording_page,
     click_instantly,
     wait_for_instant_navigation,
 )
 
 pytestmark = pytest.mark.browser
 
-SIZES = {"laptop": (1366, 768), "phone": (390, 844)}
-"""The two window sizes readers use, as the issue names them."""
-
 SETTLE_MS = 1500
 """Time left for any eager request to go out after the page has loaded."""
-
-
-@pytest.fixture(params=sorted(SIZES))
-def sized_page(request, browser):
-    """A recording page at one of the two sizes that lists the URLs it requests."""
-    width, height = SIZES[request.param]
-    phone = request.param == "phone"
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
-    )
-    page = _recording_page(context)
-    page.requested = []
-    page.on("request", lambda r: page.requested.append(r.url))
-    yield page
-    context.close()
 
 
 def _plotly(urls: list[str]) -> list[str]:
