@@ -27,6 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from builder import (  # noqa: E402
+    chapter_layout,
     csp,
     embeds,
     footnote_marks,
@@ -137,6 +138,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Expand map, chart and record-span directives, and add the definitions of cited sources."""
     prefix = "../" * page.url.count("/")
+    if chapter_layout.is_chapter(page.file.src_uri):
+        page.meta["hide"] = chapter_layout.hide_contents_sidebar(page.meta.get("hide"))
     try:
         markdown = embeds.expand(markdown, _state["build"].embeds, prefix)
         markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri)
@@ -146,8 +149,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put back the held blocks the search indexes and separate adjacent footnote numbers."""
-    return footnote_marks.separate_adjacent(held_html.release(html, indexed=True))
+    """Put back the held blocks the search indexes, separate adjacent footnote numbers and
+    list a chapter's sections under its title."""
+    html = footnote_marks.separate_adjacent(held_html.release(html, indexed=True))
+    if chapter_layout.is_chapter(page.file.src_uri):
+        sections = [(s.title, s.url) for top in page.toc for s in top.children]
+        html = chapter_layout.add_contents(html, sections)
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -371,6 +371,37 @@ def test_maps_page_gives_maps_the_full_width(browser, site_url):
         context.close()
 
 
+CHAPTERS = sorted(
+    p.stem for p in (Path(__file__).resolve().parent.parent / "docs/chapters").glob("*.md")
+)
+"""Every chapter, by its file name (its address under chapters/)."""
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_maps_and_charts_break_out_of_the_text_column(browser, site_url, chapter):
+    """Point 2, in chapters: figures wider than the prose, sections still one click away."""
+    context = _context(browser, "laptop")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}chapters/{chapter}/")
+        assert page.locator(".md-sidebar--secondary").is_hidden()
+        prose = page.locator("article.md-typeset > p:not(.dr-page-contents)").evaluate_all(
+            "ps => ps.map(p => p.getBoundingClientRect().width)"
+        )
+        assert prose
+        assert max(prose) <= 700  # about 75 characters a line, as before
+        figures = page.locator("article figure.dr-map iframe, article .dr-chart")
+        for i in range(figures.count()):
+            width = figures.nth(i).bounding_box()["width"]
+            assert width >= max(prose) + 200, f"figure {i}: {width} px"
+        headings = page.locator("article h2[id]")
+        for heading_id in headings.evaluate_all("hs => hs.map(h => h.id)"):
+            link = page.locator(f"article .dr-page-contents a[href$='#{heading_id}']")
+            assert link.is_visible(), heading_id
+    finally:
+        context.close()
+
+
 def test_maps_fill_a_phone_without_sideways_scrolling(browser, site_url):
     context = _context(browser, "phone")
     page = context.new_page()
