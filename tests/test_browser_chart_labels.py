@@ -165,3 +165,36 @@ def test_clicking_a_label_opens_its_event(page, site_url):
     label.locator(".annotation-text-g").click()
     page.wait_for_url("**/events/taliban-take-kabul/", timeout=10000)
     assert page.locator("h1").inner_text().strip() == kabul["title"]
+
+
+ROW_NAMES = """(id) => {
+  const gd = document.getElementById(id);
+  const box = (el) => { const r = el.getBoundingClientRect();
+                        return {x0: r.left, x1: r.right, y0: r.top, y1: r.bottom}; };
+  return {
+    chart: box(gd), plot: box(gd.querySelector(".nsewdrag")),
+    names: [...gd.querySelectorAll(".ytick text")].map(t => ({
+      text: t.textContent, lines: t.querySelectorAll("tspan.line").length || 1, box: box(t)})),
+  };
+}"""
+
+
+def test_row_names_leave_a_phone_most_of_its_width_for_the_plot(sized_page, site_url):
+    """On a phone, long row names take two lines so the margin holds only the longer line."""
+    page = sized_page
+    page.goto(site_url + "timeline/")
+    _wait_for_labels(page)
+    for view in ("By theme", "By country"):
+        page.get_by_role("button", name=view).click()
+        page.wait_for_timeout(300)
+        seen = page.evaluate(ROW_NAMES, "chart-timeline")
+        assert seen["names"], view
+        for name in seen["names"]:
+            assert name["box"]["x0"] >= seen["chart"]["x0"], (view, name["text"])
+            assert name["box"]["x1"] <= seen["plot"]["x0"], (view, name["text"], "under the plot")
+        if page.size == "phone":
+            share = (seen["plot"]["x1"] - seen["plot"]["x0"]) / (
+                seen["chart"]["x1"] - seen["chart"]["x0"]
+            )
+            assert share >= 0.65, (view, share)
+            assert any(name["lines"] == 2 for name in seen["names"]), view

@@ -23,6 +23,8 @@
   var LABELS_JS = "assets/js/chart-labels.js";
   var NARROW_PX = 600;
   var MODEBAR_PX = 34;
+  /* Width allowed per character of a row name (builder/charts/timeline.py's LABEL_PX_PER_CHAR). */
+  var ROW_NAME_CHAR_PX = 7.5;
   var observer = null;
 
   /* Insert a same-origin script once; resolves with the global it defines. */
@@ -74,8 +76,33 @@
     if (div.clientWidth < NARROW_PX && layout.margin && layout.height) {
       layout.margin.t = (layout.margin.t || 0) + MODEBAR_PX;
       layout.height += MODEBAR_PX;
+      narrowRowNames(layout);
     }
     return layout;
+  }
+
+  /* A row name of two words or more, broken into two lines at the space nearest its middle. */
+  function twoLines(name) {
+    var text = String(name);
+    var best = -1;
+    for (var i = text.indexOf(" "); i >= 0; i = text.indexOf(" ", i + 1)) {
+      if (best < 0 || Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2)) { best = i; }
+    }
+    return best < 0 ? [text] : [text.slice(0, best), text.slice(best + 1)];
+  }
+
+  /* On a phone, names in the left margin ("Drone production") took 144 of 358 px: each is
+   * set in two lines and the margin holds the longer line only, so the plot gets the rest. */
+  function narrowRowNames(layout) {
+    var axis = layout.yaxis;
+    if (!axis || !Array.isArray(axis.ticktext) || !(layout.margin.l > 60)) { return; }
+    var longest = 0;
+    axis.ticktext = axis.ticktext.map(function (name) {
+      var lines = twoLines(name);
+      lines.forEach(function (line) { longest = Math.max(longest, line.length); });
+      return lines.join("<br>");
+    });
+    layout.margin.l = Math.min(layout.margin.l, 16 + Math.round(ROW_NAME_CHAR_PX * longest));
   }
 
   /* The part of a trace at the kept point indices; per-point arrays have length n. */
