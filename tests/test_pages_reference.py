@@ -34,7 +34,9 @@ def _content(tree: Node) -> Node:
 
 def _prose_paragraphs(tree: Node) -> list[Node]:
     """Paragraphs of running text: not footnotes, admonitions, lists or navigation."""
+    # dr-page-contents: a chapter's "On this page" line of links to its sections.
     skip = {"footnote", "admonition", "dr-see-also", "dr-next-chapter", "dr-keynumber"}
+    skip |= {"dr-page-contents"}
     paragraphs = []
     for p in _content(tree).find_all("p"):
         classes = set(p.attrs.get("class", "").split())
