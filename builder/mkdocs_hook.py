@@ -33,6 +33,7 @@ from builder import (  # noqa: E402
     footnote_marks,
     held_html,
     pipeline,
+    preload,
     record_dates,
     record_span,
     theme_fixes,
@@ -159,8 +160,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put back the unindexed held blocks, repair the theme's markup, add the page's policy."""
-    return csp.apply(theme_fixes.apply(held_html.release(output, indexed=False)))
+    """Put back the unindexed held blocks, repair the theme's markup, add the page's policy
+    and the preloads of the scripts at the end of its body."""
+    return preload.apply(csp.apply(theme_fixes.apply(held_html.release(output, indexed=False))))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -19,7 +19,8 @@
   var EVENT_URL = /^events\/[a-z0-9-]+\/$/;
   /* How far below (or above) the viewport a chart starts loading: about a screen,
    * so that plotly.js has usually arrived by the time the chart scrolls into view. */
-  var NEAR = "600px 0px";
+  var NEAR_PX = 600;
+  var NEAR = NEAR_PX + "px 0px";
   var LABELS_JS = "assets/js/chart-labels.js";
   var NARROW_PX = 600;
   var MODEBAR_PX = 34;
@@ -352,6 +353,13 @@
     }, {rootMargin: NEAR});
     charts.forEach(function (div) {
       if (div.getAttribute("data-drawn")) { return; }
+      // A chart already within reach is drawn now: the observer's first report comes a
+      // frame later, and plotly.js (the heaviest file of the page) would wait for it.
+      var box = div.getBoundingClientRect();
+      if (box.top < window.innerHeight + NEAR_PX && box.bottom > -NEAR_PX) {
+        draw(div);
+        return;
+      }
       // "waiting" (far off, settled: lazy-requests.js lets the sitemap go) only once the
       // observer has said so; until its first report the chart may be about to draw.
       div.setAttribute("data-drawn", "queued");
