@@ -437,7 +437,8 @@
 
   /* How close to the reader's screen a framed map must come before it is built: about
    * half a phone screen ahead, so it is drawn by the time it scrolls in. */
-  var NEAR = "400px 0px";
+  var NEAR_PX = 400;
+  var NEAR = NEAR_PX + "px 0px";
 
   /**
    * Run ``build`` (the document's own script, which makes the map) once the map is near
@@ -449,6 +450,13 @@
     var framed = false;
     try { framed = window.parent !== window && !!window.frameElement; } catch (err) { framed = false; }
     if (!framed || !window.IntersectionObserver) { build(); return; }
+    // A frame already within reach is built now: the observer's first report comes a frame
+    // later, and on a busy page a frame can be long.
+    try {
+      var box = window.frameElement.getBoundingClientRect();
+      var screen = window.parent.innerHeight;
+      if (box.top < screen + NEAR_PX && box.bottom > -NEAR_PX) { build(); return; }
+    } catch (err) { /* not readable: wait for the observer */ }
     // In a frame of the same site, the observer's root is the reader's screen, margin included.
     var observer = new IntersectionObserver(function (entries) {
       if (!entries.some(function (entry) { return entry.isIntersecting; })) { return; }
