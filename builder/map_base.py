@@ -49,6 +49,9 @@ RBUSH_JS = "assets/vendor/rbush/rbush.min.js"
 MAP_LABELS_JS = "assets/js/labels.js"
 """Site-relative path of the script that places map labels without collisions."""
 
+MAP_LOADER_JS = "assets/js/map-loader.js"
+"""The one script a map built on approach loads up front (see :func:`render`)."""
+
 MAP_LAYOUT_CSS = "assets/css/map-layout.css"
 """Site-relative path of the map document's layout: the map pane, the legend beside or below it."""
 
@@ -216,21 +219,31 @@ _FOLIUM_SCRIPT_END = "</script>\n</html>"
 
 
 def _draw_when_near(html: str) -> str:
-    start = html.rfind("<script>", 0, html.rfind(_FOLIUM_SCRIPT_END))
+    """Load the map's scripts and run folium's script only once the map nears the screen."""
     end = html.rfind(_FOLIUM_SCRIPT_END)
-    if start < 0 or end < 0:
+    start = html.rfind("<script>", 0, end)
+    tags = [f'<script src="{url}"></script>' for _, url in SiteMap.default_js]
+    if start < 0 or end < 0 or any(html.count(tag) != 1 for tag in tags):
         raise RuntimeError("folium's document template changed: review map_base.render")
     body = html[start + len("<script>") : end]
-    return f"{html[:start]}<script>DR.whenNear(function () {{{body}}});\n{html[end:]}"
+    sources = script_json([url for _, url in SiteMap.default_js])
+    html = (
+        f"{html[:start]}<script>DRLoader.whenNear({sources}, function () {{{body}}});\n{html[end:]}"
+    )
+    html = html.replace(tags[0], f'<script src="../{MAP_LOADER_JS}"></script>', 1)
+    for tag in tags[1:]:
+        html = html.replace(tag, "", 1)
+    return html
 
 
 def render(fmap: folium.Map, *, when_near: bool = False) -> str:
     """Render a map once to a standalone HTML document (folium is not idempotent).
 
-    With ``when_near``, the script that builds the map runs only once the map's
-    frame comes close to the reader's screen (``DR.whenNear`` in
-    ``map-layers.js``): a page of four maps drew all four at once, on one
-    thread, and its first map appeared only when the last was done.
+    With ``when_near``, the document loads ``map-loader.js`` alone, and Leaflet,
+    the map scripts and folium's script (which builds the map) run only once the
+    map's frame comes close to the reader's screen: a page of four maps loaded
+    and drew all four at once, on one thread, and its first map appeared only
+    when the last was done. The preload hints still fetch every script at once.
     """
     html = fmap.get_root().render()
     if _FOLIUM_VIEWPORT not in html or "<html>" not in html:

@@ -435,43 +435,11 @@
     return map;
   }
 
-  /* How close to the reader's screen a framed map must come before it is built: about
-   * half a phone screen ahead, so it is drawn by the time it scrolls in. */
-  var NEAR_PX = 400;
-  var NEAR = NEAR_PX + "px 0px";
-
-  /**
-   * Run ``build`` (the document's own script, which makes the map) once the map is near
-   * the reader's screen. A page with four maps built all four at once on one thread,
-   * and its first map showed only when the last was done; now a map below the fold
-   * waits until the reader scrolls towards it. A map opened on its own is built at once.
-   */
-  function whenNear(build) {
-    var framed = false;
-    try { framed = window.parent !== window && !!window.frameElement; } catch (err) { framed = false; }
-    if (!framed || !window.IntersectionObserver) { build(); return; }
-    // A frame already within reach is built now: the observer's first report comes a frame
-    // later, and on a busy page a frame can be long.
-    try {
-      var box = window.frameElement.getBoundingClientRect();
-      var screen = window.parent.innerHeight;
-      if (box.top < screen + NEAR_PX && box.bottom > -NEAR_PX) { build(); return; }
-    } catch (err) { /* not readable: wait for the observer */ }
-    // In a frame of the same site, the observer's root is the reader's screen, margin included.
-    var observer = new IntersectionObserver(function (entries) {
-      if (!entries.some(function (entry) { return entry.isIntersecting; })) { return; }
-      observer.disconnect();
-      build();
-    }, { rootMargin: NEAR });
-    observer.observe(document.documentElement);
-  }
-
   // The document's one map, reachable as a global as folium's own variable was before
-  // whenNear wrapped its script: the pages that embed it and the tests find it there.
+  // map-loader.js wrapped its script: the pages that embed it and the tests find it there.
   L.Map.addInitHook(function () { window.drMap = this; });
 
   window.DR = {
     setup: setup, events: events, shapes: shapes, labels: labels, finish: finish, locate: locate,
-    whenNear: whenNear,
   };
 })();
