@@ -1,7 +1,7 @@
 """Chapters read as one column of text, with maps and charts wider than it.
 
 A chapter (a page under ``chapters/``) hides Material's contents sidebar: its
-maps and charts take that column's width too (930 px rather than 688 in a
+maps and charts take that column's width too (938 px rather than 688 in a
 1,366 px window), while ``site.css`` keeps its prose to a reading measure, as a
 graphics desk sets a story. Its sections stay one click away, listed in an "On
 this page" line under the title, as on the Maps page.

@@ -395,6 +395,7 @@ def test_a_map_below_the_fold_is_built_only_as_the_reader_nears_it(browser, site
     frame = last.element_handle().content_frame()
     assert frame.evaluate("() => document.readyState") == "complete"  # loaded, not built
     assert frame.locator(".leaflet-container").count() == 0
+    assert frame.evaluate("() => typeof window.L") == "undefined"  # Leaflet not even run
     last.scroll_into_view_if_needed()
     frame.locator("html[data-dr-ready='true']").wait_for(state="attached")
     assert frame.locator("path.dr-event").count() > 0
