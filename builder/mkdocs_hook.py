@@ -40,7 +40,7 @@ from builder.pages import bibliography  # noqa: E402
 from builder.record import dates as partial_dates  # noqa: E402
 from builder.record import record_dates, record_span  # noqa: E402
 from builder.record.validate import InvalidData  # noqa: E402
-from builder.site_settings import SiteSettings  # noqa: E402
+from builder.site_settings import PublishedAt, SiteSettings, published_at  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.builder")
 _state: dict[str, pipeline.Build] = {}
@@ -101,12 +101,30 @@ def _note_approximate(history: record_dates.RecordHistory, event_ids: list[str])
 
 
 def settings(config: MkDocsConfig) -> SiteSettings:
-    """The published-site facts the pipeline needs, read from ``mkdocs.yml``."""
+    """The published-site facts the pipeline needs, read from the configuration
+    :func:`on_config` completed."""
     return SiteSettings(
         site_url=config.site_url or SiteSettings.site_url,
         site_name=config.site_name,
         data_edit_url=(config.extra or {}).get("data_edit_url"),
     )
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Set the site's address and the edit links' base from where the site is built.
+
+    ``mkdocs.yml`` carries neither (see :func:`builder.site_settings.published_at`):
+    MkDocs' sitemap and canonical links, the feed, the sharing cards and the edit
+    links all follow ``SITE_URL`` or the GitHub repository the build runs in.
+    """
+    try:
+        where: PublishedAt = published_at(os.environ)
+    except ValueError as exc:
+        raise Abort(str(exc)) from None
+    config.site_url = where.site_url
+    config.extra["data_edit_url"] = where.data_edit_url
+    notes.info("site address %s (from %s)", where.site_url, where.origin)
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -19,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from builder.site_settings import published_at
 
 TILE_URL = re.compile(r"^https://([a-c]\.)?tile\.openstreetmap\.org/")
 """OpenStreetMap's tiles: requested only when a reader switches the street map on."""
@@ -39,10 +42,12 @@ PAGE_TIMEOUT_MS = 15_000
 
 
 def published_path(mkdocs_yml: Path) -> str:
-    """The URL path the site is published under (from ``site_url``), e.g. ``/name/``."""
-    # Read the one key by hand: mkdocs.yml may hold !!python tags that safe YAML refuses.
-    match = re.search(r"^site_url:\s*(\S+)", mkdocs_yml.read_text(encoding="utf-8"), re.M)
-    path = urlsplit(match.group(1).strip("\"'") if match else "/").path or "/"
+    """The URL path the site is published under, e.g. ``/name/``: the path of the address
+    the build takes from this environment (:func:`builder.site_settings.published_at`).
+
+    ``mkdocs_yml`` is kept for the callers; the address is no longer written there.
+    """
+    path = urlsplit(published_at(os.environ).site_url).path or "/"
     return path if path.endswith("/") else path + "/"
 
 
