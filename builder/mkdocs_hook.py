@@ -36,7 +36,9 @@ from builder.html import (  # noqa: E402
     preload,
     theme_fixes,
 )
+from builder.images import site_images  # noqa: E402
 from builder.pages import bibliography  # noqa: E402
+from builder.pages.story import STORY_PAGE  # noqa: E402
 from builder.record import dates as partial_dates  # noqa: E402
 from builder.record import record_dates, record_span  # noqa: E402
 from builder.record.validate import InvalidData  # noqa: E402
@@ -44,6 +46,8 @@ from builder.site_settings import PublishedAt, SiteSettings, published_at  # noq
 
 log = logging.getLogger("mkdocs.hooks.builder")
 _state: dict[str, pipeline.Build] = {}
+_cards: dict[str, tuple[str, str]] = {}
+"""Each authored page's own sharing card: site path and description, by source path."""
 
 # A note for whoever runs the build, outside MkDocs' logger: `make build` runs
 # --quiet, which would hide it, and --strict, which would fail on a warning.
@@ -144,12 +148,29 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, maps, charts, downloads and vendored assets."""
+    """Add the generated pages, maps, charts, downloads and vendored assets, and draw the
+    sharing cards of the pages that have their own (:func:`page_cards`)."""
     for src_uri, content in sorted(_state["build"].files.items()):
         inclusion = (
             InclusionLevel.UNDEFINED if pipeline.in_sidebar(src_uri) else InclusionLevel.NOT_IN_NAV
         )
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    sources = {
+        f.src_uri: f.content_string
+        for f in files.documentation_pages()
+        if f.src_uri == "index.md"
+        or f.src_uri == STORY_PAGE
+        or "[[map " in f.content_string
+        or chapter_layout.is_chapter(f.src_uri)
+    }
+    _cards.clear()
+    for src_uri, (path, alt, png) in sorted(
+        site_images.page_cards(
+            sources, _state["build"].images, config.site_name, ROOT / "node_modules"
+        ).items()
+    ):
+        files.append(File.generated(config, path, content=png))
+        _cards[src_uri] = (path, alt)
     return files
 
 
@@ -158,8 +179,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     prefix = "../" * page.url.count("/")
     if chapter_layout.is_chapter(page.file.src_uri):
         page.meta["hide"] = chapter_layout.hide_contents_sidebar(page.meta.get("hide"))
+    card, alt = _cards.get(page.file.src_uri, (None, None))
+    if card is not None:
+        page.meta["card"], page.meta["card_alt"] = card, alt
+    page.meta.setdefault("card", site_images.HOME_CARD)
+    where = embeds.Publication(config.site_url or "", config.site_name, config.site_url + page.url)
     try:
-        markdown = embeds.expand(markdown, _state["build"].embeds, prefix)
+        markdown = embeds.expand(markdown, _state["build"].embeds, prefix, where)
         markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri)
         return bibliography.add_source_footnotes(markdown, _state["build"].data)
     except embeds.UnknownEmbed as exc:

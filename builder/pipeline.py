@@ -7,16 +7,18 @@ the site) to its content. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder import charts, maps
+from builder.charts.document import chart_document
 from builder.downloads import exports
 from builder.downloads.schema_export import event_json_schema, story_json_schema
 from builder.geometry.basemap import basemap_files
 from builder.html import csp
 from builder.html.assets import vendor_files
-from builder.html.embeds import Embed
+from builder.html.embeds import Embed, StaticMap
+from builder.images.site_images import SiteImages, render_images
 from builder.maps.areas import load_geography
 from builder.maps.story_figure import STORY_FIGURE_PATH, story_figure
 from builder.pages import (
@@ -52,6 +54,8 @@ class Build:
     data: Dataset
     files: dict[str, str | bytes]
     embeds: dict[str, Embed]
+    images: SiteImages
+    """The static maps and cards drawn, for the cards of authored pages."""
 
 
 def render(
@@ -65,6 +69,16 @@ def render(
     ``history`` dates each event's entry into the record (feed, event pages,
     index); without it every event gets the same approximate date.
     """
+    return render_with_images(data, node_modules, settings, history)[0]
+
+
+def render_with_images(
+    data: Dataset,
+    node_modules: Path,
+    settings: SiteSettings | None = None,
+    history: RecordHistory | None = None,
+) -> tuple[dict[str, str | bytes], SiteImages]:
+    """:func:`render`, and the images it drew (static maps, cards) for the pages' cards."""
     settings = settings or SiteSettings()
     history = history or no_history()
     files: dict[str, str | bytes] = {
@@ -82,8 +96,15 @@ def render(
     files[story.STORY_PAGE] = story.story_page(data, geography)
     files[STORY_FIGURE_PATH] = story_figure(data, geography)
     files.update(actors.render_all(data))
-    files.update(maps.render_all(data))
+    map_specs = maps.specs(data)
+    images = render_images(data, geography, map_specs, node_modules, settings.site_name)
+    files.update(images.files)
+    files.update(maps.render_all(data, made=map_specs))
     files.update(charts.render_all(data))
+    for chart in charts.EMBEDS.values():
+        files[chart.document] = chart_document(
+            chart, settings.site_name, f"{charts.CHARTS_DIR}/{chart.name}.json"
+        )
     # Event pages embed the locator map only once the maps module makes it.
     with_locator = events.LOCATOR_MAP in files
     ordered = [eid for eid, _ in data.chronological()]
@@ -98,6 +119,7 @@ def render(
             settings,
             with_map=with_locator,
             record=history.of(event_id),
+            static=images.events.get(event_id),
         )
     files.update(vendor_files(node_modules))
     files.update(basemap_files())
@@ -105,7 +127,7 @@ def render(
     for path, content in files.items():
         if path.endswith(".html") and isinstance(content, str):
             files[path] = csp.apply(content)
-    return files
+    return files, images
 
 
 def build(
@@ -116,9 +138,17 @@ def build(
 ) -> Build:
     """Validate ``data_dir`` and render everything; raises InvalidData on bad data."""
     data = load_dataset(data_dir)
-    return Build(
-        data=data, files=render(data, node_modules, settings, history), embeds=embeds_for(data)
-    )
+    files, images = render_with_images(data, node_modules, settings, history)
+    embeds = {
+        key: replace(
+            embed,
+            static=StaticMap(figure.path, figure.alt, figure.width, figure.height),
+        )
+        if (figure := images.figures.get(embed.name)) and embed.kind == "map"
+        else embed
+        for key, embed in embeds_for(data).items()
+    }
+    return Build(data=data, files=files, embeds=embeds, images=images)
 
 
 def embeds_for(data: Dataset) -> dict[str, Embed]:
