@@ -28,7 +28,7 @@ def chart_document(embed: Embed, site_name: str, figure_path: str) -> str:
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{text(embed.title)} - {text(site_name)}</title>{links}</head>"
-        '<body class="dr-embed-document">'
+        '<body class="dr-embed-document"><main>'
         f'<figure class="dr-chart-figure" id="figure-{embed.name}">'
         f'<figcaption><strong class="dr-chart-title" id="chart-{embed.name}-title">'
         f"{text(embed.title)}</strong> {text(embed.description)}</figcaption>"
@@ -37,7 +37,7 @@ def chart_document(embed: Embed, site_name: str, figure_path: str) -> str:
         f'data-plotly="{up}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'
         "</figure>"
         f'<p class="dr-credit"><a href="{up}" target="_top">{text(site_name)}</a>: '
-        "sourced events, CC BY 4.0</p>"
+        "sourced events, CC BY 4.0</p></main>"
         f'<script src="{up}{CHARTS_JS}"></script>'
         "</body></html>\n"
     )
