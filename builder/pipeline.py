@@ -90,7 +90,6 @@ def render_with_images(
         bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data),
         drones.DRONES_PAGE: drones.drones_page(data),
         field_reference.FIELDS_PAGE: field_reference.field_reference(),
-        feed.FEED_PATH: feed.events_feed(data, settings, history),
     }
     geography = load_geography()
     files[story.STORY_PAGE] = story.story_page(data, geography)
@@ -99,6 +98,7 @@ def render_with_images(
     map_specs = maps.specs(data)
     images = render_images(data, geography, map_specs, node_modules, settings.site_name)
     files.update(images.files)
+    files[feed.FEED_PATH] = feed.events_feed(data, settings, history, images.events)
     files.update(maps.render_all(data, made=map_specs))
     files.update(charts.render_all(data))
     for chart in charts.EMBEDS.values():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -234,3 +235,26 @@ def test_a_chart_document_stands_alone_and_opens_links_on_our_site(built_site: P
         assert tree.find("meta", **{"http_equiv": "Content-Security-Policy"}) is not None
     script = (built_site / "assets" / "js" / "charts.js").read_text(encoding="utf-8")
     assert 'link.target = "_top"' in script
+
+
+def test_feed_entries_carry_their_places_static_map(built_site: Path) -> None:
+    """A feed reader runs no map script: an event's entry shows its place's static map."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(built_site / "feed.xml").getroot()
+    checked = 0
+    for entry in feed.iter(f"{atom}entry"):
+        url = entry.find(f"{atom}id").text or ""
+        event_id = url.rstrip("/").rsplit("/", 1)[-1]
+        event = DATA.events[event_id]
+        content = entry.find(f"{atom}content").text or ""
+        images = re.findall(r'<img src="([^"]+)" alt="([^"]+)"', content)
+        if event.place and DATA.coordinates(event) is not None:
+            assert len(images) == 1, event_id
+            src, alt = images[0]
+            assert src == f"{SITE_URL}maps/static/places/{event.place}.png"
+            assert _local(built_site, src).is_file()
+            assert DATA.places[event.place].name in html.unescape(alt)
+            checked += 1
+        else:
+            assert not images, event_id
+    assert checked
