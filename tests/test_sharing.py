@@ -128,6 +128,10 @@ def test_chapters_and_home_have_their_own_cards_and_events_share_their_places(
     assert len({next(iter(i)) for i in by_place.values()}) == len(by_place)
 
 
+def _near(colour: tuple[int, ...], expected: tuple[int, int, int]) -> bool:
+    return all(abs(a - b) <= 4 for a, b in zip(colour, expected, strict=True))
+
+
 def test_cards_are_1200_by_630_pngs_under_250_kb_in_the_sites_palette(built_site: Path) -> None:
     cards = sorted((built_site / "assets" / "cards").rglob("*.png"))
     assert len(cards) >= len(CHAPTERS) + 1
@@ -139,12 +143,14 @@ def test_cards_are_1200_by_630_pngs_under_250_kb_in_the_sites_palette(built_site
             rgb = image.convert("RGB")
         # The panel in Material's blue grey 900 with the deep orange accent edge; the map
         # beside it in the basemap's land colours, not one flat fill.
-        assert rgb.getpixel((10, 600)) == (0x26, 0x32, 0x38), card
-        assert rgb.getpixel((497, 300)) == (0xFF, 0x6E, 0x40), card
+        # (The palette reduction may move a colour by a step or two.)
+        assert _near(rgb.getpixel((10, 600)), (0x26, 0x32, 0x38)), card
+        assert _near(rgb.getpixel((497, 300)), (0xFF, 0x6E, 0x40)), card
         colours = rgb.crop((520, 0, 1200, 630)).getcolors(maxcolors=4096)
         assert colours is None or len(colours) > 8, card
         # The title: white text on the panel.
-        assert (255, 255, 255) in {c for _, c in rgb.crop((0, 300, 490, 630)).getcolors(65536)}
+        panel = {c for _, c in rgb.crop((0, 300, 490, 630)).getcolors(65536)}
+        assert any(_near(c, (255, 255, 255)) for c in panel), card
 
 
 def test_every_map_figure_has_a_static_image_with_a_description(built_site: Path) -> None:
@@ -251,7 +257,7 @@ def test_feed_entries_carry_their_places_static_map(built_site: Path) -> None:
         if event.place and DATA.coordinates(event) is not None:
             assert len(images) == 1, event_id
             src, alt = images[0]
-            assert src == f"{SITE_URL}maps/static/places/{event.place}.png"
+            assert src == f"{SITE_URL}assets/cards/places/{event.place}.png"
             assert _local(built_site, src).is_file()
             assert DATA.places[event.place].name in html.unescape(alt)
             checked += 1

@@ -119,7 +119,9 @@ def test_feed_sitemap_and_canonical_links_use_the_pages_address(fork_site: Path)
 
 def test_event_pages_link_to_the_forks_data_file(fork_site: Path) -> None:
     page = (fork_site / "events/ababil-2-factory-opens/index.html").read_text(encoding="utf-8")
-    edit = "https://github.com/Newsroom/drone-race/edit/main/data/events/ababil-2-factory-opens.yaml"
+    edit = (
+        "https://github.com/Newsroom/drone-race/edit/main/data/events/ababil-2-factory-opens.yaml"
+    )
     history = "https://github.com/Newsroom/drone-race/commits/main/data/events/ababil-2-factory-opens.yaml"
     assert f"href='{edit}'" in page or f'href="{edit}"' in page
     assert history in page

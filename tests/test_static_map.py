@@ -151,9 +151,10 @@ def test_place_images_are_drawn_once_per_place_and_shared_by_its_events() -> Non
 
 
 def test_an_event_placed_by_coordinates_gets_a_pin_on_the_overview() -> None:
-    pin = cards.pin_position((38.56, 68.78), site_images.REGION_BOUNDS, 7)
+    frame = static_map.Frame.fit(site_images.REGION_BOUNDS, *cards.MAP_SIZE, max_zoom=7)
+    pin = cards.pin_position((38.56, 68.78), frame)
     assert pin is not None
     left, top = pin
     assert 0 < left < 100
     assert 0 < top < 100
-    assert cards.pin_position((10.0, 10.0), site_images.REGION_BOUNDS, 7) is None
+    assert cards.pin_position((10.0, 10.0), frame) is None

@@ -10,15 +10,14 @@ need no more cards than the gazetteer has places.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw
 
 from builder.images.fonts import FontFamily, family
-from builder.images.static_map import Frame, png, render_spec
-from builder.maps.areas import Geography, place_shape, shape_points
+from builder.images.static_map import Frame, png, render_spec, shape_of
+from builder.maps.areas import Geography, has_shape, shape_points
 from builder.maps.document import LayerSpec, MapSpec
 from builder.maps.features import bounds, collection
 from builder.record.validate import Dataset
@@ -108,7 +107,7 @@ def compose(map_image: Image.Image, title: str, site_name: str, node_modules: Pa
 def place_spec(place_id: str, data: Dataset, geography: Geography) -> MapSpec:
     """A map of one place: its area drawn, or a pin, framed with its region around it."""
     place = data.places[place_id]
-    shape = place_shape(place, geography)
+    shape = shape_of(place_id, data, geography) if has_shape(place, geography) else None
     points = shape_points(shape) or [(place.lat, place.lon)]
     box = bounds(points, pad_km=30)
     half = PLACE_HALF_SPAN_KM / 111.0
@@ -174,11 +173,8 @@ def place_image(
     )
 
 
-def pin_position(
-    point: tuple[float, float], frame_bounds: Sequence[Sequence[float]], max_zoom: float
-) -> tuple[float, float] | None:
-    """Where a (lat, lon) point falls on a :data:`MAP_SIZE` map of ``frame_bounds``, in percent."""
-    frame = Frame.fit(frame_bounds, *MAP_SIZE, max_zoom=max_zoom)
+def pin_position(point: tuple[float, float], frame: Frame) -> tuple[float, float] | None:
+    """Where a (lat, lon) point falls on a :data:`MAP_SIZE` map of ``frame``, in percent."""
     x, y = frame.xy(*point)
     if not frame.contains((x, y)):
         return None

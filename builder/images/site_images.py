@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image
 
 from builder.images import cards
-from builder.images.static_map import describe, png, render_spec
+from builder.images.static_map import Frame, describe, png, render_spec
 from builder.maps.areas import Geography
 from builder.maps.document import MapSpec
 from builder.record.validate import Dataset
@@ -70,6 +70,8 @@ class EventStatic:
     """Site path of the card its page shares."""
     card_alt: str
     """What the card shows, for ``og:image:alt``."""
+    cropped: bool = False
+    """Whether :attr:`image` is the place's card, which the page crops to its map."""
 
 
 @dataclass
@@ -103,7 +105,7 @@ class SiteImages:
 
 
 def _place_alt(name: str) -> str:
-    return f"Static map of {name}, framed with the region around it."
+    return f"Static map of {name}, marked in red, with the region around it."
 
 
 def render_images(
@@ -123,25 +125,26 @@ def render_images(
     events: dict[str, EventStatic] = {}
     places: dict[str, StaticImage] = {}
     region: StaticImage | None = None
+    region_frame = Frame.fit(REGION_BOUNDS, *cards.MAP_SIZE, max_zoom=7)
     for event_id, event in data.chronological():
         point = data.coordinates(event)
         if point is None:
             continue
         if event.place:
             if event.place not in places:
+                # One picture per place: its card, which the event page shows cropped to
+                # the map (assets/css/static-maps.css), so each place costs one drawing.
                 place = data.places[event.place]
                 image = cards.place_image(event.place, data, geography, node_modules)
-                path = f"{STATIC_DIR}/places/{event.place}.png"
-                files[path] = png(image)
-                files[cards.card_path("places", event.place)] = cards.compose(
-                    image, place.name, site_name, node_modules
-                )
-                places[event.place] = StaticImage(path, _place_alt(place.name), *cards.MAP_SIZE)
+                path = cards.card_path("places", event.place)
+                files[path] = cards.compose(image, place.name, site_name, node_modules)
+                places[event.place] = StaticImage(path, _place_alt(place.name), *cards.CARD_SIZE)
             events[event_id] = EventStatic(
                 places[event.place],
                 None,
-                cards.card_path("places", event.place),
+                places[event.place].path,
                 f"{site_name}: map of {data.places[event.place].name}",
+                cropped=True,
             )
             continue
         if region is None:
@@ -155,7 +158,7 @@ def render_images(
                 "Static map of the region; the pin marks the event's location.",
                 *cards.MAP_SIZE,
             )
-        pin = cards.pin_position(point, REGION_BOUNDS, 7)
+        pin = cards.pin_position(point, region_frame)
         events[event_id] = EventStatic(
             region, pin, HOME_CARD, f"{site_name}: map of where the story opens"
         )

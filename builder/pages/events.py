@@ -115,8 +115,9 @@ def _static_locator(static: EventStatic | None) -> str:
             "viewBox='0 0 18 18' aria-hidden='true'><circle cx='9' cy='9' r='7' fill='#b2182b' "
             "stroke='#fff' stroke-width='2'/></svg>"
         )
+    cropped = " dr-static-card" if static.cropped else ""
     return (
-        f"<span class='dr-map-static dr-static-frame'><img src='{ROOT_FROM_PAGE}{text(image.path)}' "
+        f"<span class='dr-map-static dr-static-frame{cropped}'><img src='{ROOT_FROM_PAGE}{text(image.path)}' "
         f"alt='{text(image.alt)}' width='{image.width}' height='{image.height}' loading='lazy' "
         f"decoding='async'>{pin}</span>"
     )
