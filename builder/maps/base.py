@@ -250,4 +250,21 @@ def render(fmap: folium.Map, *, when_near: bool = False) -> str:
         raise RuntimeError("folium's document template changed: review map_base.render")
     if when_near:
         html = _draw_when_near(html)
+    html = _script_inside_body(html)
     return html.replace(_FOLIUM_VIEWPORT, _VIEWPORT).replace("<html>", '<html lang="en">', 1)
+
+
+def _script_inside_body(html: str) -> str:
+    """Close the body after folium's script, which its template writes after ``</body>``.
+
+    A start tag after ``</body>`` is a parse error in HTML5 (browsers move it back
+    into the body); the document is valid with the script where they put it.
+    """
+    body_end = html.rfind("</body>")
+    script_end = html.rfind(_FOLIUM_SCRIPT_END)
+    between = html[body_end + len("</body>") : script_end]
+    if body_end < 0 or script_end < body_end or not between.lstrip().startswith("<script>"):
+        raise RuntimeError("folium's document template changed: review map_base.render")
+    script_end += len("</script>")
+    script = html[body_end + len("</body>") : script_end]
+    return f"{html[:body_end]}{script}\n</body>{html[script_end:]}"
