@@ -110,7 +110,7 @@ def settings(config: MkDocsConfig) -> SiteSettings:
     return SiteSettings(
         site_url=config.site_url or SiteSettings.site_url,
         site_name=config.site_name,
-        data_edit_url=(config.extra or {}).get("data_edit_url"),
+        data_edit_url=config.extra.get("data_edit_url") if config.extra else None,
     )
 
 
@@ -183,7 +183,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if card is not None:
         page.meta["card"], page.meta["card_alt"] = card, alt
     page.meta.setdefault("card", site_images.HOME_CARD)
-    where = embeds.Publication(config.site_url or "", config.site_name, config.site_url + page.url)
+    site_url = config.site_url or ""
+    where = embeds.Publication(site_url, config.site_name, site_url + page.url)
     try:
         markdown = embeds.expand(markdown, _state["build"].embeds, prefix, where)
         markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri)

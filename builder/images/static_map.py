@@ -182,7 +182,7 @@ def load_basemap(source: Path = BASEMAP_SOURCE) -> Basemap:
         polygons = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry.get("arcs", [])
         rings = tuple(tuple(_line(arcs, polygon[0])) for polygon in polygons if polygon)
         countries.append((str(geometry["properties"].get("group", "other")), rings))
-    borders = []
+    borders: list[tuple[Point, ...]] = []
     for geometry in topology["objects"]["borders"].get(
         "geometries", [topology["objects"]["borders"]]
     ):
@@ -506,7 +506,10 @@ def _geojson_features(data: Any) -> list[dict[str, Any]]:
 def _latlng_rings(geometry: dict[str, Any]) -> tuple[list[list[Point]], list[list[Point]]]:
     """(polygon outer rings, lines) of a GeoJSON geometry, as (lat, lon)."""
     kind, coords = geometry.get("type"), geometry.get("coordinates", [])
-    flip = lambda line: [(p[1], p[0]) for p in line]  # noqa: E731
+
+    def flip(line: Sequence[Sequence[float]]) -> list[Point]:
+        return [(float(p[1]), float(p[0])) for p in line]
+
     if kind == "Polygon":
         return [flip(coords[0])], []
     if kind == "MultiPolygon":
