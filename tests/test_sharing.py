@@ -199,6 +199,7 @@ def _snippets(tree: Node) -> list[str]:
         ("maps/", {"map"}),
         ("timeline/", {"chart"}),
         ("chapters/central-asia-drones/", {"map", "chart"}),
+        ("events/ababil-2-factory-opens/", {"map"}),
     ],
 )
 def test_every_map_and_chart_offers_an_embed_code(built_site: Path, path: str, kinds) -> None:
@@ -217,7 +218,7 @@ def test_every_map_and_chart_offers_an_embed_code(built_site: Path, path: str, k
         src, title, height = frame.groups()
         assert 300 <= int(height) <= 900
         assert title
-        target = _local(built_site, src)
+        target = _local(built_site, src.split("#")[0])
         assert target.is_file(), src
         seen.add("map" if urlsplit(src).path.split("/")[-2] == "maps" else "chart")
         credit = re.search(r'<a href="([^"]+)">([^<]+)</a>', snippet)
@@ -264,3 +265,11 @@ def test_feed_entries_carry_their_places_static_map(built_site: Path) -> None:
         else:
             assert not images, event_id
     assert checked
+
+
+def test_an_event_pages_embed_code_places_its_own_locator(built_site: Path) -> None:
+    tree = page(built_site, "events/ababil-2-factory-opens/")
+    frame = tree.find("figure", class_="dr-locator").find("iframe")
+    (code,) = _snippets(tree)
+    src = re.search(r'<iframe src="([^"]+)"', code).group(1)
+    assert html.unescape(src) == SITE_URL + html.unescape(frame.attrs["src"]).removeprefix("../../")

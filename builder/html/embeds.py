@@ -102,15 +102,31 @@ def static_image(image: StaticMap, prefix: str) -> str:
     )
 
 
+def snippet(kind: str, src: str, title: str, height: int, where: Publication) -> str:
+    """The ``<iframe>`` code that places the document at absolute ``src``, with a credit line
+    that links back to the page it was copied from."""
+    return (
+        f'<iframe src="{text(src)}" title="{text(title)}" width="100%" height="{height}" '
+        f'style="border:0;max-width:100%" loading="lazy"></iframe>\n'
+        f'<p style="font-size:small">{"Map" if kind == "map" else "Chart"}: '
+        f'<a href="{text(where.page_url)}">{text(where.site_name)}</a>, {CREDIT}</p>'
+    )
+
+
 def embed_code(embed: Embed, where: Publication) -> str:
     """The ``<iframe>`` snippet another site copies to place ``embed``, with its credit line."""
-    src = where.site_url + embed.document
     height = embed.height if embed.kind == "map" else embed.height + 80
+    return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where)
+
+
+def code_control(kind: str, code: str) -> str:
+    """The "Embed" control: a disclosure holding the copyable ``code`` (Material adds the
+    copy button to its code block)."""
     return (
-        f'<iframe src="{src}" title="{text(embed.title)}" width="100%" height="{height}" '
-        f'style="border:0;max-width:100%" loading="lazy"></iframe>\n'
-        f'<p style="font-size:small">{"Map" if embed.kind == "map" else "Chart"}: '
-        f'<a href="{text(where.page_url)}">{text(where.site_name)}</a>, {CREDIT}</p>'
+        f'<details class="dr-embed-code"><summary>Embed this {kind}</summary>'
+        f"<p>Copy this code into your page to show the {kind} there; "
+        f"it credits and links back to this page.</p>"
+        f"<pre><code>{text(code)}</code></pre></details>"
     )
 
 
@@ -119,12 +135,7 @@ def embed_control(embed: Embed, where: Publication | None) -> str:
     button to its code block); nothing when the page's address is unknown."""
     if where is None:
         return ""
-    return (
-        f'<details class="dr-embed-code"><summary>Embed this {embed.kind}</summary>'
-        f"<p>Copy this code into your page to show the {embed.kind} there; "
-        f"it credits and links back to this page.</p>"
-        f"<pre><code>{text(embed_code(embed, where))}</code></pre></details>"
-    )
+    return code_control(embed.kind, embed_code(embed, where))
 
 
 def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:

@@ -10,6 +10,7 @@ relative to the page (``events/<id>/``), because MkDocs does not rewrite them.
 
 from __future__ import annotations
 
+from builder.html.embeds import Publication, code_control, snippet
 from builder.html.held_html import hold
 from builder.html.sanitize import inline_markdown_html, markdown_html, text
 from builder.html.search import NOT_INDEXED, unindexed_heading
@@ -28,6 +29,9 @@ EVENTS_DIR = "events"
 
 LOCATOR_MAP = LOCATOR_PATH
 """The locator document; its fragment names the event and what to draw (``locator_fragment``)."""
+
+LOCATOR_HEIGHT = 320
+"""Height in pixels of the locator map another site places with the embed code."""
 
 
 def actor_links(ids: list[str], data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
@@ -124,18 +128,30 @@ def _static_locator(static: EventStatic | None) -> str:
 
 
 def _locator(
-    event_id: str, data: Dataset, with_map: bool, static: EventStatic | None = None
+    event_id: str,
+    data: Dataset,
+    with_map: bool,
+    static: EventStatic | None = None,
+    settings: SiteSettings | None = None,
 ) -> str:
     event = data.events[event_id]
     fragment = locator_fragment(event_id, data)
     if not with_map or fragment is None:
         return ""
+    title = f"Map: where “{event.title}” took place"
+    control = ""
+    if settings is not None:
+        where = Publication(
+            settings.site_url, settings.site_name, settings.absolute(f"events/{event_id}/")
+        )
+        src = settings.absolute(f"{LOCATOR_MAP}#{fragment}")
+        control = code_control("map", snippet("map", src, title, LOCATOR_HEIGHT, where))
     return hold(
         f"<figure class='dr-map dr-locator' {NOT_INDEXED}>"
         f"<iframe src='{ROOT_FROM_PAGE}{LOCATOR_MAP}#{text(fragment)}' "
-        f"title='Map: where “{text(event.title)}” took place' loading='lazy'></iframe>"
+        f"title='{text(title)}' loading='lazy'></iframe>"
         f"{_static_locator(static)}"
-        f"<figcaption>{_where(event_id, data)}</figcaption></figure>",
+        f"<figcaption>{_where(event_id, data)}</figcaption>{control}</figure>",
         indexed=False,
     )
 
@@ -184,7 +200,7 @@ def event_page(
         hold('<dl class="dr-facts">' + "".join(facts) + "</dl>"),
         _claim_block(event_id, data),
         hold('<div class="dr-summary">' + markdown_html(event.summary) + "</div>"),
-        _locator(event_id, data, with_map, static),
+        _locator(event_id, data, with_map, static, settings),
     ]
     quotes = "".join(
         f"<blockquote class='dr-quote'><p>\u201c{text(q.text)}\u201d</p>"
