@@ -122,7 +122,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     links all follow ``SITE_URL`` or the GitHub repository the build runs in.
     """
     try:
-        where: PublishedAt = published_at(os.environ)
+        # mkdocs.yml has no site_url: one set already is `mkdocs serve`'s own address.
+        where: PublishedAt = published_at(os.environ, served_at=config.site_url)
     except ValueError as exc:
         raise Abort(str(exc)) from None
     config.site_url = where.site_url

@@ -94,10 +94,12 @@ def _branch(env: Mapping[str, str]) -> str:
     return env.get("GITHUB_BASE_REF") or DEFAULT_BRANCH
 
 
-def published_at(env: Mapping[str, str]) -> PublishedAt:
+def published_at(env: Mapping[str, str], served_at: str | None = None) -> PublishedAt:
     """The site's address and edit-link base for a build run with environment ``env``.
 
-    Raises ValueError for a ``SITE_URL`` that is not an absolute http(s) address.
+    ``served_at`` is the address ``mkdocs serve`` gave the configuration (its own
+    server's); it stands in for the local default. Raises ValueError for a
+    ``SITE_URL`` that is not an absolute http(s) address.
     """
     repository = env.get("GITHUB_REPOSITORY", "").strip()
     edit = None
@@ -112,6 +114,8 @@ def published_at(env: Mapping[str, str]) -> PublishedAt:
         return PublishedAt(_with_slash(explicit), edit, "SITE_URL")
     if edit is not None:
         return PublishedAt(pages_url(repository), edit, "GITHUB_REPOSITORY (GitHub Pages)")
+    if served_at:
+        return PublishedAt(_with_slash(served_at), None, "mkdocs serve")
     return PublishedAt(
         LOCAL_SITE_URL,
         None,

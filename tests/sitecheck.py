@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import threading
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from builder.site_settings import published_at
+from conftest import TEST_SITE_URL
 
 TILE_URL = re.compile(r"^https://([a-c]\.)?tile\.openstreetmap\.org/")
 """OpenStreetMap's tiles: requested only when a reader switches the street map on."""
@@ -51,12 +50,12 @@ short timeout and the machine's speed (loading keeps :data:`PAGE_TIMEOUT_MS`).
 
 
 def published_path(mkdocs_yml: Path) -> str:
-    """The URL path the site is published under, e.g. ``/name/``: the path of the address
-    the build takes from this environment (:func:`builder.site_settings.published_at`).
+    """The URL path the test build is published under, e.g. ``/name/``: the path of
+    :data:`conftest.TEST_SITE_URL`, the address every test build is made for.
 
     ``mkdocs_yml`` is kept for the callers; the address is no longer written there.
     """
-    path = urlsplit(published_at(os.environ).site_url).path or "/"
+    path = urlsplit(TEST_SITE_URL).path or "/"
     return path if path.endswith("/") else path + "/"
 
 

@@ -9,20 +9,20 @@ on another origin with the copied embed code draws, its links leaving the frame.
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM_ARGS  # noqa: F401  (the browser fixture launches with them)
+from conftest import (
+    CHROMIUM_ARGS,  # noqa: F401  (the browser fixture launches with them)
+    TEST_SITE_URL,
+)
 from site_html import page as parsed_page
-
-from builder.site_settings import published_at
 
 pytestmark = pytest.mark.browser
 
-SITE_URL = published_at(os.environ).site_url
+SITE_URL = TEST_SITE_URL
 CHAPTER = "chapters/iran-drone-diplomacy/"
 EVENT = "events/ababil-2-factory-opens/"
 

@@ -8,7 +8,6 @@ has a static image with a written description; every map and chart offers an emb
 from __future__ import annotations
 
 import html
-import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -16,19 +15,19 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from conftest import TEST_SITE_URL
 from PIL import Image
 from site_html import Node, page
 
 from builder.html.embeds import PLOTLY_JS
 from builder.record.validate import load_dataset
-from builder.site_settings import published_at
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = load_dataset(ROOT / "data")
 CONFIG = yaml.safe_load(
     re.sub(r"!!python\S*", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 )
-SITE_URL = published_at(os.environ).site_url
+SITE_URL = TEST_SITE_URL
 """The address the test build is made for (the local default outside GitHub Actions)."""
 
 CARD_SIZE = (1200, 630)

@@ -58,6 +58,14 @@ def test_a_branch_push_links_edits_to_that_branch() -> None:
     assert "/edit/fix/dates/data/events/" in (published_at(env).data_edit_url or "")
 
 
+def test_mkdocs_serve_keeps_the_address_it_serves_at() -> None:
+    where = published_at({}, served_at="http://127.0.0.1:8001/preview/")
+    assert where.site_url == "http://127.0.0.1:8001/preview/"
+    assert published_at({"SITE_URL": "https://a.example/"}, served_at="http://x/").site_url == (
+        "https://a.example/"
+    )
+
+
 def test_elsewhere_a_local_default_that_says_so_and_no_edit_links() -> None:
     where = published_at({"GITHUB_REPOSITORY": "Newsroom/drone-race"})  # not under Actions
     assert where.site_url == LOCAL_SITE_URL
@@ -83,11 +91,7 @@ def test_mkdocs_yml_holds_no_address_to_edit_by_hand() -> None:
 def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as a fork's push to main builds it on GitHub Actions."""
     out = tmp_path_factory.mktemp("fork-site")
-    with pytest.MonkeyPatch.context() as env:
-        for name, value in FORK.items():
-            env.setenv(name, value)
-        env.delenv("SITE_URL", raising=False)
-        result = build_site(ROOT, out)
+    result = build_site(ROOT, out, env={**FORK, "SITE_URL": None})
     assert result.returncode == 0, result.stderr
     assert "site address https://newsroom.github.io/drone-race/ (from GITHUB_REPOSITORY" in (
         result.stderr
