@@ -217,6 +217,8 @@ def test_charts_draw_after_instant_navigation(instant_page):
 
     click_instantly(page, primary.locator("a", has_text="Drones and trade").first)
     page.locator("#chart-inventory[data-drawn='true']").wait_for(timeout=20000)
+    # The second chart lies below the first screen: it is drawn as the reader nears it.
+    page.locator("#chart-trade").scroll_into_view_if_needed()
     page.locator("#chart-trade[data-drawn='true']").wait_for(timeout=20000)
     assert page.locator("#chart-inventory .scatterlayer .point").count() > 0
     assert page.locator("#chart-trade .main-svg").count() > 0
