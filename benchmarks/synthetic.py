@@ -63,6 +63,11 @@ def write_events(data_dir: Path, n_events: int, *, seed: int = 2022) -> None:
             "precision": "locality",
             "actors": [rng.choice(actors)],
         }
+        # Half the dates stated by the event's source, half inferred: pages show both kinds.
+        if i % 2:
+            event["date_inferred"] = "Invented for the benchmark; no source states it."
+        else:
+            event["date_stated_by"] = event["sources"][0]
         if status in ("claimed", "disputed", "denied"):
             event["claimed_by"] = [actors[0]]
             event["denied_by"] = [actors[1]]

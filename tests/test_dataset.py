@@ -349,6 +349,7 @@ def write_dataset(folder: Path, event: dict, place_precision: str = "locality") 
         "status": "reported",
         "category": "military",
         "sources": ["src-a"],
+        "date_stated_by": "src-a",
         "place": "town",
         "actors": ["state-a"],
     }
