@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from builder import dates
+from builder.html.sanitize import text
+from builder.html.search import NOT_INDEXED
 from builder.pages.common import front_matter
-from builder.schema import Source
-from builder.sanitize import text
-from builder.search import NOT_INDEXED
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.schema import Source
+from builder.record.validate import Dataset
 
 BIBLIOGRAPHY_PAGE = "reference/sources.md"
 """Docs path of the generated bibliography."""
@@ -52,8 +52,7 @@ def address_html(source: Source, rel: str = "") -> str:
     resolved = text(str(source.resolved_url))
     printed = "printed in the article as" if source.origin == "footnote" else "cited as"
     return (
-        f'<a href="{resolved}"{attrs}>{resolved}</a> '
-        f'({printed} <a href="{url}"{attrs}>{url}</a>)'
+        f'<a href="{resolved}"{attrs}>{resolved}</a> ({printed} <a href="{url}"{attrs}>{url}</a>)'
     )
 
 

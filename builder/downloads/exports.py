@@ -11,9 +11,9 @@ import io
 import json
 from typing import Any
 
-from builder import dates
-from builder.schema import Event
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.schema import Event
+from builder.record.validate import Dataset
 
 CSV_COLUMNS = (
     "id",
@@ -75,9 +75,7 @@ def event_properties(event_id: str, event: Event, data: Dataset) -> dict[str, An
                 "date": data.sources[sid].date,
                 "url": str(data.sources[sid].url),
                 "resolved_url": (
-                    str(data.sources[sid].resolved_url)
-                    if data.sources[sid].resolved_url
-                    else None
+                    str(data.sources[sid].resolved_url) if data.sources[sid].resolved_url else None
                 ),
             }
             for sid in event.sources

@@ -21,8 +21,8 @@ from pydantic import (
     model_validator,
 )
 
-from builder.dates import PartialDate
-from builder.source_addresses import address_problem
+from builder.record.dates import PartialDate
+from builder.record.source_addresses import address_problem
 
 Identifier = Annotated[
     str,
