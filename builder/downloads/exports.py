@@ -74,6 +74,7 @@ def event_properties(event_id: str, event: Event, data: Dataset) -> dict[str, An
                 "publisher": data.sources[sid].publisher,
                 "date": data.sources[sid].date,
                 "url": str(data.sources[sid].url),
+                "unresolved": data.sources[sid].unresolved,
                 "resolved_url": (
                     str(data.sources[sid].resolved_url) if data.sources[sid].resolved_url else None
                 ),

@@ -43,17 +43,23 @@ def address_html(source: Source, rel: str = "") -> str:
     """A source's address as links: the page itself first, then any address printed for it.
 
     A shortened or reposted address (``url``) stands beside the original page it
-    leads to (``resolved_url``), which readers should open first.
+    leads to (``resolved_url``), which readers should open first; one whose
+    original we have not found says so.
     """
     attrs = f' rel="{rel}"' if rel else ""
     url = text(str(source.url))
+    link = f'<a href="{url}"{attrs}>{url}</a>'
+    if source.unresolved is not None:
+        return f"{link} ({UNRESOLVED_LABEL})"
     if source.resolved_url is None:
-        return f'<a href="{url}"{attrs}>{url}</a>'
+        return link
     resolved = text(str(source.resolved_url))
     printed = "printed in the article as" if source.origin == "footnote" else "cited as"
-    return (
-        f'<a href="{resolved}"{attrs}>{resolved}</a> ({printed} <a href="{url}"{attrs}>{url}</a>)'
-    )
+    return f'<a href="{resolved}"{attrs}>{resolved}</a> ({printed} {link})'
+
+
+UNRESOLVED_LABEL = "a shortened or reposted address: we have not found the original page"
+"""What a citation says after an address whose original page is not found."""
 
 
 def footnote_text(source_id: str, data: Dataset) -> str:
@@ -108,6 +114,8 @@ def _entry(source_id: str, data: Dataset, citing: list[str]) -> str:
         else ""
     )
     note = f"<br><span class='dr-note'>{text(source.note)}</span>" if source.note else ""
+    if source.unresolved:
+        note += f"<br><span class='dr-note'>Not found: {text(source.unresolved)}</span>"
     events = ", ".join(
         f"<a href='../../events/{eid}/'>{text(data.events[eid].title)}</a>" for eid in citing
     )

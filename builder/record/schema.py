@@ -129,6 +129,17 @@ class Source(Strict):
             "printed address after it."
         ),
     )
+    unresolved: str | None = Field(
+        default=None,
+        min_length=10,
+        description=(
+            "Only for one of the article's footnotes whose url is a shortened link or a "
+            "repost and whose original page we have not found: what we searched for and did "
+            "not find (plain text). Footnotes and the Sources page then say that the address "
+            "is unresolved. Replace it with resolved_url once the original page is found and "
+            "read."
+        ),
+    )
     origin: SourceOrigin = Field(
         default="added",
         description=(

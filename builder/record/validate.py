@@ -341,6 +341,17 @@ def _check_source_addresses(data: Dataset, root: str) -> list[Problem]:
     path = f"{root}/sources.yaml"
     for key, source in data.sources.items():
         hidden = needs_resolving(str(source.url))
+        if source.unresolved is not None:
+            if source.resolved_url is not None:
+                message = "give resolved_url or unresolved, not both: the page is found or not"
+            elif hidden is None:
+                message = "is only for a shortened or reposted url whose original is not found"
+            elif source.origin == "added":
+                message = "an added source must be the original publisher's page, found and read"
+            else:
+                continue
+            found.append(Problem(path, f"{key}.unresolved", message))
+            continue
         if source.resolved_url is not None:
             behind = needs_resolving(str(source.resolved_url))
             if behind:
@@ -374,7 +385,8 @@ def _check_source_addresses(data: Dataset, root: str) -> list[Problem]:
                     path,
                     f"{key}.url",
                     f"{hidden}: add resolved_url, the original page it leads to, read in full "
-                    "(its title and publisher matching this entry)",
+                    "(its title and publisher matching this entry); if you searched and cannot "
+                    "find it, say what you looked for in unresolved",
                 )
             )
     return found
