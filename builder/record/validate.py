@@ -336,30 +336,23 @@ def _check_event(
 
 
 def _check_source_addresses(data: Dataset, root: str) -> list[Problem]:
-    """A shortened or reposted address stands only beside the original page it leads to."""
+    """A shortened or reposted address stands only beside the original page it leads to.
+
+    Only one of the article's footnotes may keep such an address (it records
+    what the article printed); it then needs ``resolved_url``, the original page,
+    or ``unresolved``, saying what was searched for and not found. A source we
+    added must be the original page itself.
+    """
     found = []
     path = f"{root}/sources.yaml"
     for key, source in data.sources.items():
         hidden = needs_resolving(str(source.url))
-        if source.unresolved is not None:
-            if source.resolved_url is not None:
-                message = "give resolved_url or unresolved, not both: the page is found or not"
-            elif hidden is None:
-                message = "is only for a shortened or reposted url whose original is not found"
-            elif source.origin == "added":
-                message = "an added source must be the original publisher's page, found and read"
-            else:
-                continue
-            found.append(Problem(path, f"{key}.unresolved", message))
-            continue
         if source.resolved_url is not None:
             behind = needs_resolving(str(source.resolved_url))
             if behind:
                 found.append(
                     Problem(
-                        path,
-                        f"{key}.resolved_url",
-                        f"{behind}; give the original publisher's own page",
+                        path, f"{key}.resolved_url", f"{behind}; give the original publisher's page"
                     )
                 )
             elif hidden is None:
@@ -371,15 +364,23 @@ def _check_source_addresses(data: Dataset, root: str) -> list[Problem]:
                         "put the page's own address in url",
                     )
                 )
-        elif hidden and source.origin == "added":
+        if source.unresolved is not None:
+            if source.resolved_url is not None:
+                message = "give resolved_url or unresolved, not both: the page is found or not"
+                found.append(Problem(path, f"{key}.unresolved", message))
+            elif hidden is None:
+                message = "is only for a shortened or reposted url whose original is not found"
+                found.append(Problem(path, f"{key}.unresolved", message))
+        if hidden and source.origin != "footnote":
             found.append(
                 Problem(
                     path,
                     f"{key}.url",
-                    f"{hidden}; an added source must be the original publisher's page",
+                    f"{hidden}; a source that is not one of the article's footnotes must be "
+                    "the original publisher's page, found and read",
                 )
             )
-        elif hidden:
+        elif hidden and source.resolved_url is None and source.unresolved is None:
             found.append(
                 Problem(
                     path,
