@@ -78,17 +78,17 @@ def date_basis(event_id: str, data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
     """How the date is known, as a line under it: the source that states it, or our inference."""
     event = data.events[event_id]
     methodology = f"{root}reference/methodology/#dates"
+    help_link = f" <a class='dr-help' href='{methodology}'>what this means</a>"
     if event.date_stated_by:
         source = data.sources[event.date_stated_by]
         return (
             "<span class='dr-date-basis dr-date-stated'>Date as given by "
-            f"<a href='#source-{event.date_stated_by}'>{text(source.publisher)}</a>"
-            f" (<a class='dr-help' href='{methodology}'>stated by a source</a>)</span>"
+            f"<a href='#source-{event.date_stated_by}'>{text(source.publisher)}</a>."
+            f"{help_link}</span>"
         )
     return (
-        "<span class='dr-date-basis dr-date-inferred'>"
-        f"<a class='dr-help' href='{methodology}'>Date inferred</a>: "
-        f"{text(event.date_inferred or '')}</span>"
+        "<span class='dr-date-basis dr-date-inferred'>Date inferred: "
+        f"{text(event.date_inferred or '')}{help_link}</span>"
     )
 
 
