@@ -20,6 +20,10 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -53,7 +57,7 @@ def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def _open_timeline(browser, url: str) -> tuple[dict[str, int], float]:
+def _open_timeline(browser: Browser, url: str) -> tuple[dict[str, int], float]:
     """Load the timeline page; return gzipped size per URL and ms until the chart was drawn."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.route(TILE_URL, lambda route: route.abort())

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-for _path in (ROOT, ROOT / "benchmarks"):
+for _path in (ROOT, ROOT / "tests"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
@@ -32,7 +32,7 @@ from builder.maps import MAPS, locator  # noqa: E402
 from builder.maps.areas import load_geography  # noqa: E402
 from builder.maps.base import counted_ids  # noqa: E402
 from builder.maps.features import details  # noqa: E402
-from builder.record.validate import load_dataset  # noqa: E402
+from builder.record.validate import Dataset, load_dataset  # noqa: E402
 
 SIZES = (0, 1_000, 10_000)
 BUDGET_BUILD_S = 1.0
@@ -46,7 +46,7 @@ def gz_kb(content: str | bytes) -> float:
     return len(gzip.compress(raw, compresslevel=6, mtime=0)) / 1024
 
 
-def build_documents(data_dir: Path) -> tuple[dict[str, str], dict[str, float], float, object]:
+def build_documents(data_dir: Path) -> tuple[dict[str, str], dict[str, float], float, Dataset]:
     """Load the data, then build each map document and time it alone."""
     started = time.perf_counter()
     data = load_dataset(data_dir)
@@ -84,8 +84,8 @@ def report(site: Path, data_dir: Path, n_events: int) -> list[tuple[bool | None,
     synthetic events each map document drawn within :data:`BUDGET_RENDER_S`;
     at other sizes the figures are information.
     """
-    from map_budgets import _locator_fragment
-    from reader_wait import time_pages
+    from benchmarks.map_budgets import _locator_fragment
+    from benchmarks.reader_wait import time_pages
 
     documents, seconds, load_s, data = build_documents(data_dir)
     names = sorted(p.stem for p in (site / "maps").glob("*.html") if p.name != "index.html")

@@ -17,13 +17,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-for _path in (ROOT / "tests", ROOT / "benchmarks"):
+for _path in (ROOT, ROOT / "tests"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
@@ -52,7 +55,7 @@ _MEASURED = (
 )
 
 
-from reader_wait import PageTimes, time_pages  # noqa: E402
+from benchmarks.reader_wait import PageTimes, time_pages  # noqa: E402
 
 T = TypeVar("T")
 
@@ -142,7 +145,7 @@ def timed_build(project: Path, out: Path, *, cache: bool = False) -> BuildTiming
     return BuildTiming(float(seconds), float(cpu), int(kb) / 1024)
 
 
-def _nav_files(nav) -> set[str]:
+def _nav_files(nav: object) -> set[str]:
     """Every Markdown path named in a MkDocs ``nav`` value."""
     if isinstance(nav, str):
         return {nav}
@@ -221,7 +224,7 @@ QUIET_S = 1.0
 """No request started or ended for this long: the page has fetched what it fetches."""
 
 
-def _wait_until_quiet(page, activity: list[float], limit_s: float = 20.0) -> None:
+def _wait_until_quiet(page: Page, activity: list[float], limit_s: float = 20.0) -> None:
     # Playwright's "networkidle" never comes on some pages with framed maps at
     # 10,000 events, though no request is pending: watch the requests instead.
     deadline = time.perf_counter() + limit_s
@@ -431,7 +434,7 @@ def serve_rebuild_seconds(project: Path, limit_s: float = 300.0) -> float:
     def page_text() -> str:
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
+                return str(response.read().decode("utf-8"))
         except OSError:
             return ""
 

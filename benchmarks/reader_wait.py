@@ -123,7 +123,7 @@ class PageTimes:
     loads: list[LoadTimes]
 
     def _median(self, name: str) -> float:
-        return statistics.median(getattr(load, name) for load in self.loads)
+        return float(statistics.median(getattr(load, name) for load in self.loads))
 
     @property
     def first_screen_s(self) -> float:

@@ -25,11 +25,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-import bench_charts  # noqa: E402
-import bench_maps  # noqa: E402
-import map_budgets  # noqa: E402
-from bench_site import Figures, measure  # noqa: E402
-from synthetic import make_project  # noqa: E402
+from benchmarks import bench_charts, bench_maps, map_budgets  # noqa: E402
+from benchmarks.bench_site import Figures, measure  # noqa: E402
+from benchmarks.synthetic import make_project  # noqa: E402
 
 TEXT_PAGE_BUDGET_KB = 100
 """A text page (no map or chart: glossary, methodology), everything it loads, gzipped."""
@@ -209,10 +207,10 @@ def print_figures(f: Figures) -> None:
         print(f"| mkdocs serve: edited event's page served anew | {f.serve_rebuild_s:.1f} s |")
     for kind, t in f.reader_s.items():
         below = t.loads[0].below_embeds
-        after = f"{t.after_scroll_s:.2f} s" if below else "nothing below"
+        waited = f"{t.after_scroll_s:.2f} s" if below else "nothing below"
         print(
             f"| {kind} ({t.path}): first screen / longest wait after scrolling / all drawn, "
-            f"median of {len(t.loads)} | {t.first_screen_s:.2f} s / {after} / "
+            f"median of {len(t.loads)} | {t.first_screen_s:.2f} s / {waited} / "
             f"{t.all_drawn_s:.2f} s (first screen spread {t.spread_s:.2f} s) |"
         )
     for problem in f.problems:
