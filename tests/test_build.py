@@ -132,7 +132,16 @@ def test_every_public_builder_name_is_documented() -> None:
 
 
 # The pipeline's layers, lowest first: a module may import its own layer and those below.
-LAYERS = {"html": 0, "geometry": 0, "record": 1, "downloads": 2, "maps": 3, "charts": 3, "pages": 4}
+LAYERS = {
+    "html": 0,
+    "geometry": 0,
+    "cache": 0,
+    "record": 1,
+    "downloads": 2,
+    "maps": 3,
+    "charts": 3,
+    "pages": 4,
+}
 ENTRY_POINTS = {"__init__", "__main__", "pipeline", "mkdocs_hook", "site_settings"}
 
 
