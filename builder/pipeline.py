@@ -7,10 +7,12 @@ the site) to its content. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder import charts, maps
+from builder.cache import BuildCache
 from builder.charts.document import chart_document
 from builder.downloads import exports
 from builder.downloads.schema_export import event_json_schema, story_json_schema
@@ -19,7 +21,8 @@ from builder.html import csp
 from builder.html.assets import vendor_files
 from builder.html.embeds import Embed, StaticMap
 from builder.images.site_images import SiteImages, render_images
-from builder.maps.areas import load_geography
+from builder.maps.areas import GEO_DIR, load_geography
+from builder.maps.features import DETAILS_PATH
 from builder.maps.story_figure import STORY_FIGURE_PATH, story_figure
 from builder.pages import (
     actors,
@@ -47,6 +50,38 @@ def in_sidebar(src_uri: str) -> bool:
     return not (src_uri.startswith(UNLISTED_DIRS) and not src_uri.endswith("/index.md"))
 
 
+UNREAD_EVENT_FIELDS: dict[str, frozenset[str]] = {
+    "maps": frozenset({"summary", "response", "quotes"}),
+    "charts": frozenset({"summary", "response", "quotes"}),
+}
+"""Per cached stage, the event fields it does not read: left out of its key, so editing
+an event's summary renders neither the map documents nor the charts again.
+``tests/test_build_cache.py`` changes each of them in every event and checks that the
+stage's output stays the same byte for byte; every other field, and every field a
+later schema adds, is part of the key."""
+
+
+def stage_inputs(data: Dataset, stage: str) -> Iterator[str | bytes]:
+    """What a cached stage is made from: the dataset (less the event fields it does not
+    read) and the geography files, as bytes in a fixed order."""
+    unread = UNREAD_EVENT_FIELDS[stage]
+    for event_id in sorted(data.events):
+        event = data.events[event_id]
+        yield event_id
+        yield event.model_dump_json(exclude=set(unread))
+    registries = (data.sources, data.places, data.actors, data.systems, data.indicators)
+    for registry in registries:
+        yield "registry"
+        for entry_id in sorted(registry):
+            yield entry_id
+            yield registry[entry_id].model_dump_json()
+    yield data.story.model_dump_json() if data.story is not None else "no story"
+    for path in sorted(GEO_DIR.rglob("*")):
+        if path.is_file():
+            yield path.relative_to(GEO_DIR).as_posix()
+            yield path.read_bytes()
+
+
 @dataclass(frozen=True)
 class Build:
     """The output of one build: the dataset, every file it produced and the embeds pages use."""
@@ -63,13 +98,17 @@ def render(
     node_modules: Path,
     settings: SiteSettings | None = None,
     history: RecordHistory | None = None,
+    cache: BuildCache | None = None,
 ) -> dict[str, str | bytes]:
     """Render every generated file from a validated dataset.
 
     ``history`` dates each event's entry into the record (feed, event pages,
-    index); without it every event gets the same approximate date.
+    index); without it every event gets the same approximate date. ``cache``
+    keeps the map documents and the charts of the last build, each reused while
+    its inputs (:func:`stage_inputs`) are unchanged; the files are the same with
+    or without it.
     """
-    return render_with_images(data, node_modules, settings, history)[0]
+    return render_with_images(data, node_modules, settings, history, cache)[0]
 
 
 def render_with_images(
@@ -77,8 +116,10 @@ def render_with_images(
     node_modules: Path,
     settings: SiteSettings | None = None,
     history: RecordHistory | None = None,
+    cache: BuildCache | None = None,
 ) -> tuple[dict[str, str | bytes], SiteImages]:
     """:func:`render`, and the images it drew (static maps, cards) for the pages' cards."""
+    cache = cache or BuildCache(None, "")
     settings = settings or SiteSettings()
     history = history or no_history()
     files: dict[str, str | bytes] = {
@@ -95,12 +136,25 @@ def render_with_images(
     files[story.STORY_PAGE] = story.story_page(data, geography)
     files[STORY_FIGURE_PATH] = story_figure(data, geography)
     files.update(actors.render_all(data))
+    # The static maps and cards draw the same specs as the map documents.
     map_specs = maps.specs(data)
     images = render_images(data, geography, map_specs, node_modules, settings.site_name)
     files.update(images.files)
     files[feed.FEED_PATH] = feed.events_feed(data, settings, history, images.events)
-    files.update(maps.render_all(data, made=map_specs))
-    files.update(charts.render_all(data))
+    files.update(
+        cache.reuse(
+            "maps",
+            stage_inputs(data, "maps"),
+            lambda: {
+                k: v for k, v in maps.render_all(data, made=map_specs).items() if k != DETAILS_PATH
+            },
+        )
+    )
+    # The popups' details hold the summaries: made anew each build, and cheap.
+    files[DETAILS_PATH] = maps.details_document(data, geography)
+    files.update(
+        cache.reuse("charts", stage_inputs(data, "charts"), lambda: charts.render_all(data))
+    )
     for chart in charts.EMBEDS.values():
         files[chart.document] = chart_document(
             chart, settings.site_name, f"{charts.CHARTS_DIR}/{chart.name}.json"
@@ -135,10 +189,11 @@ def build(
     node_modules: Path,
     settings: SiteSettings | None = None,
     history: RecordHistory | None = None,
+    cache: BuildCache | None = None,
 ) -> Build:
     """Validate ``data_dir`` and render everything; raises InvalidData on bad data."""
     data = load_dataset(data_dir)
-    files, images = render_with_images(data, node_modules, settings, history)
+    files, images = render_with_images(data, node_modules, settings, history, cache)
     embeds = {
         key: replace(
             embed,

@@ -30,7 +30,14 @@ from builder.maps.features import DETAILS_PATH, details
 from builder.maps.style import CATEGORY_COLOURS, STATUS_STYLES
 from builder.record.validate import Dataset
 
-__all__ = ["CATEGORY_COLOURS", "EMBEDS", "STATUS_STYLES", "embeds_for", "render_all"]
+__all__ = [
+    "CATEGORY_COLOURS",
+    "EMBEDS",
+    "STATUS_STYLES",
+    "details_document",
+    "embeds_for",
+    "render_all",
+]
 
 MapRenderer = Callable[[Dataset, Geography], str]
 TextRenderer = Callable[[Dataset, Geography, str], str]
@@ -136,7 +143,12 @@ def render_all(
         documents[story.STORY_MAP_PATH] = story.story_map(data, geography)
     with counted_ids("opening"):
         documents[story.OPENING_MAP_PATH] = assemble(made["story-opening"], data, geography)
-    documents[DETAILS_PATH] = json.dumps(
+    documents[DETAILS_PATH] = details_document(data, geography)
+    return documents
+
+
+def details_document(data: Dataset, geography: Geography) -> str:
+    """The popup details file (``maps/details.json``) on its own, as :func:`render_all` writes it."""
+    return json.dumps(
         details(data, geography), ensure_ascii=False, sort_keys=True, separators=(",", ":")
     )
-    return documents
