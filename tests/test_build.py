@@ -92,7 +92,8 @@ def test_failed_build_reports_problems_and_keeps_the_old_site(tmp_path: Path) ->
     before = _tree_digest(out)
     (project / "data/events/broken.yaml").write_text(
         "title: Broken\ndate: '2022-13-40'\nsummary: An event with two mistakes.\n"
-        "status: confirmed\ncategory: military\nsources: [nowhere]\n",
+        "status: confirmed\ncategory: military\nsources: [nowhere]\n"
+        "date_stated_by: nowhere\n",
         encoding="utf-8",
     )
     second = build_site(project, out)
