@@ -28,7 +28,7 @@ from conftest import CHROMIUM_ARGS, TILE_URL, build_site, copy_project  # noqa: 
 
 from benchmarks.synthetic import make_project  # noqa: E402
 from builder import charts  # noqa: E402
-from builder.validate import load_dataset  # noqa: E402
+from builder.record.validate import load_dataset  # noqa: E402
 
 WEIGHT_BUDGET_KB = 500
 """Timeline page, everything it loads, gzipped, tiles excluded."""

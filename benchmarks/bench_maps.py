@@ -26,14 +26,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import write_events  # noqa: E402
-from builder import exports  # noqa: E402
-from builder.assets import vendor_files  # noqa: E402
-from builder.basemap import BASEMAP_CSS, BASEMAP_JS, basemap_files  # noqa: E402
-from builder.map_base import MAP_DOCUMENT_CSS, MAP_LAYERS_JS, counted_ids  # noqa: E402
+from builder.downloads import exports  # noqa: E402
+from builder.geometry.basemap import BASEMAP_CSS, BASEMAP_JS, basemap_files  # noqa: E402
+from builder.html.assets import vendor_files  # noqa: E402
 from builder.maps import MAPS, locator  # noqa: E402
 from builder.maps.areas import load_geography  # noqa: E402
+from builder.maps.base import MAP_DOCUMENT_CSS, MAP_LAYERS_JS, counted_ids  # noqa: E402
 from builder.maps.features import details  # noqa: E402
-from builder.validate import load_dataset  # noqa: E402
+from builder.record.validate import load_dataset  # noqa: E402
 
 SIZES = (0, 1_000, 10_000)
 BUDGET_BUILD_S = 1.0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from builder.schema import CATEGORIES, STATUSES
+from builder.record.schema import CATEGORIES, STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,7 +1,7 @@
 """The builder: curated event data in, explainer pages, maps and timelines out.
 
-The package reads as the pipeline it runs: :mod:`builder.load` reads files,
-:mod:`builder.validate` checks them into a :class:`~builder.validate.Dataset`,
+The package reads as the pipeline it runs: :mod:`builder.record.load` reads files,
+:mod:`builder.record.validate` checks them into a :class:`~builder.record.validate.Dataset`,
 the render modules turn that into strings, and :mod:`builder.pipeline` collects
 every output file. Only :mod:`builder.mkdocs_hook` knows about MkDocs.
 """

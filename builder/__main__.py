@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from builder.schema_export import SCHEMAS, write_schema
-from builder.validate import InvalidData, load_dataset
+from builder.downloads.schema_export import SCHEMAS, write_schema
+from builder.record.validate import InvalidData, load_dataset
 
 
 def check(root: Path) -> int:

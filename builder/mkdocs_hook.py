@@ -5,7 +5,7 @@ aborts the build and leaves the previous site as it was; it then hands the
 generated files to MkDocs as virtual files and expands map and chart
 directives in pages. Every HTML page leaves with its Content-Security-Policy.
 It also runs the build's one ``git log``, whose output dates each event's
-entry into the record (:mod:`builder.record_dates`).
+entry into the record (:mod:`builder.record.record_dates`).
 """
 
 from __future__ import annotations
@@ -26,22 +26,21 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import (  # noqa: E402
+from builder import pipeline  # noqa: E402
+from builder.html import (  # noqa: E402
     chapter_layout,
     csp,
     embeds,
     footnote_marks,
     held_html,
-    pipeline,
     preload,
-    record_dates,
-    record_span,
     theme_fixes,
 )
-from builder import dates as partial_dates  # noqa: E402
 from builder.pages import bibliography  # noqa: E402
+from builder.record import dates as partial_dates  # noqa: E402
+from builder.record import record_dates, record_span  # noqa: E402
+from builder.record.validate import InvalidData  # noqa: E402
 from builder.site_settings import SiteSettings  # noqa: E402
-from builder.validate import InvalidData  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.builder")
 _state: dict[str, pipeline.Build] = {}

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder import charts, csp, exports, maps
-from builder.assets import vendor_files
-from builder.basemap import basemap_files
-from builder.embeds import Embed
+from builder import charts, maps
+from builder.downloads import exports
+from builder.downloads.schema_export import event_json_schema, story_json_schema
+from builder.geometry.basemap import basemap_files
+from builder.html import csp
+from builder.html.assets import vendor_files
+from builder.html.embeds import Embed
 from builder.maps.areas import load_geography
 from builder.maps.story_figure import STORY_FIGURE_PATH, story_figure
 from builder.pages import (
@@ -27,10 +30,9 @@ from builder.pages import (
     field_reference,
     story,
 )
-from builder.record_dates import RecordHistory, no_history
-from builder.schema_export import event_json_schema, story_json_schema
+from builder.record.record_dates import RecordHistory, no_history
+from builder.record.validate import Dataset, load_dataset
 from builder.site_settings import SiteSettings
-from builder.validate import Dataset, load_dataset
 
 EMBEDS: dict[str, Embed] = {**maps.EMBEDS, **charts.EMBEDS}
 """Every map and chart a page can place with ``[[map NAME]]`` or ``[[chart NAME]]``."""

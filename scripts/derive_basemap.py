@@ -38,7 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 # One simplifier for both derived files and the maps' drawn shapes.
-from builder.simplify import douglas_peucker
+from builder.geometry.simplify import douglas_peucker
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]

@@ -45,7 +45,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from builder.geo import border_length_km  # noqa: E402
+from builder.geometry.geo import border_length_km  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import derive_basemap  # noqa: E402

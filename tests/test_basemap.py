@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.basemap import BASEMAP_PATH, BASEMAP_SOURCE, basemap_files
+from builder.geometry.basemap import BASEMAP_PATH, BASEMAP_SOURCE, basemap_files
 
 ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "data" / "geo"
@@ -196,7 +196,7 @@ def test_the_rivers_are_named_on_the_border_they_form(topology):
 
 
 def test_a_hand_made_map_page_gets_the_basemap_after_leaflet():
-    from builder.basemap import BASEMAP_CSS, BASEMAP_JS, TOPOJSON_JS, head_tags
+    from builder.geometry.basemap import BASEMAP_CSS, BASEMAP_JS, TOPOJSON_JS, head_tags
 
     tags = head_tags("../")
     # topojson-client first: basemap.js needs it when it runs.

@@ -11,7 +11,7 @@ import pytest
 from benchmarks.bench_site import Figures, dataset_events
 from benchmarks.run import budgets, dataset_label, print_figures
 from benchmarks.synthetic import make_project
-from builder.validate import load_dataset
+from builder.record.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = len(load_dataset(ROOT / "data").events)

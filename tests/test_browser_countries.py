@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from test_countries import CAPITALS, NEIGHBOUR_CITIES
 
-from builder import geo
-from builder.polygons import contains, polygon_rings
+from builder.geometry import geo
+from builder.geometry.polygons import contains, polygon_rings
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.basemap import BASEMAP_PATH
+from builder.geometry.basemap import BASEMAP_PATH
 
 pytestmark = pytest.mark.browser
 
@@ -176,7 +176,7 @@ def test_fighters_on_the_frontier_are_a_band_along_the_three_northern_borders(pa
           return out; }}"""
     )
     assert band["parts"] == len(lines) == 3
-    # Drawn shapes keep 3 decimals (builder.simplify.DRAWN_DECIMALS): ends move by 0.0005° at most.
+    # Drawn shapes keep 3 decimals (builder.geometry.simplify.DRAWN_DECIMALS): ends move by 0.0005° at most.
     west = min(lon for line in lines for lon, _ in line)
     east = max(lon for line in lines for lon, _ in line)
     assert band["west"] == pytest.approx(west, abs=0.0005)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from builder import dates
-from builder.validate import Dataset, load_dataset
+from builder.record import dates
+from builder.record.validate import Dataset, load_dataset
 
 pytestmark = pytest.mark.browser
 

@@ -130,16 +130,52 @@ def test_every_public_builder_name_is_documented() -> None:
     assert missing == []
 
 
-def test_builder_reads_as_the_pipeline() -> None:
-    """Page generators live together in builder/pages/, beside load, validate, maps and charts."""
+# The pipeline's layers, lowest first: a module may import its own layer and those below.
+LAYERS = {"html": 0, "geometry": 0, "record": 1, "downloads": 2, "maps": 3, "charts": 3, "pages": 4}
+ENTRY_POINTS = {"__init__", "__main__", "pipeline", "mkdocs_hook", "site_settings"}
+
+
+def _layer(module: str) -> int:
+    """The layer of a dotted builder module; the root's entry points sit on top."""
+    parts = module.split(".")
+    if parts[1:2] == ["site_settings"]:
+        return 0  # a plain settings record that every layer may read, kept at the root
+    return LAYERS.get(parts[1], len(LAYERS)) if len(parts) > 1 else len(LAYERS)
+
+
+def test_builder_root_keeps_only_the_entry_points() -> None:
+    """A newcomer finds the pipeline's stages as folders, the entry points alone at the root."""
+    assert {p.stem for p in (ROOT / "builder").glob("*.py")} == ENTRY_POINTS
+    packages = {p.parent.name for p in (ROOT / "builder").glob("*/__init__.py")}
+    assert packages == set(LAYERS)
     page_modules = {"events", "actors", "events_index", "bibliography", "drones", "feed"}
     page_modules |= {"field_reference", "story"}
-    in_pages = {p.stem for p in (ROOT / "builder" / "pages").glob("*.py")}
-    assert page_modules <= in_pages
-    top_level = {p.stem for p in (ROOT / "builder").glob("*.py")}
-    strays = {"pages", "actor_pages", "drones_page", "feed", "bibliography", "events_index"}
-    assert not (top_level & (strays | {"field_reference"}))
-    for stage in ("load", "validate", "pipeline", "mkdocs_hook"):
+    assert page_modules <= {p.stem for p in (ROOT / "builder" / "pages").glob("*.py")}
+    for stage in ("record/load", "record/validate"):
         assert (ROOT / "builder" / f"{stage}.py").is_file()
-    for package in ("maps", "charts", "pages"):
-        assert (ROOT / "builder" / package / "__init__.py").is_file()
+
+
+def test_no_builder_module_imports_from_a_layer_above_its_own() -> None:
+    upward = []
+    for path in sorted((ROOT / "builder").rglob("*.py")):
+        own = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                # "from builder.x import y" may name a module y: count its own layer.
+                targets = [f"{node.module}.{a.name}" for a in node.names]
+            for target in targets:
+                if target.startswith("builder.") and _layer(target) > _layer(own):
+                    upward.append(f"{own} -> {target}")
+    assert upward == []
+
+
+def test_the_layer_check_sees_an_upward_import() -> None:
+    """The check above would catch a record module reaching into the maps."""
+    assert _layer("builder.record.validate") < _layer("builder.maps.document")
+    assert _layer("builder.pages.events") < _layer("builder.pipeline")
+    assert _layer("builder.html.csp") == _layer("builder.geometry.geo") == 0
+    assert _layer("builder.site_settings.SiteSettings") == 0

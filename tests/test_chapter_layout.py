@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.chapter_layout import (
+from builder.html.chapter_layout import (
     add_contents,
     contents_line,
     hide_contents_sidebar,

@@ -17,7 +17,7 @@ from builder.charts import timeline
 from builder.charts.inventory import HOME, holdings, inventory_figure
 from builder.charts.timeline import MAX_LANES, MIN_GAP_DAYS, assign_lanes, timeline_files
 from builder.charts.trade import implied_baselines, trade_alternative, trade_figure
-from builder.validate import Dataset, InvalidData, load_dataset
+from builder.record.validate import Dataset, InvalidData, load_dataset
 
 DAY_MS = 24 * 60 * 60 * 1000
 

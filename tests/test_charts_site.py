@@ -11,7 +11,7 @@ from conftest import ROOT
 from benchmarks.synthetic import write_events
 from builder import charts
 from builder.charts.timeline_text import TABLE_LIMIT
-from builder.validate import load_dataset
+from builder.record.validate import load_dataset
 
 CHART_PAGES = ("timeline/index.html", "drones-and-trade/index.html")
 

@@ -12,11 +12,11 @@ import yaml
 from test_dataset import problems_of, write_dataset
 from test_geo import SYNTHETIC_WORLD, _tarball, load_script, synthetic_countries
 
-from builder import geo
+from builder.geometry import geo
+from builder.geometry.polygons import contains, polygon_rings
 from builder.maps.areas import event_shape_key, load_geography, place_shape, shape_for_key
 from builder.maps.label import band_label, polygon_label
-from builder.polygons import contains, polygon_rings
-from builder.validate import load_dataset
+from builder.record.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "data" / "geo"

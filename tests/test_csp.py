@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import csp
+from builder.html import csp
 
 PAGE = """<!doctype html>
 <html><head>

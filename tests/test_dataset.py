@@ -14,9 +14,9 @@ import pytest
 import yaml
 from beside import ARTICLE_TEXT, SEED_OVERLAP, beside_file
 
-from builder import dates
-from builder.schema import CLAIM_STATUSES
-from builder.validate import Dataset, InvalidData, load_dataset
+from builder.record import dates
+from builder.record.schema import CLAIM_STATUSES
+from builder.record.validate import Dataset, InvalidData, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

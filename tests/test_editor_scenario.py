@@ -73,7 +73,7 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_template_in_the_guide_is_valid_as_copied(tmp_path: Path) -> None:
-    from builder.validate import load_dataset
+    from builder.record.validate import load_dataset
 
     project = copy_project(tmp_path / "p")
     (project / "data/events/template-as-is.yaml").write_text(guide_template(), encoding="utf-8")

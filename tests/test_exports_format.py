@@ -6,8 +6,8 @@ import json
 
 from conftest import ROOT
 
-from builder import exports
-from builder.validate import load_dataset
+from builder.downloads import exports
+from builder.record.validate import load_dataset
 
 
 def test_feature_collection_is_written_one_feature_per_line() -> None:

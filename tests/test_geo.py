@@ -1,4 +1,4 @@
-"""The derived border and province geometry, its provenance, and builder.geo."""
+"""The derived border and province geometry, its provenance, and builder.geometry.geo."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder import geo
+from builder.geometry import geo
 
 ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "data" / "geo"
@@ -211,7 +211,7 @@ def test_province_points_lie_inside_their_province(places, place_id, province):
     assert any(point_in_ring(point["lon"], point["lat"], poly[0]) for poly in polygons)
 
 
-# --- builder.geo as a library -------------------------------------------------
+# --- builder.geometry.geo as a library -------------------------------------------------
 
 
 def test_one_degree_along_the_equator():

@@ -9,9 +9,9 @@ import markdown
 import pytest
 from conftest import ROOT
 
-from builder import held_html, sanitize
+from builder.html import held_html, sanitize
 from builder.pages import events as pages
-from builder.validate import load_dataset
+from builder.record.validate import load_dataset
 
 
 def test_a_block_survives_markdown_whole_even_with_comment_ends_and_markdown_syntax() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from conftest import ROOT
 
-from builder import dates, sanitize
-from builder.validate import load_dataset
+from builder.html import sanitize
+from builder.record import dates
+from builder.record.validate import load_dataset
 
 
 def test_chronological_order_is_sorted_once_per_dataset(monkeypatch) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from site_html import page
 
-from builder.map_base import SITE_ICON
+from builder.maps.base import SITE_ICON
 
 
 def _mkdocs_favicon(root: Path) -> str:

@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from builder.basemap import BASEMAP_PATH
+from builder.geometry.basemap import BASEMAP_PATH
 
 
 def _map_documents(site: Path) -> list[Path]:

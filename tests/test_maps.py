@@ -15,12 +15,13 @@ import yaml
 from pyproj import Geod
 
 from benchmarks.synthetic import write_events
-from builder import embeds, maps
+from builder import maps
+from builder.geometry.polygons import contains
+from builder.html import embeds
 from builder.maps import factory
 from builder.maps.areas import load_geography
 from builder.maps.features import located_features
-from builder.polygons import contains
-from builder.validate import load_dataset
+from builder.record.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP_NAMES = ("factory", "border", "deployments", "regional")
@@ -147,7 +148,7 @@ def test_documents_have_no_inline_event_handlers_or_eval(documents, name):
 def test_two_processes_render_byte_identical_maps(tmp_path):
     code = (
         "import hashlib, sys; from pathlib import Path; "
-        "from builder.validate import load_dataset; from builder import maps; "
+        "from builder.record.validate import load_dataset; from builder import maps; "
         "docs = maps.render_all(load_dataset(Path('data'))); "
         "print({k: hashlib.sha256(v.encode()).hexdigest() for k, v in sorted(docs.items())})"
     )

@@ -8,9 +8,9 @@ import pytest
 import yaml
 from site_html import page
 
-from builder import dates
-from builder.countries import country_name
-from builder.validate import load_dataset
+from builder.record import dates
+from builder.record.countries import country_name
+from builder.record.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = load_dataset(ROOT / "data")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.validate import InvalidData, load_dataset
+from builder.record.validate import InvalidData, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = re.compile(r"```yaml\n# (data/events/\S+)\n(.*?)```\s*```text\n(.*?)```", re.DOTALL)

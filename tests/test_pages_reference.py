@@ -7,13 +7,13 @@ from pathlib import Path
 
 from site_html import Node, page
 
-from builder import geo
-from builder.exports import CSV_COLUMNS
+from builder.downloads.exports import CSV_COLUMNS
+from builder.geometry import geo
 from builder.pages.actors import KIND_LABELS
 from builder.pages.bibliography import MISSING_SOURCE
 from builder.pages.field_reference import SECTIONS
-from builder.schema import PRECISIONS, STATUSES
-from builder.validate import load_dataset
+from builder.record.schema import PRECISIONS, STATUSES
+from builder.record.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = load_dataset(ROOT / "data")

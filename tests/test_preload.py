@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from builder import preload
+from builder.html import preload
 
 POLICY = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">'
 

@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, build_site, copy_project
 from site_html import page as read_page
 
-from builder.record_dates import git_log_command, parse_git_log
+from builder.record.record_dates import git_log_command, parse_git_log
 
 A = "{http://www.w3.org/2005/Atom}"
 FIRST_COMMIT = "2024-01-10T09:00:00+00:00"

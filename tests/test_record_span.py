@@ -12,9 +12,9 @@ from pathlib import Path
 
 from site_html import page
 
-from builder import dates, record_span
 from builder.pages.bibliography import ORIGIN_SECTIONS, sources_by_origin
-from builder.validate import load_dataset
+from builder.record import dates, record_span
+from builder.record.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = load_dataset(ROOT / "data")

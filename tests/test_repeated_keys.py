@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from builder.load import read_yaml
-from builder.validate import InvalidData, load_dataset
+from builder.record.load import read_yaml
+from builder.record.validate import InvalidData, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

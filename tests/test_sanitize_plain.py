@@ -7,7 +7,7 @@ import yaml
 from conftest import ROOT
 
 from benchmarks.synthetic import write_events
-from builder import sanitize
+from builder.html import sanitize
 
 TRICKY = [
     "Plain sentence.",

@@ -11,10 +11,10 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from builder import dates
-from builder.schema import Event, Source
-from builder.schema_export import SCHEMA_PATH, event_json_schema
-from builder.validate import InvalidData, load_dataset
+from builder.downloads.schema_export import SCHEMA_PATH, event_json_schema
+from builder.record import dates
+from builder.record.schema import Event, Source
+from builder.record.validate import InvalidData, load_dataset
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 BASE = {
@@ -167,14 +167,14 @@ def test_editors_text_editor_picks_up_the_schema() -> None:
 
 
 def test_exported_sources_schema_is_current() -> None:
-    from builder.schema_export import SOURCES_SCHEMA_PATH, sources_json_schema
+    from builder.downloads.schema_export import SOURCES_SCHEMA_PATH, sources_json_schema
 
     committed = (Path(__file__).parent.parent / SOURCES_SCHEMA_PATH).read_text(encoding="utf-8")
     assert committed == sources_json_schema(), "run `make schema` and commit the result"
 
 
 def test_sources_schema_documents_the_origin_of_a_source() -> None:
-    from builder.schema_export import SOURCES_SCHEMA_PATH, sources_json_schema
+    from builder.downloads.schema_export import SOURCES_SCHEMA_PATH, sources_json_schema
 
     schema = json.loads(sources_json_schema())
     source = schema["$defs"]["Source"]

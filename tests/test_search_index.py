@@ -16,8 +16,8 @@ import pytest
 from conftest import ROOT
 from site_html import page
 
-from builder.search import NOT_INDEXED, unindexed_heading
-from builder.validate import Dataset, load_dataset
+from builder.html.search import NOT_INDEXED, unindexed_heading
+from builder.record.validate import Dataset, load_dataset
 
 LISTING_PAGES = ("timeline/", "events/", "actors/", "reference/drones/", "reference/sources/")
 """Pages (and folders of pages) that list events generated from the data."""

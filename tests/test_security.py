@@ -1,6 +1,6 @@
 """Editor Markdown cannot put script, frames, handlers or dangerous links on a page.
 
-Each payload is checked twice: through :mod:`builder.sanitize` directly, and
+Each payload is checked twice: through :mod:`builder.html.sanitize` directly, and
 through a full build of a copied project whose event summary carries it, by
 parsing the built event page.
 """
@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import build_site, copy_project
 
-from builder import sanitize
+from builder.html import sanitize
 
 PAYLOADS = {
     "script": "Before <script>alert('x')</script> after.",

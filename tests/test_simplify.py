@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 
-from builder.simplify import DRAWN_DECIMALS, DRAWN_TOLERANCE, drawn_line
+from builder.geometry.simplify import DRAWN_DECIMALS, DRAWN_TOLERANCE, drawn_line
 
 
 def _distance_to_segment(p, a, b) -> float:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import SITE, click_instantly, wait_for_instant_navigation
 
-from builder.validate import load_dataset
+from builder.record.validate import load_dataset
 
 pytestmark = pytest.mark.browser
 DATA = load_dataset(Path(__file__).resolve().parent.parent / "data")

@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from builder.pages.feed import events_feed
-from builder.record_dates import parse_git_log
+from builder.record.record_dates import parse_git_log
+from builder.record.validate import load_dataset
 from builder.site_settings import SiteSettings
-from builder.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests/fixtures/minimal/data"

@@ -16,8 +16,8 @@ import yaml
 from builder.maps.areas import load_geography
 from builder.maps.story import step_views
 from builder.pages.story import step_markdown
-from builder.schema import Story
-from builder.validate import InvalidData, load_dataset
+from builder.record.schema import Story
+from builder.record.validate import InvalidData, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = yaml.safe_load((ROOT / "data/story.yaml").read_text(encoding="utf-8"))
@@ -283,8 +283,8 @@ def test_time_strip_fractions_follow_the_dates() -> None:
 def test_field_reference_and_json_schema_cover_the_story() -> None:
     import json
 
+    from builder.downloads.schema_export import STORY_SCHEMA_PATH, story_json_schema
     from builder.pages.field_reference import field_reference
-    from builder.schema_export import STORY_SCHEMA_PATH, story_json_schema
 
     page = field_reference()
     story_part = page.split("{#story}", 1)[1]

@@ -18,9 +18,9 @@ from builder.charts.style import dump
 from builder.charts.timeline import timeline_files
 from builder.charts.timeline_text import timeline_alternative
 from builder.charts.trade import trade_alternative, trade_figure
-from builder.embeds import Embed
+from builder.html.embeds import Embed
 from builder.maps import CATEGORY_COLOURS
-from builder.validate import Dataset
+from builder.record.validate import Dataset
 
 __all__ = ["CATEGORY_COLOURS", "CHARTS_DIR", "EMBEDS", "embeds_for", "render_all"]
 

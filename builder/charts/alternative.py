@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from builder.sanitize import text
-from builder.search import NOT_INDEXED
+from builder.html.sanitize import text
+from builder.html.search import NOT_INDEXED
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Who and where an event concerns: the facets the timeline rows and filters use.
 
-Countries and their names come from :mod:`builder.countries`, so the timeline
+Countries and their names come from :mod:`builder.record.countries`, so the timeline
 filters agree with the events index and the actor pages: an event concerns the
 country it happened in and those of the states and armed groups taking part.
 """
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from builder import countries as countries_module
-from builder.countries import country_name
-from builder.schema import CATEGORIES, Event
-from builder.validate import Dataset
+from builder.record import countries as countries_module
+from builder.record.countries import country_name
+from builder.record.schema import CATEGORIES, Event
+from builder.record.validate import Dataset
 
 NO_COUNTRY = "Organisations only"
 """Row label for events whose actors have no country (e.g. only the CSTO or the UN)."""

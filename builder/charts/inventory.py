@@ -27,9 +27,9 @@ from builder.charts.style import (
     plotly_text,
     span,
 )
-from builder.countries import country_name
-from builder.exports import event_url
-from builder.validate import Dataset
+from builder.downloads.exports import event_url
+from builder.record.countries import country_name
+from builder.record.validate import Dataset
 
 DRONE_CATEGORIES = ("drone-acquisition", "drone-production")
 """The event categories the inventory is drawn from."""

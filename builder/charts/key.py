@@ -7,7 +7,7 @@ HTML a screen reader can read as a list.
 
 from __future__ import annotations
 
-from builder.schema import STATUSES
+from builder.record.schema import STATUSES
 
 STATUS_KEY: tuple[tuple[str, str], ...] = tuple(
     (status, description)

@@ -14,9 +14,9 @@ from typing import Any
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from builder import dates
-from builder.schema import Event
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.schema import Event
+from builder.record.validate import Dataset
 
 STATUS_SYMBOLS: dict[str, str] = {
     "confirmed": "circle",

@@ -30,11 +30,11 @@ from builder.charts.style import (
     span,
     status_text,
 )
-from builder.countries import country_name
-from builder.exports import event_url
+from builder.downloads.exports import event_url
 from builder.maps import CATEGORY_COLOURS
-from builder.schema import CATEGORIES, STATUSES
-from builder.validate import Dataset
+from builder.record.countries import country_name
+from builder.record.schema import CATEGORIES, STATUSES
+from builder.record.validate import Dataset
 
 MIN_GAP_DAYS = 45
 """Marks in one row closer than this go on separate lanes."""

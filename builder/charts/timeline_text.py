@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from builder import dates
 from builder.charts.alternative import Alternative, Link, Table
 from builder.charts.style import date_text, is_exact_day, label, status_text
-from builder.exports import event_url
-from builder.schema import CATEGORIES
-from builder.validate import Dataset
+from builder.downloads.exports import event_url
+from builder.record import dates
+from builder.record.schema import CATEGORIES
+from builder.record.validate import Dataset
 
 TABLE_LIMIT = 300
 """Above this many events the table counts them instead of listing them."""

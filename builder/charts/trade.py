@@ -14,11 +14,11 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from builder import dates
 from builder.charts.alternative import Alternative, Link, Table
 from builder.charts.style import base_layout, plotly_json, plotly_text
-from builder.schema import Indicator
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.schema import Indicator
+from builder.record.validate import Dataset
 
 INVERSE_BOUND: dict[str, str] = {
     "exact": "exact",

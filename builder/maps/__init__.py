@@ -21,13 +21,13 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from builder.embeds import Embed
-from builder.map_base import counted_ids
+from builder.html.embeds import Embed
 from builder.maps import border, deployments, explore, factory, locator, regional, story
 from builder.maps.areas import GEO_DIR, Geography, load_geography
+from builder.maps.base import counted_ids
 from builder.maps.features import DETAILS_PATH, details
 from builder.maps.style import CATEGORY_COLOURS, STATUS_STYLES
-from builder.validate import Dataset
+from builder.record.validate import Dataset
 
 __all__ = ["CATEGORY_COLOURS", "EMBEDS", "STATUS_STYLES", "embeds_for", "render_all"]
 

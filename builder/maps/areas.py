@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from builder import geo
+from builder.geometry import geo
+from builder.geometry.simplify import drawn_line
 from builder.maps.label import band_label, polygon_label
-from builder.schema import Event, Place
-from builder.simplify import drawn_line
+from builder.record.schema import Event, Place
 
 GEO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 """Default folder of the derived GeoJSON files."""

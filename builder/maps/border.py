@@ -1,12 +1,12 @@
 """The border: the Afghanistan–Tajikistan line from Natural Earth, its length, and what happened along it.
 
-The length shown is measured on the very line drawn (``builder.geo``), beside
+The length shown is measured on the very line drawn (``builder.geometry.geo``), beside
 the article's and the official figure, with why they differ.
 """
 
 from __future__ import annotations
 
-from builder import geo
+from builder.geometry import geo
 from builder.maps import text as tv
 from builder.maps.areas import Geography, near_border
 from builder.maps.document import (
@@ -27,7 +27,7 @@ from builder.maps.legend import (
     status_swatches,
 )
 from builder.maps.style import BORDER_STYLE
-from builder.validate import Dataset
+from builder.record.validate import Dataset
 
 BORDER_BAND_KM = 100
 """Events placed within this distance of the border line count as happening along it."""

@@ -18,7 +18,7 @@ from builder.maps.document import MapSpec, assemble, events_layer, frontier_laye
 from builder.maps.features import bounds, feature_points, located_features
 from builder.maps.legend import Swatch, legend_html, status_swatches
 from builder.maps.style import BORDER_STYLE, CATEGORY_COLOURS
-from builder.validate import Dataset
+from builder.record.validate import Dataset
 
 TALIBAN = "taliban"
 """Actor id of the Taliban in data/actors.yaml."""

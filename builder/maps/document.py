@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from builder.map_base import DataLayer, MapCall, add_html, add_layer_control, new_map, render
 from builder.maps.areas import Geography, province_features
+from builder.maps.base import DataLayer, MapCall, add_html, add_layer_control, new_map, render
 from builder.maps.features import collection, lookup_tables, map_collection
 from builder.maps.style import BORDER_STYLE, PROVINCE_STYLE
-from builder.validate import Dataset
+from builder.record.validate import Dataset
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.maps.areas import Geography, event_shape_key, shape_for_key
+from builder.html.sanitize import script_json, text
+from builder.maps.areas import Geography, event_shape_key
 from builder.maps.document import MapSpec, assemble
 from builder.maps.features import bounds, lookup_tables
 from builder.maps.style import AREA_RADIUS_KM, CATEGORY_COLOURS, PIN_PRECISIONS, STATUS_STYLES
-from builder.sanitize import script_json, text
-from builder.validate import Dataset
+from builder.record.validate import Dataset
 
 EXPLORE_MAP_PATH = "maps/explore.html"
 """Site path of the explore map document."""

@@ -13,7 +13,6 @@ from typing import Any
 
 from pyproj import Geod
 
-from builder import dates
 from builder.maps import text as tv
 from builder.maps.areas import Geography
 from builder.maps.document import (
@@ -27,8 +26,9 @@ from builder.maps.document import (
 from builder.maps.features import bounds, located_features
 from builder.maps.legend import Swatch, legend_html
 from builder.maps.style import BORDER_STYLE, PIN_PRECISIONS, RING_STYLE
-from builder.schema import DroneSystem
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.schema import DroneSystem
+from builder.record.validate import Dataset
 
 FACTORY_SYSTEM = "ababil-2"
 """The drone whose factory and reach this map shows (an id in data/systems.yaml)."""

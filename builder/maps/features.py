@@ -15,7 +15,7 @@ from typing import Any
 
 import nh3
 
-from builder import dates
+from builder.html.sanitize import markdown_html
 from builder.maps.areas import Geography, country_name, event_shape_key, shape_for_key
 from builder.maps.style import (
     AREA_RADIUS_KM,
@@ -24,9 +24,9 @@ from builder.maps.style import (
     PRECISION_PHRASES,
     STATUS_STYLES,
 )
-from builder.sanitize import markdown_html
-from builder.schema import Event
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.schema import Event
+from builder.record.validate import Dataset
 
 MAP_PROPERTIES = ("title", "date", "status", "category", "approximate", "radius_km", "shape")
 """Properties written into map documents; the rest (summary, sources, place) go to details."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from builder.html.sanitize import text
 from builder.maps.style import CATEGORY_COLOURS, STATUS_MEANINGS, STATUS_STYLES, category_label
-from builder.sanitize import text
 
 
 @dataclass(frozen=True)

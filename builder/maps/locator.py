@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from builder.map_base import MapCall, add_html, counted_ids, new_map, render
 from builder.maps.areas import Geography, has_shape, place_shape
+from builder.maps.base import MapCall, add_html, counted_ids, new_map, render
 from builder.maps.style import AREA_RADIUS_KM, CATEGORY_COLOURS, STATUS_STYLES
-from builder.validate import Dataset
+from builder.record.validate import Dataset
 
 LOCATOR_PATH = "maps/locator.html"
 """Site path of the locator document."""

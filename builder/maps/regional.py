@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from builder import dates
 from builder.maps import text as tv
 from builder.maps.areas import Geography
 from builder.maps.document import LayerSpec, MapSpec, assemble, events_layer
 from builder.maps.features import bounds, feature_points, located_features
 from builder.maps.legend import category_swatches, legend_html, precision_swatches, status_swatches
 from builder.maps.style import category_label
-from builder.schema import CATEGORIES, CLAIM_STATUSES, STATUSES
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.schema import CATEGORIES, CLAIM_STATUSES, STATUSES
+from builder.record.validate import Dataset
 
 DRONE_VERBS: dict[str, str] = {"drone-production": "makes", "drone-acquisition": "buys"}
 """How a drone event reads in a country's label: it makes or it buys the system."""

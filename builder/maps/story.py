@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any
 
-from builder import dates
+from builder.html.sanitize import script_json, text
 from builder.maps import factory
 from builder.maps.areas import Geography, shape_for_key, shape_points
 from builder.maps.document import (
@@ -31,9 +31,9 @@ from builder.maps.document import (
 from builder.maps.features import located_features
 from builder.maps.legend import Swatch, category_swatches, legend_html
 from builder.maps.style import BORDER_STYLE, RING_STYLE
-from builder.sanitize import script_json, text
-from builder.schema import CATEGORIES, STORY_LAYERS, StoryStep
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.schema import CATEGORIES, STORY_LAYERS, StoryStep
+from builder.record.validate import Dataset
 
 STORY_MAP_PATH = "maps/story.html"
 """Site path of the story map document."""
@@ -69,7 +69,7 @@ class StepView:
     events: list[str]
     """Ids of the step's events that have a location (the ones the map can show)."""
     layers: list[str]
-    """Context layers shown with the step (see :data:`builder.schema.STORY_LAYERS`)."""
+    """Context layers shown with the step (see :data:`builder.record.schema.STORY_LAYERS`)."""
     bounds: list[list[float]]
     """[[south, west], [north, east]] the view is fitted to."""
     start: str

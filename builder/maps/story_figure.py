@@ -13,12 +13,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from builder.html.sanitize import text
 from builder.maps import factory
 from builder.maps.areas import Geography, area_shape
 from builder.maps.features import located_features
 from builder.maps.style import BORDER_STYLE, PIN_PRECISIONS, RING_STYLE
-from builder.sanitize import text
-from builder.validate import Dataset
+from builder.record.validate import Dataset
 
 STORY_FIGURE_PATH = "maps/story.svg"
 """Site path of the static figure."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.sanitize import text
-from builder.search import NOT_INDEXED
+from builder.html.sanitize import text
+from builder.html.search import NOT_INDEXED
 
 Cell = str | tuple[str, str]
 """A table cell: plain text, or (text, href) for a link."""

@@ -9,13 +9,13 @@ step with the record.
 
 from __future__ import annotations
 
-from builder import dates
-from builder.countries import country_name
-from builder.held_html import hold
+from builder.html.held_html import hold
+from builder.html.sanitize import markdown_html, text
+from builder.html.search import unindexed_heading
 from builder.pages.common import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
-from builder.sanitize import markdown_html, text
-from builder.search import unindexed_heading
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.countries import country_name
+from builder.record.validate import Dataset
 
 ACTORS_DIR = "actors"
 """Docs folder of the generated actor pages."""

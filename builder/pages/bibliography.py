@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from builder import dates
+from builder.html.sanitize import text
+from builder.html.search import NOT_INDEXED
 from builder.pages.common import front_matter
-from builder.sanitize import text
-from builder.search import NOT_INDEXED
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.validate import Dataset
 
 BIBLIOGRAPHY_PAGE = "reference/sources.md"
 """Docs path of the generated bibliography."""

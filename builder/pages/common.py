@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from builder.sanitize import text
+from builder.html.sanitize import text
 
 ROOT_FROM_PAGE = "../../"
 """From a generated page at ``<folder>/<id>/`` back to the site root."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from builder.countries import country_name
+from builder.html.sanitize import text
+from builder.html.search import NOT_INDEXED
 from builder.pages.common import front_matter
-from builder.sanitize import text
-from builder.search import NOT_INDEXED
-from builder.validate import Dataset
+from builder.record.countries import country_name
+from builder.record.validate import Dataset
 
 DRONES_PAGE = "reference/drones.md"
 """Docs path of the generated drone systems page."""

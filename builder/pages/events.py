@@ -1,7 +1,7 @@
 """Generated Markdown pages, one per event.
 
 Editor text lands inside raw HTML blocks, escaped or sanitised and held
-away from Markdown (``builder.held_html``), so Markdown never gets to
+away from Markdown (``builder.html.held_html``), so Markdown never gets to
 interpret it (an editor's ``[x](javascript:...)`` in a title stays text).
 Page titles go through front matter, escaped, because the theme
 prints them without escaping. Links inside raw HTML are written as site URLs
@@ -10,17 +10,17 @@ relative to the page (``events/<id>/``), because MkDocs does not rewrite them.
 
 from __future__ import annotations
 
-from builder import dates
-from builder.countries import country_name, event_countries
-from builder.held_html import hold
+from builder.html.held_html import hold
+from builder.html.sanitize import inline_markdown_html, markdown_html, text
+from builder.html.search import NOT_INDEXED, unindexed_heading
 from builder.maps.locator import LOCATOR_PATH, locator_fragment
 from builder.pages.common import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
 from builder.pages.record import record_sentence
-from builder.record_dates import RecordDates, no_history
-from builder.sanitize import inline_markdown_html, markdown_html, text
-from builder.search import NOT_INDEXED, unindexed_heading
+from builder.record import dates
+from builder.record.countries import country_name, event_countries
+from builder.record.record_dates import RecordDates, no_history
+from builder.record.validate import Dataset
 from builder.site_settings import SiteSettings
-from builder.validate import Dataset
 
 EVENTS_DIR = "events"
 """Docs folder of the generated event pages."""
@@ -125,7 +125,7 @@ def event_page(
 ) -> str:
     """The Markdown of one event's page; ``with_map`` embeds the locator map if located.
 
-    ``record`` says when the event entered the record (see :mod:`builder.record_dates`).
+    ``record`` says when the event entered the record (see :mod:`builder.record.record_dates`).
     """
     settings = settings or SiteSettings()
     record = record or no_history().of(event_id)
@@ -163,7 +163,7 @@ def event_page(
     if systems:
         body.append(unindexed_heading("Drone systems") + hold(systems, indexed=False))
     # Sources, the pager and the edit link repeat the bibliography and other pages:
-    # the search leaves the rest of the page out (see builder.search).
+    # the search leaves the rest of the page out (see builder.html.search).
     sources = "".join(f"<li>{source_citation(s, data)}</li>" for s in event.sources)
     body.append(unindexed_heading("Sources"))
     body.append(hold(f'<ol class="dr-sources">{sources}</ol>', indexed=False))

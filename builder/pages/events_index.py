@@ -4,7 +4,7 @@ The table is complete and readable without JavaScript. Each row carries its
 country codes, category and status as ``data-`` attributes and each sortable
 cell a ``data-sort`` key, which ``assets/js/events-index.js`` uses to add
 sorting and filters on top. The last column says when each event entered the
-record (:mod:`builder.record_dates`), so readers can sort by what is new.
+record (:mod:`builder.record.record_dates`), so readers can sort by what is new.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from builder import dates
-from builder.countries import country_name, event_countries
-from builder.held_html import hold
+from builder.html.held_html import hold
+from builder.html.sanitize import text
+from builder.html.search import NOT_INDEXED
 from builder.pages.common import STATUS_LABELS, front_matter
-from builder.record_dates import RecordDates, RecordHistory, no_history
-from builder.sanitize import text
-from builder.schema import CATEGORIES, STATUSES
-from builder.search import NOT_INDEXED
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.countries import country_name, event_countries
+from builder.record.record_dates import RecordDates, RecordHistory, no_history
+from builder.record.schema import CATEGORIES, STATUSES
+from builder.record.validate import Dataset
 
 INDEX_PAGE = "events/index.md"
 """Docs path of the events index."""

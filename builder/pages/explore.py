@@ -25,8 +25,9 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import quote
 
-from builder import dates
-from builder.held_html import hold
+from builder.html.held_html import hold
+from builder.html.sanitize import script_json, text
+from builder.html.search import NOT_INDEXED
 from builder.maps.explore import EXPLORE_MAP_PATH
 from builder.maps.legend import Swatch, _svg
 from builder.maps.style import (
@@ -36,10 +37,9 @@ from builder.maps.style import (
     category_label,
 )
 from builder.pages.common import STATUS_LABELS, front_matter
-from builder.sanitize import script_json, text
-from builder.schema import CATEGORIES, STATUSES
-from builder.search import NOT_INDEXED
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.schema import CATEGORIES, STATUSES
+from builder.record.validate import Dataset
 
 EXPLORE_PAGE = "explore/index.md"
 """Docs path of the explore page."""
@@ -122,7 +122,7 @@ def _filters(data: Dataset) -> str:
         for s in STATUSES
         if (n := by_status[s])
     )
-    actors = sorted(by_actor, key=lambda a: (data.actors[a].name if a in data.actors else a))
+    actors = sorted(by_actor, key=lambda a: data.actors[a].name if a in data.actors else a)
     options = "".join(
         f'<option value="{text(a)}">'
         f"{text(data.actors[a].name if a in data.actors else a)} ({by_actor[a]})</option>"
@@ -180,9 +180,7 @@ def _period() -> str:
 
 def _config(data: Dataset) -> str:
     events = [ev for _, ev in data.chronological()]
-    used_actors = sorted(
-        {a for ev in events for a in (*ev.actors, *ev.claimed_by, *ev.denied_by)}
-    )
+    used_actors = sorted({a for ev in events for a in (*ev.actors, *ev.claimed_by, *ev.denied_by)})
     return script_json(
         {
             "events": PREFIX + EVENTS_FILE,

@@ -1,7 +1,7 @@
 """An Atom feed of the events, so followers learn when the record grows or changes.
 
 Entries are ordered by when their file last changed, newest first, as the
-repository's history tells (:mod:`builder.record_dates`): an event added today
+repository's history tells (:mod:`builder.record.record_dates`): an event added today
 about 2015 reaches subscribers at the top, and so does a correction. Each entry's
 ``published`` is when its event entered the record and ``updated`` when it last
 changed. Entry ids are the events' page addresses, which do not change between
@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from builder import dates
-from builder.exports import event_url
+from builder.downloads.exports import event_url
+from builder.html.sanitize import markdown_html
 from builder.pages.common import STATUS_LABELS
 from builder.pages.record import record_sentence
-from builder.record_dates import RecordHistory, no_history
-from builder.sanitize import markdown_html
+from builder.record import dates
+from builder.record.record_dates import RecordHistory, no_history
+from builder.record.validate import Dataset
 from builder.site_settings import SiteSettings
-from builder.validate import Dataset
 
 FEED_PATH = "feed.xml"
 """Site path of the Atom feed."""

@@ -1,7 +1,7 @@
 """The editors' field reference, generated from the schema's own descriptions.
 
 Nothing here is written by hand: each table row is a field of a pydantic
-model in ``builder/schema.py``, its type and limits read from the model's JSON
+model in ``builder/record/schema.py``, its type and limits read from the model's JSON
 Schema and its explanation from the ``Field(description=...)`` next to it. A
 field added to the schema appears in the guide on the next build.
 """
@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from builder.html.sanitize import text
 from builder.pages.common import front_matter
-from builder.sanitize import text
-from builder.schema import Actor, DroneSystem, Event, Place, Source, Story
+from builder.record.schema import Actor, DroneSystem, Event, Place, Source, Story
 
 FIELDS_PAGE = "contribute/fields.md"
 """Docs path of the generated field reference."""

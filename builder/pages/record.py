@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from builder import dates
-from builder.record_dates import RecordDates
+from builder.record import dates
+from builder.record.record_dates import RecordDates
 
 
 def _day(moment: dt.datetime) -> str:

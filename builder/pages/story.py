@@ -17,14 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from builder import dates
+from builder.html.sanitize import text
 from builder.maps.areas import Geography
 from builder.maps.story import STORY_MAP_PATH, StepView, step_views
 from builder.maps.story_figure import FIGURE_HEIGHT, STORY_FIGURE_PATH, WIDTH
 from builder.pages.common import front_matter
-from builder.sanitize import text
-from builder.schema import StoryStep
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.schema import StoryStep
+from builder.record.validate import Dataset
 
 STORY_PAGE = "story/index.md"
 """Docs path of the story page."""

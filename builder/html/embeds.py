@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from builder.held_html import hold
-from builder.sanitize import text
+from builder.html.held_html import hold
+from builder.html.sanitize import text
 
 DIRECTIVE = re.compile(r"^\[\[(map|chart) ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
 """A directive line: ``[[map NAME]]`` or ``[[chart NAME]]``."""
@@ -101,7 +101,7 @@ def expand(markdown: str, embeds: dict[str, Embed], prefix: str) -> str:
             known = ", ".join(sorted(embeds))
             raise UnknownEmbed(f"[[{kind} {name}]] is not a known embed (known: {known})")
         html = (map_html if kind == "map" else chart_html)(embed, prefix)
-        # Finished HTML: held away from Markdown (builder.held_html), back before the search.
+        # Finished HTML: held away from Markdown (builder.html.held_html), back before the search.
         return hold(f'<div class="dr-embed">{skip_link(embed)}{html}{after_anchor(embed)}</div>')
 
     return DIRECTIVE.sub(replace, markdown)

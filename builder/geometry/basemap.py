@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-BASEMAP_SOURCE = Path(__file__).resolve().parent.parent / "data" / "geo" / "basemap.topo.json"
+BASEMAP_SOURCE = Path(__file__).resolve().parents[2] / "data" / "geo" / "basemap.topo.json"
 """The committed, derived basemap file."""
 
 BASEMAP_PATH = "assets/geo/basemap.topo.json"
@@ -23,7 +23,7 @@ BASEMAP_CSS = "assets/css/basemap.css"
 """Site-relative path of the basemap's styles (water colour, place names)."""
 
 TOPOJSON_JS = "assets/vendor/topojson-client/topojson-client.min.js"
-"""Site-relative path of the self-hosted topojson-client (see :mod:`builder.assets`)."""
+"""Site-relative path of the self-hosted topojson-client (see :mod:`builder.html.assets`)."""
 
 
 def basemap_files(source: Path = BASEMAP_SOURCE) -> dict[str, bytes]:
@@ -34,7 +34,7 @@ def basemap_files(source: Path = BASEMAP_SOURCE) -> dict[str, bytes]:
 def head_tags(prefix: str) -> str:
     """``<link>`` and ``<script>`` tags that give a hand-made Leaflet page the basemap.
 
-    Folium maps made with :func:`builder.map_base.new_map` load these already. A page
+    Folium maps made with :func:`builder.maps.base.new_map` load these already. A page
     that builds its own Leaflet map (a story page, say) puts this after Leaflet's own
     tags; ``prefix`` leads from the page to the site root (``"../"``). Every
     ``L.map`` the page creates afterwards is drawn on the basemap, and

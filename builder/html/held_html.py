@@ -10,7 +10,7 @@ So a generated page carries such a block as one HTML comment, which those
 parsers skip in one step. The block is base64-encoded, so nothing inside it
 can close the comment early. The MkDocs hook puts the blocks back: blocks
 the search should index as soon as the page's HTML exists (before the search
-reads it), the others (see :data:`builder.search.NOT_INDEXED`) only in the
+reads it), the others (see :data:`builder.html.search.NOT_INDEXED`) only in the
 finished page, which the search never parses. A block must not carry an
 ``id`` that Markdown links point to: MkDocs checks anchors before the blocks
 are back.

@@ -7,8 +7,8 @@ and armed groups taking part in it.
 
 from __future__ import annotations
 
-from builder.schema import Event
-from builder.validate import Dataset
+from builder.record.schema import Event
+from builder.record.validate import Dataset
 
 COUNTRY_NAMES: dict[str, str] = {
     "AFG": "Afghanistan",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder import geo, polygons
-from builder.load import Problem
-from builder.schema import Place
+from builder.geometry import geo, polygons
+from builder.record.load import Problem
+from builder.record.schema import Place
 
 AREA_PRECISIONS = frozenset({"district", "province", "region", "country"})
 """Precisions of places drawn as an area; finer places are pins and take no ``area``."""

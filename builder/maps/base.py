@@ -5,9 +5,9 @@ Bootstrap and Font Awesome from four CDNs. Maps here load only Leaflet,
 topojson-client, the site's own basemap and map scripts and styles, all from
 the site itself, and name elements from a counter so that two builds of the
 same data give the same bytes. Data reaches a document only through
-:func:`builder.sanitize.script_json`.
+:func:`builder.html.sanitize.script_json`.
 
-Every map is drawn on the site's own basemap (:mod:`builder.basemap`): with
+Every map is drawn on the site's own basemap (:mod:`builder.geometry.basemap`): with
 default settings no map asks any host but the site's own for anything.
 OpenStreetMap's street map stays one click away in the layer switcher, off
 when the map opens.
@@ -25,8 +25,8 @@ import folium
 from folium.map import Layer
 from folium.template import Template
 
-from builder.basemap import BASEMAP_CSS, BASEMAP_JS, BASEMAP_PATH, TOPOJSON_JS
-from builder.sanitize import script_json, text
+from builder.geometry.basemap import BASEMAP_CSS, BASEMAP_JS, BASEMAP_PATH, TOPOJSON_JS
+from builder.html.sanitize import script_json, text
 
 LEAFLET_JS = "assets/vendor/leaflet/leaflet.js"
 """Site-relative path of the self-hosted Leaflet script."""

@@ -11,9 +11,9 @@ import io
 import json
 from typing import Any
 
-from builder import dates
-from builder.schema import Event
-from builder.validate import Dataset
+from builder.record import dates
+from builder.record.schema import Event
+from builder.record.validate import Dataset
 
 CSV_COLUMNS = (
     "id",

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from builder.exports import dumps
-from builder.schema import Event, Source, Story
+from builder.downloads.exports import dumps
+from builder.record.schema import Event, Source, Story
 
 SCHEMA_PATH = Path("data/schema/event.schema.json")
 """Where the exported event schema lives in the repository."""

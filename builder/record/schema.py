@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from builder.dates import PartialDate
+from builder.record.dates import PartialDate
 
 Identifier = Annotated[
     str,

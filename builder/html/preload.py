@@ -1,6 +1,6 @@
 """Let a page fetch the scripts at the end of its body while its head is still loading.
 
-Every page opens with its Content-Security-Policy meta tag (:mod:`builder.csp`),
+Every page opens with its Content-Security-Policy meta tag (:mod:`builder.html.csp`),
 and after one Chromium's preload scanner fetches nothing ahead: the scripts
 Material and the site place at the end of the body (``lazy-requests.js``,
 Material's bundle, ``charts.js``...) were fetched one after another, each

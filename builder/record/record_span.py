@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from builder import dates
-from builder.sanitize import text
-from builder.validate import Dataset
+from builder.html.sanitize import text
+from builder.record import dates
+from builder.record.validate import Dataset
 
 DIRECTIVE = re.compile(r"^\[\[record span\]\][ \t]*$", re.MULTILINE)
 """The directive, alone on its line, that stands for the span block."""

@@ -17,10 +17,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from builder import dates
-from builder.area_check import check_areas
-from builder.load import Problem, event_files, read_mapping
-from builder.schema import (
+from builder.record import dates
+from builder.record.area_check import check_areas
+from builder.record.load import Problem, event_files, read_mapping
+from builder.record.schema import (
     CLAIM_STATUSES,
     PRECISIONS,
     Actor,

@@ -1,0 +1,5 @@
+"""Geometry: the border's measures, polygons, line simplification, the basemap file.
+
+Layer 0 of the pipeline: pure functions over coordinates and the derived files in
+``data/geo/``; imports nothing else of the builder.
+"""
