@@ -62,6 +62,15 @@ CONFIG_ELEMENT_ID = "dr-explore-config"
 PREFIX = "../"
 """From the explore page (``explore/``) back to the site root."""
 
+STATUS_NAMES = {
+    "confirmed": "Confirmed",
+    "reported": "Reported",
+    "claimed": "Claimed by one side",
+    "disputed": "Disputed",
+    "denied": "Claimed and denied",
+}
+"""Short names of the statuses for the filters, where the full wording would not fit."""
+
 POINTS_LIMIT = 1500
 """Up to this many events the timeline draws one mark per event; above it, counts per month."""
 
@@ -118,7 +127,7 @@ def _filters(data: Dataset) -> str:
         if (n := by_category[c])
     )
     statuses = "".join(
-        _checkbox("status", s, STATUS_LABELS[s], _swatch("pin", "#4d4d4d", s), n)
+        _checkbox("status", s, STATUS_NAMES[s], _swatch("pin", "#4d4d4d", s), n)
         for s in STATUSES
         if (n := by_status[s])
     )
@@ -131,18 +140,17 @@ def _filters(data: Dataset) -> str:
     return (
         '<div id="dr-explore-filters" class="dr-explore-filters dr-explore-panel" '
         'role="group" aria-label="Filters">'
+        '<fieldset><legend><label for="dr-explore-actor">Actor</label></legend>'
+        '<select id="dr-explore-actor" name="actor"><option value="">Every actor</option>'
+        f"{options}</select></fieldset>"
         '<fieldset><legend>Category</legend><ul class="dr-explore-checks">'
         f"{categories}</ul></fieldset>"
         '<fieldset><legend>Status of the claim</legend><ul class="dr-explore-checks">'
         f"{statuses}</ul>"
-        '<p class="dr-explore-hint">The emptier and more dashed a mark, the weaker the claim. '
-        f'<a href="{PREFIX}reference/methodology/#status">What each status means</a>.</p>'
-        "</fieldset>"
-        '<fieldset><legend><label for="dr-explore-actor">Actor</label></legend>'
-        '<select id="dr-explore-actor" name="actor"><option value="">Every actor</option>'
-        f"{options}</select></fieldset>"
-        '<p class="dr-explore-hint">With nothing ticked in a group, that group does not '
-        "narrow the view.</p></div>"
+        '<p class="dr-explore-hint">The emptier and more dashed a mark, the weaker the claim '
+        f'(<a href="{PREFIX}reference/methodology/#status">what each status means</a>). '
+        "Numbers count the period's events; a group with nothing ticked keeps them all.</p>"
+        "</fieldset></div>"
     )
 
 

@@ -60,6 +60,7 @@
   var playSpeed = document.getElementById("dr-explore-speed");
   var copied = root.querySelector(".dr-explore-copied");
   var reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
+  var narrow = window.matchMedia("(max-width: 47.99em)");
 
   app.hidden = false;
 
@@ -375,10 +376,14 @@
       text.push(ev.p.title + "<br>" + dateText(ev.p));
       ids.push(ev.id);
     }
-    var traces = cats.filter(function (c) { return spans[c]; }).map(function (c) {
+    // Every category keeps its row, so marks do not jump between rows as filters change.
+    var rows = { type: "scatter", mode: "markers", x: cats.map(function () { return isoDay(minDay); }),
+      y: cats.map(function (c) { return config.categories[c]; }), hoverinfo: "skip",
+      marker: { opacity: 0 }, showlegend: false };
+    var traces = [rows].concat(cats.filter(function (c) { return spans[c]; }).map(function (c) {
       return { type: "scatter", mode: "lines", x: spans[c].x, y: spans[c].y, hoverinfo: "skip",
         line: { color: config.colours[c], width: 3 }, opacity: 0.35, showlegend: false };
-    });
+    }));
     traces.push({
       type: "scatter", mode: "markers", x: xs, y: ys, customdata: ids, text: text,
       hoverinfo: "text", showlegend: false,
@@ -694,6 +699,7 @@
   function closeCard() {
     if (!state.event) { return; }
     var id = state.event;
+    card.hidden = true; // at once, so the list is back before focus moves to it
     update({ event: null }, "push");
     var pos = view.ids.indexOf(id);
     if (pos >= 0) { focusItem(pos); }
@@ -705,9 +711,8 @@
     var at = state.event ? view.ids.indexOf(state.event) : focusIndex - delta;
     var target = Math.max(0, Math.min(view.ids.length - 1, (at < 0 ? focusIndex : at) + delta));
     focusIndex = target;
-    var inCard = card.contains(document.activeElement);
-    choose(view.ids[target], { reveal: true, focusCard: false });
-    if (!inCard) { focusItem(target); }
+    // The card's contents are replaced: focus goes to the card, where ← and → keep working.
+    choose(view.ids[target], { reveal: true, focusCard: true });
   }
 
   root.addEventListener("keydown", function (event) {
@@ -731,6 +736,11 @@
     if (pos >= 0) { focusIndex = pos; }
     if (options && options.focusCard) {
       window.requestAnimationFrame(function () { card.focus({ preventScroll: true }); });
+    } else if (narrow.matches) {
+      // On a phone the card opens under the timeline: bring it up, as a sheet would.
+      window.requestAnimationFrame(function () {
+        card.scrollIntoView({ block: "nearest", behavior: reduced.matches ? "auto" : "smooth" });
+      });
     }
   }
 
