@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import quote
 
+from builder.charts.facets import involved_actors
 from builder.html.held_html import hold
 from builder.html.sanitize import script_json, text
 from builder.html.search import NOT_INDEXED
@@ -120,7 +121,7 @@ def _filters(data: Dataset) -> str:
     events = [ev for _, ev in data.chronological()]
     by_category = Counter(ev.category for ev in events)
     by_status = Counter(ev.status for ev in events)
-    by_actor = Counter(a for ev in events for a in ev.actors)
+    by_actor = Counter(a for ev in events for a in involved_actors(ev))
     categories = "".join(
         _checkbox("category", c, category_label(c), _swatch("pin", CATEGORY_COLOURS[c]), n)
         for c in CATEGORIES

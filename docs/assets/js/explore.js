@@ -126,7 +126,8 @@
       return {
         id: String(f.id), feature: f, p: p, start: first, end: last,
         located: !!(f.geometry && f.geometry.type === "Point"),
-        actors: p.actors || [],
+        // An actor is in an event when the record names it, or as the side claiming or denying it.
+        actors: [].concat(p.actors || [], p.claimed_by || [], p.denied_by || []),
       };
     });
     events.sort(function (a, b) { return a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
