@@ -778,12 +778,11 @@
     if (document.activeElement !== toInput) { toInput.value = isoDay(ends.hi); }
   }
 
-  /* Set the period from day numbers (null for an open end); the ends of the record mean "all". */
+  /* Set the period from day numbers (null for an open end); both ends of the record mean "all". */
   function setPeriod(lo, hi, how) {
     if (lo !== null && hi !== null && lo > hi) { var t = lo; lo = hi; hi = t; }
-    var from = lo === null || lo <= minDay ? null : isoDay(lo);
-    var to = hi === null || hi >= maxDay ? null : isoDay(hi);
-    update({ from: from, to: to }, how);
+    if ((lo === null || lo <= minDay) && (hi === null || hi >= maxDay)) { lo = hi = null; }
+    update({ from: lo === null ? null : isoDay(lo), to: hi === null ? null : isoDay(hi) }, how);
   }
 
   function moveThumb(which, day, how) {
@@ -928,18 +927,24 @@
     var mode = playMode.value === "grow" ? "grow" : "window";
     var length = DEFAULT_WINDOW_MONTHS;
     var whole = !state.from && !state.to;
-    if (mode === "window" && !whole) {
+    // A period with both ends set keeps its length; an open one plays six months at a time.
+    if (mode === "window" && state.from && state.to) {
       length = Math.max(1, monthIndex(ends.hi) - monthIndex(ends.lo) + 1);
     }
     playing = { mode: mode, length: length, timer: null };
     playButton.textContent = "Pause";
     playButton.setAttribute("aria-pressed", "true");
     root.setAttribute("data-explore-playing", "true");
-    // At the end (or with all dates), start again from the first event.
-    if (ends.hi >= maxDay || whole) {
-      var firstM = monthIndex(minDay);
+    var firstM = monthIndex(minDay);
+    if (whole || (state.to && ends.hi >= maxDay)) {
+      // All dates, or a period that reached the end: start again from the first event.
       if (mode === "grow") { setPeriod(null, monthEnd(firstM), "push"); }
       else { setPeriod(monthStart(firstM), monthEnd(firstM + length - 1), "push"); }
+    } else if (!state.to) {
+      // A period open at its end plays on from its start.
+      var startM = monthIndex(ends.lo);
+      if (mode === "grow") { setPeriod(null, monthEnd(startM), "push"); }
+      else { setPeriod(monthStart(startM), monthEnd(startM + length - 1), "push"); }
     } else {
       lastWritten = null;
       writeAddress("push");
@@ -1039,12 +1044,23 @@
     announce();
   }
 
-  function onAddress() {
+  var pagePath = window.location.pathname;
+  function onAddress(event) {
+    if (!document.body.contains(root)) {
+      window.removeEventListener("popstate", onAddress, true);
+      window.removeEventListener("hashchange", onAddress, true);
+      return;
+    }
+    if (window.location.pathname !== pagePath) { return; }
+    // Back and Forward between views of this page are ours: Material's instant navigation
+    // would otherwise fetch the page again and start it afresh (it handles every popstate
+    // whose entry it has given a scroll offset). Capturing listeners on window run first.
+    if (event.type === "popstate") { event.stopImmediatePropagation(); }
     if (window.location.hash.replace(/^#/, "") === lastWritten) { return; }
     applyAddress(false);
   }
-  window.addEventListener("popstate", onAddress);
-  window.addEventListener("hashchange", onAddress);
+  window.addEventListener("popstate", onAddress, true);
+  window.addEventListener("hashchange", onAddress, true);
 
   /* ---------- buttons ---------- */
 
