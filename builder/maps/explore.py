@@ -6,19 +6,25 @@ from the published ``data/events.geojson`` and hands the events to
 canvas renderer and shows or hides them as the reader chooses a period and
 filters. What the document carries is how to draw each event the way every
 other map does: the site's colours and status styles, and, for events known
-only roughly, the area that stands for their place. Areas are keyed by what the
+only roughly, the area that stands for their place (a country's outline is
+taken from the basemap file the map loads anyway, rather than carried twice). Areas are keyed by what the
 export already gives (place name and location precision), so the record is not
 copied a second time.
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
+from builder.geometry.basemap import BASEMAP_SOURCE
+from builder.geometry.simplify import douglas_peucker
 from builder.html.sanitize import script_json, text
-from builder.maps.areas import Geography, event_shape_key
+from builder.maps.areas import Geography, country_name, event_shape_key, shape_for_key
+from builder.maps.base import MAP_LABELS_JS, RBUSH_JS
 from builder.maps.document import MapSpec, assemble
-from builder.maps.features import bounds, lookup_tables
+from builder.maps.features import bounds
 from builder.maps.style import AREA_RADIUS_KM, CATEGORY_COLOURS, PIN_PRECISIONS, STATUS_STYLES
 from builder.record.validate import Dataset
 
@@ -33,6 +39,36 @@ SYMBOLS_ELEMENT_ID = "dr-explore-symbols"
 
 MAX_ZOOM = 8
 """Closest zoom the map frames a view at."""
+
+AREA_TOLERANCE = 0.015
+"""Degrees an area's outline may move here (about 1.5 km, two pixels at zoom 8): an area on
+this map says only "somewhere in here", and the outlines were most of the page's weight."""
+
+AREA_DECIMALS = 2
+"""Decimals kept in an area's vertex (about 1 km), below :data:`AREA_TOLERANCE`."""
+
+
+def basemap_country_names(source: Path = BASEMAP_SOURCE) -> set[str]:
+    """Names of the countries drawn in detail in the basemap file (``countries_detail``)."""
+    topology = json.loads(source.read_text(encoding="utf-8"))
+    return {g["properties"]["name"] for g in topology["objects"]["countries_detail"]["geometries"]}
+
+
+def _thin(line: list[list[float]]) -> list[list[float]]:
+    ring = len(line) > 3 and line[0] == line[-1]
+    kept = douglas_peucker([(p[0], p[1]) for p in line], AREA_TOLERANCE)
+    rounded = [[round(a, AREA_DECIMALS), round(b, AREA_DECIMALS)] for a, b in kept]
+    thinned = [p for i, p in enumerate(rounded) if i == 0 or p != rounded[i - 1]]
+    return line if ring and len(thinned) < 4 else thinned
+
+
+def thinned_shape(shape: dict[str, Any]) -> dict[str, Any]:
+    """A shape of :func:`builder.maps.areas.area_shape` with coarser lines for this map."""
+    if shape["kind"] == "band":
+        latlngs: list[Any] = [_thin(line) for line in shape["latlngs"]]
+    else:
+        latlngs = [[_thin(ring) for ring in polygon] for polygon in shape["latlngs"]]
+    return {**shape, "latlngs": latlngs}
 
 
 def symbol_key(place_name: str | None, precision: str | None) -> str:
@@ -80,9 +116,17 @@ def _symbols(areas: dict[str, Any], shapes: dict[str, Any]) -> dict[str, Any]:
 def explore_map(data: Dataset, geography: Geography) -> str:
     """The explore map document: basemap, styles and areas, no events until the page sends them."""
     symbols = area_symbols(data, geography)
-    shapes = sorted({s["shape"] for s in symbols.values() if "shape" in s})
-    # lookup_tables takes features; only their shape keys matter for the shapes table.
-    tables = lookup_tables([{"properties": {"shape": key}} for key in shapes], data, geography)
+    keys = sorted({s["shape"] for s in symbols.values() if "shape" in s})
+    on_basemap = basemap_country_names()
+    shapes = {}
+    for key in keys:
+        shape = shape_for_key(key, data.places, geography)
+        name = country_name(key, data.places, geography)
+        if shape["kind"] == "country" and name in on_basemap:
+            # The basemap the map has already fetched holds this outline: draw it from there.
+            shapes[key] = {"kind": "country", "basemapCountry": name, "label": shape["label"]}
+        else:
+            shapes[key] = thinned_shape(shape)
     spec = MapSpec(
         title="Map of the record: the events of the period and filters you choose",
         center=(38.0, 66.0),
@@ -93,11 +137,29 @@ def explore_map(data: Dataset, geography: Geography) -> str:
         layers=[],
         extra_html=[
             f'<script type="application/json" id="{SYMBOLS_ELEMENT_ID}">'
-            f"{script_json(_symbols(symbols, tables['shapes']))}</script>",
+            f"{script_json(_symbols(symbols, shapes))}</script>",
             # Before the map's own script: it wraps DR.finish to learn of the map.
             f'<script src="../{text(EXPLORE_MAP_JS)}"></script>',
         ],
         # The page sends the events as soon as the frame has loaded.
         when_near=False,
     )
-    return assemble(spec, data, geography)
+    return without_label_placement(assemble(spec, data, geography))
+
+
+def without_label_placement(document: str) -> str:
+    """The document without the label placer and its R-tree, which this map never uses.
+
+    The explore map has no labels of its own (the basemap fits its names itself), and
+    the explore page must stay within its weight budget with plotly.js beside it.
+    """
+    for path in (RBUSH_JS, MAP_LABELS_JS):
+        tags = (
+            f'<link rel="preload" href="../{path}" as="script">',
+            f'<script src="../{path}"></script>',
+        )
+        for tag in tags:
+            if document.count(tag) != 1:
+                raise RuntimeError(f"the map document no longer loads {path} as expected")
+            document = document.replace(tag, "", 1)
+    return document

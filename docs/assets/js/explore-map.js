@@ -76,6 +76,7 @@
       var style = styleFor(p);
       var symbol = own(symbols.areas, (p.place || "") + "|" + (p.precision || ""));
       var shape = symbol && symbol.shape ? own(symbols.shapes, symbol.shape) : null;
+      if (shape && !shape.latlngs) { shape = null; symbol = { radius_km: 300 }; }
       var renderer = CLAIMS[p.status] ? claims : areas;
       var layer;
       if (shape) {
@@ -193,6 +194,27 @@
       return true;
     }
 
+    // Country outlines come from the basemap's own file (already fetched for the basemap).
+    function withBasemapCountries() {
+      var wanted = {};
+      Object.keys(symbols.shapes || {}).forEach(function (key) {
+        var shape = symbols.shapes[key];
+        if (shape.basemapCountry) { wanted[shape.basemapCountry] = shape; }
+      });
+      if (!Object.keys(wanted).length || !window.DRBasemap || !window.topojson) { return Promise.resolve(); }
+      return window.fetch(window.DRBasemap.url).then(function (r) { return r.json(); }).then(function (topology) {
+        topology.objects.countries_detail.geometries.forEach(function (g) {
+          var shape = wanted[g.properties && g.properties.name];
+          if (!shape) { return; }
+          var geometry = window.topojson.feature(topology, g).geometry;
+          shape.latlngs = geometry.type === "Polygon"
+            ? [L.GeoJSON.coordsToLatLngs(geometry.coordinates, 1)]
+            : L.GeoJSON.coordsToLatLngs(geometry.coordinates, 2);
+        });
+      }).catch(function () { /* without the outline the event is drawn as a circle */ });
+    }
+
+    function publish() {
     DR.exploreMap = {
       load: load,
       show: show,
@@ -203,5 +225,7 @@
       shown: function () { return Object.keys(shown); },
     };
     document.documentElement.setAttribute("data-explore-map", "ready");
+    }
+    withBasemapCountries().then(publish);
   }
 })();

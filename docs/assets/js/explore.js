@@ -1021,12 +1021,18 @@
     syncPeriodControls();
     syncFilters();
     return drawTimeline(job.filters || !firstDrawn).then(function () {
-      timings.push(window.performance.now() - job.since);
-      if (map && Plotly && !firstDrawn) {
-        firstDrawn = true;
-        root.setAttribute("data-explore-ready", "true");
-        if (window.performance.mark) { window.performance.mark("dr-explore-drawn"); }
-      }
+      // Leaflet repaints its canvas in the map document's next frame: a change is on screen
+      // in both views once that frame has run. The benchmark reads these durations.
+      var mapWindow = map ? frameEl.contentWindow : window;
+      var complete = map && Plotly && !firstDrawn;
+      if (complete) { firstDrawn = true; }
+      mapWindow.requestAnimationFrame(function () {
+        timings.push(window.performance.now() - job.since);
+        if (complete) {
+          if (window.performance.mark) { window.performance.mark("dr-explore-drawn"); }
+          root.setAttribute("data-explore-ready", "true");
+        }
+      });
       root.setAttribute("data-explore-shown", String(view.ids.length));
     });
   }
