@@ -26,7 +26,11 @@ SIZES = {"laptop": (1366, 768), "phone": (390, 844)}
 
 SHOWN_ON_MAP = """() => {
   const ids = [];
-  window.drMap.eachLayer((layer) => { if (layer.drEventId) { ids.push(layer.drEventId); } });
+  // Areas are one Leaflet layer each; pins are one canvas layer holding those it draws.
+  window.drMap.eachLayer((layer) => {
+    if (layer.drEventId) { ids.push(layer.drEventId); }
+    else if (layer.shownIds) { ids.push(...layer.shownIds()); }
+  });
   return ids.sort();
 }"""
 

@@ -6,7 +6,7 @@
  * opening view it exposes window.DR.exploreMap, the API the explore page (assets/js/explore.js,
  * same origin) calls:
  *   load(events)        make one canvas layer per located event; nothing is shown yet
- *   show(ids)           show exactly these events: others are removed from the map, not
+ *   show(ids)           show exactly these events: others are taken off the map, not
  *                       restyled (restyled canvas markers stay clickable, and restyling
  *                       thousands froze Leaflet, #7557)
  *   select(id, reveal)  ring the chosen event; with reveal, pan to it if it is off screen
@@ -29,6 +29,103 @@
   };
 
   var KM_PER_DEGREE = 111.32;
+  var PIN_RADIUS = 7;
+
+  /*
+   * Every pin of the map as one layer on Leaflet's canvas renderer. Adding and removing ten
+   * thousand circle markers one by one took most of a change's time (each goes through
+   * Leaflet's add and remove machinery); this layer holds the pins, draws only those shown
+   * (grouped by style, in one pass of the canvas Leaflet redraws) and answers clicks and
+   * hovers only for those: a hidden pin is not in its list, so it cannot be clicked.
+   */
+  var EventPins = L.Path.extend({
+    options: { interactive: true },
+
+    initialize: function (items, options) {
+      L.Util.setOptions(this, options);
+      this._items = items; // {id, latlng, style, key}
+      this._shown = [];
+      this._points = [];
+      this.hit = -1;
+    },
+
+    setShown: function (indices) {
+      this._shown = indices;
+      if (this._map) { this.redraw(); }
+      return this;
+    },
+
+    shownIds: function () {
+      var items = this._items;
+      return this._shown.map(function (i) { return items[i].id; });
+    },
+
+    _project: function () {
+      var map = this._map, shown = this._shown, items = this._items;
+      var points = new Array(shown.length);
+      var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (var k = 0; k < shown.length; k++) {
+        var p = map.latLngToLayerPoint(items[shown[k]].latlng);
+        points[k] = p;
+        if (p.x < minX) { minX = p.x; } if (p.x > maxX) { maxX = p.x; }
+        if (p.y < minY) { minY = p.y; } if (p.y > maxY) { maxY = p.y; }
+      }
+      this._points = points;
+      var pad = PIN_RADIUS + 3;
+      this._pxBounds = shown.length
+        ? L.bounds([minX - pad, minY - pad], [maxX + pad, maxY + pad])
+        : L.bounds([0, 0], [0, 0]);
+    },
+
+    _update: function () {},
+
+    _empty: function () { return !this._shown.length; },
+
+    _updatePath: function () {
+      var renderer = this._renderer;
+      if (!renderer._drawing || !this._shown.length) { return; }
+      var ctx = renderer._ctx, bounds = renderer._redrawBounds, pad = PIN_RADIUS + 3;
+      var groups = {}, order = [];
+      for (var k = 0; k < this._shown.length; k++) {
+        var item = this._items[this._shown[k]], p = this._points[k];
+        if (bounds && (p.x < bounds.min.x - pad || p.x > bounds.max.x + pad ||
+          p.y < bounds.min.y - pad || p.y > bounds.max.y + pad)) { continue; }
+        var group = groups[item.key];
+        if (!group) { group = groups[item.key] = { style: item.style, points: [] }; order.push(item.key); }
+        group.points.push(p);
+      }
+      order.sort();
+      order.forEach(function (key) {
+        var g = groups[key], s = g.style;
+        ctx.beginPath();
+        g.points.forEach(function (p) {
+          ctx.moveTo(p.x + PIN_RADIUS, p.y);
+          ctx.arc(p.x, p.y, PIN_RADIUS, 0, Math.PI * 2, false);
+        });
+        if (s.fillOpacity) {
+          ctx.globalAlpha = s.fillOpacity;
+          ctx.fillStyle = s.color;
+          ctx.fill();
+        }
+        ctx.globalAlpha = 1;
+        ctx.lineWidth = s.weight;
+        ctx.strokeStyle = s.color;
+        ctx.setLineDash(s.dashArray ? String(s.dashArray).split(/[ ,]+/).map(Number) : []);
+        ctx.stroke();
+      });
+      ctx.setLineDash([]);
+    },
+
+    _containsPoint: function (p) {
+      var best = -1, limit = (PIN_RADIUS + 2) * (PIN_RADIUS + 2);
+      for (var k = 0; k < this._points.length; k++) {
+        var dx = this._points[k].x - p.x, dy = this._points[k].y - p.y, d = dx * dx + dy * dy;
+        if (d <= limit) { best = k; limit = d; }
+      }
+      this.hit = best >= 0 ? this._shown[best] : -1;
+      return best >= 0;
+    },
+  });
   var CLAIMS = { claimed: true, disputed: true, denied: true };
   var SELECTED = "#e8590c";
 
@@ -39,19 +136,29 @@
   function start(map) {
     var source = document.getElementById("dr-explore-symbols");
     var symbols = source ? JSON.parse(source.textContent) : { areas: {}, shapes: {} };
-    var pins = L.canvas({ padding: 0.3 });
-    var areas = L.canvas({ padding: 0.3, pane: "dr-areas" });
-    var claims = L.canvas({ padding: 0.3, pane: "dr-claims" });
-    var layers = {}; // event id -> Leaflet layer
+    // One canvas for everything: areas at the back, claims' outlines over them, pins in front.
+    var renderer = L.canvas({ padding: 0.3 });
+    var layers = {}; // event id -> Leaflet layer, for events drawn as areas
+    var pinIndex = {}; // event id -> index in the pins layer
+    var pins = null;
     var extents = {}; // event id -> L.LatLngBounds
     var titles = {};
-    var shown = {};
+    var shown = {}; // ids of the areas on the map
+    var shownPins = [];
+    var tooltip = L.tooltip({ direction: "top", offset: [0, -PIN_RADIUS] });
+    var hovered = -1;
     var chosen = null;
     var ring = null;
     var listener = null;
 
     function own(table, key) {
       return table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null;
+    }
+
+    var styleCache = {};
+    function pinStyle(p) {
+      var key = p.category + "|" + p.status;
+      return styleCache[key] || (styleCache[key] = styleFor(p));
     }
 
     function styleFor(p) {
@@ -73,11 +180,10 @@
       var p = feature.properties || {};
       var c = feature.geometry.coordinates;
       var lat = Number(c[1]), lon = Number(c[0]);
-      var style = styleFor(p);
       var symbol = own(symbols.areas, (p.place || "") + "|" + (p.precision || ""));
+      var style = symbol ? styleFor(p) : pinStyle(p);
       var shape = symbol && symbol.shape ? own(symbols.shapes, symbol.shape) : null;
       if (shape && !shape.latlngs) { shape = null; symbol = { radius_km: 300 }; }
-      var renderer = CLAIMS[p.status] ? claims : areas;
       var layer;
       if (shape) {
         style.renderer = renderer;
@@ -97,18 +203,16 @@
         layer = L.circle([lat, lon], style);
         extents[feature.id] = circleBounds(lat, lon, symbol.radius_km);
       } else {
-        style.renderer = pins;
-        style.radius = 7;
-        layer = L.circleMarker([lat, lon], style);
-        extents[feature.id] = L.latLngBounds([lat, lon], [lat, lon]);
+        return { id: feature.id, latlng: L.latLng(lat, lon), style: style,
+          key: p.category + "|" + p.status };
       }
       layer.drEventId = feature.id;
-      titles[feature.id] = p.title + " (" + (p.date_display || p.date) + ")";
+      layer.drStatus = p.status;
       layer.on("click", function () { if (listener) { listener(feature.id); } });
       layer.on("mouseover", function (e) {
         if (!layer.getTooltip()) {
           layer.bindTooltip(function () { return document.createTextNode(titles[feature.id]); },
-            { sticky: !(layer instanceof L.CircleMarker) || layer instanceof L.Circle });
+            { sticky: true });
         }
         layer.openTooltip(e.latlng);
       });
@@ -117,34 +221,71 @@
 
     function load(events) {
       Object.keys(layers).forEach(function (id) { if (shown[id]) { map.removeLayer(layers[id]); } });
-      layers = {}; extents = {}; shown = {};
+      if (pins) { map.removeLayer(pins); }
+      layers = {}; extents = {}; shown = {}; pinIndex = {}; titles = {}; shownPins = [];
+      var items = [];
       for (var i = 0; i < events.length; i++) {
         var f = events[i];
-        if (f && f.geometry && f.geometry.type === "Point") { layers[f.id] = layerFor(f); }
+        if (!f || !f.geometry || f.geometry.type !== "Point") { continue; }
+        var p = f.properties || {};
+        titles[f.id] = p.title + " (" + (p.date_display || p.date) + ")";
+        var made = layerFor(f);
+        if (made instanceof L.Layer) { layers[f.id] = made; }
+        else { pinIndex[f.id] = items.length; items.push(made); }
       }
-      return Object.keys(layers).length;
+      pins = new EventPins(items, { renderer: renderer });
+      pins.on("click", function () {
+        if (pins.hit >= 0 && listener) { listener(items[pins.hit].id); }
+      });
+      pins.on("mousemove", function () {
+        if (pins.hit === hovered) { return; }
+        hovered = pins.hit;
+        if (hovered < 0) { map.closeTooltip(tooltip); return; }
+        tooltip.setLatLng(items[hovered].latlng).setContent(document.createTextNode(titles[items[hovered].id]));
+        map.openTooltip(tooltip);
+      });
+      pins.on("mouseout", function () { hovered = -1; map.closeTooltip(tooltip); });
+      pins.addTo(map);
+      return items.length + Object.keys(layers).length;
     }
 
     function show(ids) {
-      var next = {};
-      for (var i = 0; i < ids.length; i++) { if (layers[ids[i]]) { next[ids[i]] = true; } }
+      var next = {}, nextPins = [];
+      for (var i = 0; i < ids.length; i++) {
+        var id = ids[i];
+        if (Object.prototype.hasOwnProperty.call(pinIndex, id)) { nextPins.push(pinIndex[id]); }
+        else if (layers[id]) { next[id] = true; }
+      }
       Object.keys(shown).forEach(function (id) {
         if (!next[id]) { map.removeLayer(layers[id]); }
       });
       Object.keys(next).forEach(function (id) {
-        if (!shown[id]) { layers[id].addTo(map); }
+        if (!shown[id]) {
+          layers[id].addTo(map);
+          // Areas of reported events go to the back; the dashed outlines of claims stay over them.
+          if (!CLAIMS[layers[id].drStatus]) { layers[id].bringToBack(); }
+        }
       });
       shown = next;
+      shownPins = nextPins;
+      pins.setShown(nextPins);
+      pins.bringToFront();
       if (chosen) { drawRing(); }
-      return Object.keys(shown).length;
+      return nextPins.length + Object.keys(shown).length;
     }
 
     function drawRing() {
       if (ring) { map.removeLayer(ring); ring = null; }
-      if (!chosen || !layers[chosen]) { return; }
+      if (!chosen) { return; }
+      var options = { color: SELECTED, weight: 4, fill: false, interactive: false, renderer: renderer };
+      if (Object.prototype.hasOwnProperty.call(pinIndex, chosen)) {
+        ring = L.circleMarker(pins._items[pinIndex[chosen]].latlng, L.extend(options, { radius: 12 }));
+        ring.addTo(map);
+        document.documentElement.setAttribute("data-explore-selected", chosen);
+        return;
+      }
       var layer = layers[chosen];
-      var options = { color: SELECTED, weight: 4, fill: false, interactive: false,
-        className: "dr-explore-selected" };
+      if (!layer) { return; }
       if (layer instanceof L.Circle) {
         ring = L.circle(layer.getLatLng(), L.extend(options, { radius: layer.getRadius() }));
       } else if (layer instanceof L.CircleMarker) {
@@ -159,11 +300,11 @@
     }
 
     function select(id, reveal) {
-      chosen = id && layers[id] ? id : null;
+      chosen = id && (layers[id] || Object.prototype.hasOwnProperty.call(pinIndex, id)) ? id : null;
       if (!chosen) { document.documentElement.removeAttribute("data-explore-selected"); }
       drawRing();
       if (chosen && reveal) {
-        var box = extents[chosen];
+        var box = extentOf(chosen);
         if (!map.getBounds().contains(box.getCenter())) {
           map.panTo(box.getCenter(), { animate: !reducedMotion() });
         }
@@ -171,16 +312,26 @@
       return !!chosen;
     }
 
+    function extentOf(id) {
+      if (extents[id]) { return extents[id]; }
+      if (Object.prototype.hasOwnProperty.call(pinIndex, id)) {
+        var at = pins._items[pinIndex[id]].latlng;
+        return L.latLngBounds(at, at);
+      }
+      return null;
+    }
+
     function frame(ids, id) {
       var box = null;
-      if (id && extents[id]) {
-        box = L.latLngBounds(extents[id].getSouthWest(), extents[id].getNorthEast());
+      var chosenBox = id ? extentOf(id) : null;
+      if (chosenBox) {
+        box = L.latLngBounds(chosenBox.getSouthWest(), chosenBox.getNorthEast());
         // One town alone says nothing of where it is: show it with about 300 km around it.
         var c = box.getCenter();
         box.extend(circleBounds(c.lat, c.lng, 300));
       } else {
         (ids || []).forEach(function (eid) {
-          var b = extents[eid];
+          var b = extentOf(eid);
           if (!b) { return; }
           if (box) { box.extend(b); } else { box = L.latLngBounds(b.getSouthWest(), b.getNorthEast()); }
         });
@@ -222,7 +373,7 @@
       frame: frame,
       map: map,
       onChoose: function (fn) { listener = fn; },
-      shown: function () { return Object.keys(shown); },
+      shown: function () { return pins.shownIds().concat(Object.keys(shown)).sort(); },
     };
     document.documentElement.setAttribute("data-explore-map", "ready");
     }

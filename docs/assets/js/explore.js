@@ -402,21 +402,36 @@
     return traces;
   }
 
+  /* Months per bar of the counts timeline: a bar wide enough that the record has about 150. */
+  function binMonths() {
+    var months = monthIndex(maxDay) - monthIndex(minDay) + 1;
+    return [1, 3, 6, 12].filter(function (m) { return months / m <= 160; })[0] || 12;
+  }
+
+  /* A large record: events per period, stacked by category, drawn as steps (one path per
+   * category, not thousands of bars or points). */
   function countsTraces() {
-    var first = monthIndex(minDay), months = monthIndex(maxDay) - first + 1;
+    var size = binMonths();
+    var first = monthIndex(minDay) - monthIndex(minDay) % size;
+    var bins = Math.floor((monthIndex(maxDay) - first) / size) + 1;
     var cats = categoryOrder();
     var counts = {};
-    cats.forEach(function (c) { counts[c] = new Array(months).fill(0); });
+    cats.forEach(function (c) { counts[c] = new Array(bins + 1).fill(0); });
     for (var i = 0; i < events.length; i++) {
       if (!passes[i]) { continue; }
       var c = events[i].p.category;
-      if (counts[c]) { counts[c][monthIndex(events[i].start) - first] += 1; }
+      if (counts[c]) { counts[c][Math.floor((monthIndex(events[i].start) - first) / size)] += 1; }
     }
     var x = [];
-    for (var m = 0; m < months; m++) { x.push(isoDay(monthStart(first + m) + 14)); }
+    for (var b = 0; b <= bins; b++) { x.push(isoDay(monthStart(first + b * size))); }
+    var label = { 1: "month", 3: "quarter", 6: "half-year", 12: "year" }[size];
     return cats.map(function (c) {
-      return { type: "bar", x: x, y: counts[c], name: config.categories[c], showlegend: false,
-        marker: { color: config.colours[c] }, hovertemplate: "%{y} " + config.categories[c].toLowerCase() + "<extra>%{x|%B %Y}</extra>" };
+      counts[c][bins] = counts[c][bins - 1];
+      return { type: "scatter", mode: "lines", x: x, y: counts[c], stackgroup: "counts",
+        line: { color: config.colours[c], width: 0.5, shape: "hv" }, fillcolor: config.colours[c],
+        name: config.categories[c], showlegend: false,
+        hovertemplate: "%{y} " + config.categories[c].toLowerCase() + " events in the " + label +
+          " from %{x|%B %Y}<extra></extra>" };
     });
   }
 
@@ -435,20 +450,31 @@
     return [minDay - pad, maxDay + pad];
   }
   function plotMargin() {
-    var narrow = timelineEl.clientWidth < 600;
+    if (!measured) { measure(); }
+    var narrow = measured.width < 600;
     return { l: narrow || countsMode ? 28 : 118, r: 12, t: 4, b: 24 };
   }
 
+  /* Read once, and again on resize: reading styles or sizes after the list has changed would
+   * make the browser lay the page out in the middle of an update. */
+  var measured = null;
+  function measure() {
+    measured = { colour: window.getComputedStyle(root).color, width: timelineEl.clientWidth,
+      height: timelineEl.clientHeight };
+  }
+  window.addEventListener("resize", function () { measured = null; });
+
   function timelineLayout() {
-    var colour = window.getComputedStyle(root).color;
-    var narrow = timelineEl.clientWidth < 600;
+    if (!measured) { measure(); }
+    var colour = measured.colour;
+    var narrow = measured.width < 600;
     var range = axisRange();
     return {
-      height: timelineEl.clientHeight || 160,
+      height: measured.height || 160,
       margin: plotMargin(),
       paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
       font: { color: colour, size: 11 },
-      dragmode: "select", selectdirection: "h", hovermode: "closest", barmode: "stack", bargap: 0.1,
+      dragmode: "select", selectdirection: "h", hovermode: countsMode ? "x" : "closest",
       xaxis: { type: "date", range: [isoDay(range[0]), isoDay(range[1])], fixedrange: true,
         gridcolor: "rgba(128,128,128,0.25)" },
       yaxis: countsMode
@@ -464,15 +490,21 @@
 
   var plotConfig = { displayModeBar: false, responsive: true, scrollZoom: false, doubleClick: false };
   var lastTraces = null;
+  var lastTracesMode = null;
 
   function drawTimeline(filtersChanged) {
     if (!Plotly) { return Promise.resolve(); }
     countsMode = events.length > config.pointsLimit;
-    if (!plotted || filtersChanged || !countsMode || !lastTraces) {
+    if (!plotted || filtersChanged || !countsMode || !lastTraces || lastTracesMode !== countsMode) {
       lastTraces = countsMode ? countsTraces() : pointsTraces();
+      lastTracesMode = countsMode;
     }
     var first = !plotted;
     plotted = true;
+    if (countsMode && !first && !filtersChanged) {
+      // Counts do not change with the period: only its shading moves.
+      return Promise.resolve(Plotly.relayout(timelineEl, { shapes: periodShapes() }));
+    }
     return Promise.resolve(Plotly.react(timelineEl, lastTraces, timelineLayout(), plotConfig)).then(function () {
       if (first) { wireTimeline(); }
     });
@@ -493,10 +525,9 @@
       if (typeof point.customdata === "string" && byId[point.customdata]) {
         choose(point.customdata, { reveal: true, focusCard: false });
       } else if (countsMode && point.x) {
-        var day = Math.floor(Date.parse(point.x) / DAY_MS);
-        var m = monthIndex(day);
+        var m = monthIndex(Math.floor(Date.parse(point.x) / DAY_MS));
         stopPlaying();
-        setPeriod(monthStart(m), monthEnd(m), "push");
+        setPeriod(monthStart(m), monthEnd(m + binMonths() - 1), "push");
       }
     });
     timelineEl.on("plotly_doubleclick", function () { stopPlaying(); setPeriod(null, null, "push"); });
@@ -1001,9 +1032,10 @@
   function draw() {
     var job = pending;
     pending = null;
-    var before = view.ids.join(" ");
+    var before = view.indices;
     computeView();
-    var listChanged = before !== view.ids.join(" ");
+    var listChanged = before.length !== view.indices.length ||
+      before.some(function (index, k) { return index !== view.indices[k]; });
     var map = exploreMap();
     if (map) {
       map.show(view.located);
@@ -1112,10 +1144,15 @@
     return r.json();
   });
 
+  function mark(name) { if (window.performance.mark) { window.performance.mark(name); } }
   data.then(function (geojson) {
+    mark("dr-explore-data");
     prepare(geojson);
+    mark("dr-explore-prepared");
     return mapLoaded.then(function (map) {
+      mark("dr-explore-map-ready");
       map.load(events.map(function (ev) { return ev.feature; }));
+      mark("dr-explore-map-loaded");
       map.onChoose(function (id) { choose(id, { reveal: false, focusCard: false }); });
       applyAddress(true);
       return plotlyReady.then(function () { schedule({ filters: true }); });
