@@ -7,11 +7,11 @@ HOST := 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 1660435200)
 
-.PHONY: help setup serve build check schema test lint pytest browser-deps bench clean
+.PHONY: help setup serve build check schema test lint typecheck pytest browser-deps bench clean
 
 help:
 	@echo "make serve   build the site and serve it at http://$(HOST) with live rebuild"
-	@echo "make test    run every test (lint, data check, strict build, pytest with browser tests)"
+	@echo "make test    run every test (lint, strict types, data check, strict build, pytest with browser tests)"
 	@echo "make build   build the site into site/"
 	@echo "make check   validate the data files only"
 	@echo "make schema  re-export the JSON Schemas in data/schema/"
@@ -55,9 +55,14 @@ schema: setup
 lint: setup
 	$(BIN)/ruff check .
 
+# Strict static types over builder/, scripts/ and benchmarks/ (pyproject.toml [tool.mypy]).
+typecheck: setup
+	$(BIN)/mypy
+
 
 test: setup browser-deps
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m builder check
 	$(BIN)/python -m builder schema --check
 	$(MAKE) --no-print-directory build
@@ -69,4 +74,4 @@ bench: setup browser-deps
 	$(BIN)/python benchmarks/run.py $(if $(SIZES),--sizes $(SIZES))
 
 clean:
-	rm -rf site .site-tmp .site-old .pytest_cache .ruff_cache
+	rm -rf site .site-tmp .site-old .pytest_cache .ruff_cache .mypy_cache

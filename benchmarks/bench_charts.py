@@ -19,14 +19,18 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM_ARGS, TILE_URL, build_site, copy_project  # noqa: E402
+from conftest import CHROMIUM_ARGS, TILE_URL, build_site  # noqa: E402
 
-from benchmarks.synthetic import make_project  # noqa: E402
+from benchmarks.synthetic import copy_project, make_project  # noqa: E402
 from builder import charts  # noqa: E402
 from builder.record.validate import load_dataset  # noqa: E402
 
@@ -52,7 +56,7 @@ def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def _open_timeline(browser, url: str) -> tuple[dict[str, int], float]:
+def _open_timeline(browser: Browser, url: str) -> tuple[dict[str, int], float]:
     """Load the timeline page; return gzipped size per URL and ms until the chart was drawn."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.route(TILE_URL, lambda route: route.abort())
@@ -73,7 +77,7 @@ def _open_timeline(browser, url: str) -> tuple[dict[str, int], float]:
     return sizes, drawn_ms
 
 
-def weight(browser, work: Path) -> int:
+def weight(browser: Browser, work: Path) -> int:
     """Print what the curated timeline page loads, gzipped; return the total in bytes."""
     project = copy_project(work / "curated")
     result = build_site(project, work / "curated-site")
@@ -94,7 +98,7 @@ def weight(browser, work: Path) -> int:
     return total
 
 
-def render_time(browser, work: Path, n_events: int) -> float:
+def render_time(browser: Browser, work: Path, n_events: int) -> float:
     """Build a site with ``n_events`` synthetic events; print and return the render time."""
     (work / f"n{n_events}").mkdir()
     project = make_project(work / f"n{n_events}", n_events)

@@ -33,7 +33,7 @@ from builder.maps import MAPS, locator  # noqa: E402
 from builder.maps.areas import load_geography  # noqa: E402
 from builder.maps.base import MAP_DOCUMENT_CSS, MAP_LAYERS_JS, counted_ids  # noqa: E402
 from builder.maps.features import details  # noqa: E402
-from builder.record.validate import load_dataset  # noqa: E402
+from builder.record.validate import Dataset, load_dataset  # noqa: E402
 
 SIZES = (0, 1_000, 10_000)
 BUDGET_BUILD_S = 1.0
@@ -48,7 +48,7 @@ def gz_kb(content: str | bytes) -> float:
     return len(gzip.compress(raw, compresslevel=6, mtime=0)) / 1024
 
 
-def build_documents(data_dir: Path) -> tuple[dict[str, str], dict[str, float], float, object]:
+def build_documents(data_dir: Path) -> tuple[dict[str, str], dict[str, float], float, Dataset]:
     """Load the data, then build each map document and time it alone."""
     started = time.perf_counter()
     data = load_dataset(data_dir)
@@ -69,7 +69,7 @@ def build_documents(data_dir: Path) -> tuple[dict[str, str], dict[str, float], f
     return documents, seconds, load_s, data
 
 
-def write_site(folder: Path, documents: dict[str, str], data) -> None:
+def write_site(folder: Path, documents: dict[str, str], data: Dataset) -> None:
     """The files the map documents load: Leaflet, topojson-client, basemap, scripts, styles, events."""
     served = {**vendor_files(ROOT / "node_modules"), **basemap_files()}
     for path, content in served.items():
@@ -80,9 +80,9 @@ def write_site(folder: Path, documents: dict[str, str], data) -> None:
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / "docs" / path, folder / path)
     (folder / "maps").mkdir()
-    for name, content in documents.items():
+    for name, document in documents.items():
         file_name = name if name.endswith(".json") else f"{name}.html"
-        (folder / "maps" / file_name).write_text(content, encoding="utf-8")
+        (folder / "maps" / file_name).write_text(document, encoding="utf-8")
     (folder / "data").mkdir()
     (folder / "data/events.geojson").write_text(
         exports.feature_collection_json(exports.events_geojson(data)), encoding="utf-8"

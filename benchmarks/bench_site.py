@@ -16,7 +16,10 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 import yaml
 
@@ -124,7 +127,7 @@ def timed_build(project: Path, out: Path) -> BuildTiming:
     return BuildTiming(float(seconds), float(cpu), int(kb) / 1024)
 
 
-def _nav_files(nav) -> set[str]:
+def _nav_files(nav: object) -> set[str]:
     """Every Markdown path named in a MkDocs ``nav`` value."""
     if isinstance(nav, str):
         return {nav}
@@ -203,7 +206,7 @@ QUIET_S = 1.0
 """No request started or ended for this long: the page has fetched what it fetches."""
 
 
-def _wait_until_quiet(page, activity: list[float], limit_s: float = 20.0) -> None:
+def _wait_until_quiet(page: Page, activity: list[float], limit_s: float = 20.0) -> None:
     # Playwright's "networkidle" never comes on some pages with framed maps at
     # 10,000 events, though no request is pending: watch the requests instead.
     deadline = time.perf_counter() + limit_s
@@ -267,7 +270,9 @@ def weigh_first_screens(site: Path, pages: dict[str, str]) -> dict[str, dict[str
     return weights
 
 
-def weigh_and_render(site: Path, pages: dict[str, str]) -> tuple[dict, dict, list[str]]:
+def weigh_and_render(
+    site: Path, pages: dict[str, str]
+) -> tuple[dict[str, tuple[float, float]], dict[str, float], list[str]]:
     """Per page: (HTML gz KB, everything-it-loads gz KB), first render in ms; the text pages.
 
     "Everything it loads" is every same-site file the browser fetched from the

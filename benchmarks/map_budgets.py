@@ -30,6 +30,10 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -89,7 +93,7 @@ def gz_kb(data: bytes) -> float:
 class _Recorder:
     """Same-site files a page fetched, and when the last request started or ended."""
 
-    def __init__(self, page, base: str):
+    def __init__(self, page: Page, base: str) -> None:
         self.base = base
         self.loaded: set[str] = set()
         self.elsewhere: list[str] = []
@@ -98,7 +102,7 @@ class _Recorder:
         for event in ("request", "requestfinished", "requestfailed"):
             page.on(event, lambda _: setattr(self, "last", time.perf_counter()))
 
-    def wait_until_quiet(self, page, limit_s: float = 20.0) -> None:
+    def wait_until_quiet(self, page: Page, limit_s: float = 20.0) -> None:
         deadline = time.perf_counter() + limit_s
         while time.perf_counter() - self.last < QUIET_S and time.perf_counter() < deadline:
             page.wait_for_timeout(100)
@@ -115,10 +119,10 @@ class _Recorder:
         return total
 
 
-def _context(browser, base: str, elsewhere: list[str]):
+def _context(browser: Browser, base: str, elsewhere: list[str]) -> BrowserContext:
     context = browser.new_context(viewport={"width": 1366, "height": 768})
 
-    def refuse(route) -> None:
+    def refuse(route: Route) -> None:
         if route.request.url.startswith(base):
             route.continue_()
         else:
@@ -129,7 +133,7 @@ def _context(browser, base: str, elsewhere: list[str]):
     return context
 
 
-def _first_map_seconds(page) -> float:
+def _first_map_seconds(page: Page) -> float:
     """Page navigation start to the first frame painted after the first map was drawn."""
     frame = page.locator("iframe[src*='maps/']").first.content_frame
     frame.locator(READY).wait_for(state="attached", timeout=60_000)
@@ -144,7 +148,7 @@ def _first_map_seconds(page) -> float:
         })"""
     )
     started = page.evaluate("() => performance.timeOrigin")
-    return (painted - started) / 1000
+    return float(painted - started) / 1000
 
 
 def _locator_fragment(site: Path) -> str:
@@ -160,7 +164,7 @@ def _locator_fragment(site: Path) -> str:
     raise LookupError("no event page embeds the locator")
 
 
-def _timed_first_maps(browser, base: str, elsewhere: list[str]) -> float:
+def _timed_first_maps(browser: Browser, base: str, elsewhere: list[str]) -> float:
     """Median over :data:`TIMED_LOADS` fresh contexts of :func:`_first_map_seconds`."""
     times = []
     for _ in range(TIMED_LOADS):

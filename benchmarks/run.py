@@ -21,9 +21,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-import map_budgets  # noqa: E402
-from bench_site import Figures, measure  # noqa: E402
-from synthetic import make_project  # noqa: E402
+from benchmarks import map_budgets  # noqa: E402
+from benchmarks.bench_site import Figures, measure  # noqa: E402
+from benchmarks.synthetic import make_project  # noqa: E402
 
 TEXT_PAGE_BUDGET_KB = 100
 """A text page (no map or chart: glossary, methodology), everything it loads, gzipped."""
@@ -126,6 +126,8 @@ def run_other(name: str) -> None:
     if not path.is_file():
         return
     spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     print(f"\n## {name}\n")

@@ -105,7 +105,7 @@ def settings(config: MkDocsConfig) -> SiteSettings:
     return SiteSettings(
         site_url=config.site_url or SiteSettings.site_url,
         site_name=config.site_name,
-        data_edit_url=(config.extra or {}).get("data_edit_url"),
+        data_edit_url=config.extra.get("data_edit_url") if config.extra else None,
     )
 
 

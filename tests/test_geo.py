@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import inspect
 import io
@@ -15,6 +16,7 @@ import pytest
 import yaml
 
 from builder.geometry import geo
+from builder.geometry import topology as topology_reader
 
 ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "data" / "geo"
@@ -265,20 +267,39 @@ def load_script():
 
 
 def test_arc_decoding_undoes_delta_quantization():
-    script = load_script()
     topology = {
         "transform": {"scale": [0.5, 0.25], "translate": [10.0, 20.0]},
         "arcs": [[[0, 0], [2, 4], [2, -4]]],
     }
-    assert script.decode_arcs(topology) == [[(10.0, 20.0), (11.0, 21.0), (12.0, 20.0)]]
-    assert script.arc_index(-1) == 0
-    assert script.arc_index(3) == 3
+    assert topology_reader.decode_arcs(topology) == [[(10.0, 20.0), (11.0, 21.0), (12.0, 20.0)]]
+    assert topology_reader.arc_index(-1) == 0
+    assert topology_reader.arc_index(3) == 3
 
 
 def test_stitch_reverses_negative_arcs():
-    script = load_script()
     arcs = [[(0, 0), (1, 0)], [(0, 1), (1, 0)]]
-    assert script.stitch([0, -2], arcs) == [(0, 0), (1, 0), (0, 1)]
+    assert topology_reader.stitch([0, -2], arcs.__getitem__) == [(0, 0), (1, 0), (0, 1)]
+
+
+def test_both_scripts_read_topojson_with_the_one_reader():
+    """No script decodes arcs or stitches rings itself: builder.geometry.topology does."""
+    own = {name for name in vars(topology_reader) if not name.startswith("_")}
+    for script in ("derive_geo.py", "derive_basemap.py"):
+        tree = ast.parse((ROOT / "scripts" / script).read_text(encoding="utf-8"))
+        defined = {
+            node.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+        assert not {"decode", "decode_arcs", "stitch", "arc_index"} & defined, script
+        imported = {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "builder.geometry.topology"
+            for alias in node.names
+        }
+        assert imported, script
+        assert imported <= own, script
 
 
 def test_shared_arc_becomes_the_border(tmp_path):

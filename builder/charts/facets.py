@@ -42,7 +42,7 @@ def filter_key(event: Event, data: Dataset) -> str:
 
 def filter_options(data: Dataset) -> list[dict[str, object]]:
     """The three filters (category, country, actor), each option with its event count."""
-    by_category = Counter(ev.category for ev in data.events.values())
+    by_category: Counter[str] = Counter(ev.category for ev in data.events.values())
     by_country = Counter(c for ev in data.events.values() for c in countries(ev, data))
     by_actor = Counter(a for ev in data.events.values() for a in involved_actors(ev))
     return [

@@ -87,7 +87,7 @@ def date_text(event: Event) -> str:
 
 def status_text(event: Event, data: Dataset) -> str:
     """The status with who claims and who denies, in plain text."""
-    parts = [event.status]
+    parts: list[str] = [event.status]
     if event.claimed_by:
         parts.append("by " + ", ".join(data.actors[a].name for a in event.claimed_by))
     if event.denied_by:
@@ -113,7 +113,10 @@ def base_layout(**overrides: Any) -> dict[str, Any]:
 
 def plotly_json(fig: go.Figure) -> dict[str, Any]:
     """A validated figure as plain JSON data (no uids, so output is deterministic)."""
-    return json.loads(pio.to_json(fig, validate=True, pretty=False, remove_uids=True))
+    figure: dict[str, Any] = json.loads(
+        pio.to_json(fig, validate=True, pretty=False, remove_uids=True)
+    )
+    return figure
 
 
 def dump(payload: dict[str, Any]) -> str:

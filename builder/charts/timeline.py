@@ -100,7 +100,7 @@ def _rows(view: str, data: Dataset) -> tuple[list[Row], dict[str, list[str]]]:
     """The rows of a view and, per event id, the keys of the rows it appears in."""
     if view == "theme":
         present = {ev.category for ev in data.events.values()}
-        rows = [(c, label(c)) for c in CATEGORIES if c in present]
+        rows: list[Row] = [(c, label(c)) for c in CATEGORIES if c in present]
         return rows, {eid: [ev.category] for eid, ev in data.events.items()}
     membership = {
         eid: facets.countries(ev, data) or [facets.NO_COUNTRY] for eid, ev in data.events.items()

@@ -39,9 +39,9 @@ def timeline_summary(data: Dataset) -> str:
     first = min(dates.start(ev.date) for ev in events)
     last = max(dates.start(ev.date) for ev in events)
     after = sum(dates.start(ev.date) >= TAKEOVER for ev in events)
-    by_category = Counter(ev.category for ev in events)
+    by_category: Counter[str] = Counter(ev.category for ev in events)
     busiest = max(CATEGORIES, key=lambda c: (by_category[c], -CATEGORIES.index(c)))
-    by_status = Counter(ev.status for ev in events)
+    by_status: Counter[str] = Counter(ev.status for ev in events)
     doubtful = by_status["claimed"] + by_status["disputed"] + by_status["denied"]
     spans = sum(not is_exact_day(ev) for ev in events)
     return (
@@ -75,7 +75,9 @@ def _event_table(data: Dataset) -> Table:
 
 
 def _count_table(data: Dataset) -> Table:
-    counts = Counter((dates.start(ev.date).year, ev.category) for ev in data.events.values())
+    counts: Counter[tuple[int, str]] = Counter(
+        (dates.start(ev.date).year, ev.category) for ev in data.events.values()
+    )
     years = sorted({year for year, _ in counts})
     present = [c for c in CATEGORIES if any(cat == c for _, cat in counts)]
     rows = tuple((str(year), *(f"{counts[(year, c)]:,}" for c in present)) for year in years)

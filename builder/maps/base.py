@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, ClassVar
+from typing import Any
 
 import branca.element
 import folium
@@ -76,7 +76,8 @@ LAYER_FACTORIES = frozenset({"events", "shapes", "labels"})
 class SiteMap(folium.Map):
     """A folium Map that loads only Leaflet and the site's map script, from the site itself."""
 
-    default_js: ClassVar[list[tuple[str, str]]] = [
+    # Folium declares these per instance but reads them from the class: no ClassVar here.
+    default_js: list[tuple[str, str]] = [  # noqa: RUF012
         ("leaflet", f"../{LEAFLET_JS}"),
         ("topojson_client", f"../{TOPOJSON_JS}"),
         # After Leaflet: it hooks into every L.Map made from then on.
@@ -85,7 +86,7 @@ class SiteMap(folium.Map):
         ("rbush", f"../{RBUSH_JS}"),
         ("dr_map_labels", f"../{MAP_LABELS_JS}"),
     ]
-    default_css: ClassVar[list[tuple[str, str]]] = [
+    default_css: list[tuple[str, str]] = [  # noqa: RUF012
         ("leaflet_css", f"../{LEAFLET_CSS}"),
         ("dr_basemap_css", f"../{BASEMAP_CSS}"),
         ("dr_map_css", f"../{MAP_DOCUMENT_CSS}"),
@@ -130,7 +131,7 @@ class MapCall(branca.element.MacroElement):
 
     def __init__(self, function: str, data: Any):
         """Call ``DR.function`` with the map and ``data`` serialised safely."""
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # branca leaves it unannotated
         if function not in ("setup", "finish", "locate"):
             raise ValueError(f"unknown map function {function!r}")
         self._name = "dr_call"
@@ -147,11 +148,12 @@ def counted_ids(prefix: str) -> Iterator[None]:
     def _next_id(cls: type) -> str:
         return f"{prefix}_{next(counter)}"
 
-    branca.element.Element._generate_id = classmethod(_next_id)  # type: ignore[method-assign]
+    # Replacing a method on purpose (see the module's docstring).
+    branca.element.Element._generate_id = classmethod(_next_id)  # type: ignore[method-assign, assignment]
     try:
         yield
     finally:
-        branca.element.Element._generate_id = original  # type: ignore[method-assign]
+        branca.element.Element._generate_id = original  # type: ignore[method-assign]  # restored
 
 
 def preload_links() -> str:
@@ -190,18 +192,26 @@ def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
     )
     # Opt-in only: with it off, the reader's browser contacts no other host.
     folium.TileLayer(TILES, name=TILES_NAME, overlay=True, control=True, show=False).add_to(fmap)
-    fmap.get_root().header.add_child(
+    _document(fmap).header.add_child(
         branca.element.Element(f"<title>{text(title)}</title>"), name="title"
     )
     # Opened on its own, a document without an icon makes the browser ask for
     # /favicon.ico, which the site does not have (and which lies outside a site
     # published under a path). The href is relative, like every asset here.
-    fmap.get_root().header.add_child(
+    _document(fmap).header.add_child(
         branca.element.Element(f'<link rel="icon" href="../{SITE_ICON}" type="image/svg+xml">'),
         name="icon",
     )
-    fmap.get_root().header.add_child(branca.element.Element(preload_links()), name="preload")
+    _document(fmap).header.add_child(branca.element.Element(preload_links()), name="preload")
     return fmap
+
+
+def _document(fmap: folium.Map) -> branca.element.Figure:
+    """The HTML document folium renders the map in (its root, a branca ``Figure``)."""
+    root = fmap.get_root()
+    if not isinstance(root, branca.element.Figure):
+        raise TypeError("folium's map is not rooted in a Figure: review map_base")
+    return root
 
 
 def add_layer_control(fmap: folium.Map) -> None:
@@ -211,7 +221,7 @@ def add_layer_control(fmap: folium.Map) -> None:
 
 def add_html(fmap: folium.Map, html: str) -> None:
     """Add trusted, already-escaped HTML (a legend, a message) to the document body."""
-    fmap.get_root().html.add_child(branca.element.Element(html))
+    _document(fmap).html.add_child(branca.element.Element(html))
 
 
 _FOLIUM_SCRIPT_END = "</script>\n</html>"
@@ -250,4 +260,21 @@ def render(fmap: folium.Map, *, when_near: bool = False) -> str:
         raise RuntimeError("folium's document template changed: review map_base.render")
     if when_near:
         html = _draw_when_near(html)
+    html = _script_inside_body(html)
     return html.replace(_FOLIUM_VIEWPORT, _VIEWPORT).replace("<html>", '<html lang="en">', 1)
+
+
+def _script_inside_body(html: str) -> str:
+    """Close the body after folium's script, which its template writes after ``</body>``.
+
+    A start tag after ``</body>`` is a parse error in HTML5 (browsers move it back
+    into the body); the document is valid with the script where they put it.
+    """
+    body_end = html.rfind("</body>")
+    script_end = html.rfind(_FOLIUM_SCRIPT_END)
+    between = html[body_end + len("</body>") : script_end]
+    if body_end < 0 or script_end < body_end or not between.lstrip().startswith("<script>"):
+        raise RuntimeError("folium's document template changed: review map_base.render")
+    script_end += len("</script>")
+    script = html[body_end + len("</body>") : script_end]
+    return f"{html[:body_end]}{script}\n</body>{html[script_end:]}"

@@ -107,7 +107,8 @@ def border_map(data: Dataset, geography: Geography) -> str:
         zoom=6,
         # The whole line and every event along it.
         bounds=bounds(
-            [*map(tuple, geography.border_latlngs), *feature_points(features)], pad_km=40
+            [*((lat, lon) for lat, lon in geography.border_latlngs), *feature_points(features)],
+            pad_km=40,
         ),
         legend=legend,
         layers=[

@@ -96,7 +96,7 @@ def ring_lonlats(centre: tuple[float, float], radius_km: float) -> list[list[flo
 
 
 def _geodesic_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return _GEOD.inv(a[1], a[0], b[1], b[0])[2] / 1000
+    return float(_GEOD.inv(a[1], a[0], b[1], b[0])[2]) / 1000
 
 
 def reach(data: Dataset, geography: Geography) -> Reach | None:
@@ -131,9 +131,9 @@ def reach(data: Dataset, geography: Geography) -> Reach | None:
             for polygon in _polygons(geography.provinces[code]["geometry"])
             for lat, lon in polygon
         ]
-        km = [_geodesic_km(centre, p) for p in outline]
-        share = sum(k <= radius for k in km) / len(km)
-        provinces.append((f"{geography.province_name(code)} province", min(km), share))
+        edge_km = [_geodesic_km(centre, p) for p in outline]
+        share = sum(k <= radius for k in edge_km) / len(edge_km)
+        provinces.append((f"{geography.province_name(code)} province", min(edge_km), share))
     return Reach(
         system=system,
         factory_event=event_id,

@@ -78,7 +78,9 @@ class StepView:
     """Latest date of the step's events, end dates included."""
 
 
-def _feature_extent(feature: dict[str, Any], data: Dataset, geography: Geography):
+def _feature_extent(
+    feature: dict[str, Any], data: Dataset, geography: Geography
+) -> list[tuple[float, float]]:
     lon, lat = feature["geometry"]["coordinates"]
     p = feature["properties"]
     if "shape" in p:

@@ -6,13 +6,14 @@ from builder.html.sanitize import text
 from builder.html.search import NOT_INDEXED
 from builder.pages.common import front_matter
 from builder.record.countries import country_name
+from builder.record.schema import Figure
 from builder.record.validate import Dataset
 
 DRONES_PAGE = "reference/drones.md"
 """Docs path of the generated drone systems page."""
 
 
-def _figure(label: str, figure, unit: str) -> str:
+def _figure(label: str, figure: Figure | None, unit: str) -> str:
     if figure is None:
         return ""
     value = f"{figure.value:g}"

@@ -41,7 +41,7 @@ def newest_changes(data: Dataset, history: RecordHistory) -> list[str]:
     chronological = [event_id for event_id, _ in data.chronological()]
     later_event = {event_id: i for i, event_id in enumerate(chronological)}
 
-    def order(event_id: str) -> tuple:
+    def order(event_id: str) -> tuple[dt.datetime, dt.datetime, int]:
         record = history.of(event_id)
         return (record.changed, record.added, later_event[event_id])
 

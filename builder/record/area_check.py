@@ -7,6 +7,7 @@ returns problems instead of raising.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from builder.geometry import geo, polygons
 from builder.record.load import Problem
@@ -17,7 +18,7 @@ AREA_PRECISIONS = frozenset({"district", "province", "region", "country"})
 
 
 def _country_problems(
-    key: str, place: Place, areas: dict[str, tuple[str, dict]], path: str
+    key: str, place: Place, areas: dict[str, tuple[str, dict[str, Any]]], path: str
 ) -> list[Problem]:
     """Country outlines go with country places: the place's own country, its point inside."""
     ids = place.area or []

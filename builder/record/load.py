@@ -18,6 +18,7 @@ import yaml
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# A base chosen at import time (libyaml's loader where installed) is no static type.
 class _KeyCheckingLoader(_SAFE_LOADER):  # type: ignore[misc, valid-type]
     """The safe loader, noting every key a mapping repeats instead of keeping the last value.
 
@@ -51,7 +52,8 @@ class _KeyCheckingLoader(_SAFE_LOADER):  # type: ignore[misc, valid-type]
                 self.repeated.append((line, written, first_line[key]))
             else:
                 first_line[key] = line
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 EVENTS_DIR = "events"

@@ -8,11 +8,13 @@ edit to any page.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from builder.html.sanitize import text
 from builder.record import dates
+from builder.record.schema import Event
 from builder.record.validate import Dataset
 
 DIRECTIVE = re.compile(r"^\[\[record span\]\][ \t]*$", re.MULTILINE)
@@ -39,7 +41,7 @@ def record_span(data: Dataset) -> RecordSpan | None:
         return None
     first_id, first = ordered[0]
 
-    def reach(item: tuple[str, object]) -> tuple:
+    def reach(item: tuple[str, Event]) -> tuple[dt.date, str]:
         event_id, event = item
         last = event.end_date or event.date
         return (dates.end(last), event_id)

@@ -404,7 +404,7 @@ class StoryStep(Strict):
         ),
     )
     layers: list[StoryLayer] = Field(
-        default_factory=lambda: ["border"],
+        default_factory=lambda: list[StoryLayer](["border"]),
         description=(
             "Which context layers the map shows with the step's events: range-ring (the "
             "drone's reach around its factory; the map then frames the whole ring too), border "

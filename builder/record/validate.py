@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from builder.record import dates
 from builder.record.area_check import check_areas
@@ -119,7 +121,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return name or "file"
 
 
-def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
+def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
     kind = error["type"]
     if kind == "missing":
         return "is required but missing"
@@ -137,7 +139,9 @@ def _message(error: dict[str, Any], model: type[BaseModel]) -> str:
     return message
 
 
-def _schema_problems(exc: ValidationError, path: str, model: type[BaseModel], prefix: str = ""):
+def _schema_problems(
+    exc: ValidationError, path: str, model: type[BaseModel], prefix: str = ""
+) -> Iterator[Problem]:
     for error in exc.errors(include_url=False):
         loc = error["loc"]
         # Nested models are named after the outer field in the error, so report the
@@ -162,7 +166,9 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _load_registry(data_dir: Path, name: str, model: type[BaseModel], root: str, problems):
+def _load_registry(
+    data_dir: Path, name: str, model: type[BaseModel], root: str, problems: list[Problem]
+) -> dict[str, Any]:
     path = data_dir / name
     shown = f"{root}/{name}"
     if not path.exists():
@@ -224,7 +230,7 @@ REFERENCE_FIELDS = {
 def _reference_problems(path: str, content: dict[str, Any], data: Dataset) -> list[Problem]:
     # Works on raw mappings too: a file that failed the schema still gets its
     # references checked, so an editor sees every mistake in one run.
-    registries = {
+    registries: dict[str, Mapping[str, object]] = {
         "sources.yaml": data.sources,
         "actors.yaml": data.actors,
         "systems.yaml": data.systems,
@@ -380,7 +386,7 @@ _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 _STORY_MARKUP = re.compile(r"\]\(|^\s*\[[^\]^]+\]:|<[a-zA-Z/!?]|\{:", re.MULTILINE)
 
 
-def _story_message(error: dict[str, Any]) -> str | None:
+def _story_message(error: ErrorDetails) -> str | None:
     where = error["loc"][-1] if error["loc"] else None
     if error["type"] in ("too_short", "string_too_short", "missing"):
         if where == "events":

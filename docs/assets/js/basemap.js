@@ -80,51 +80,32 @@
     return marker;
   }
 
-  function rect(node) {
-    var r = node.getBoundingClientRect();
-    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-  }
-
-  function overlap(a, b) {
-    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-  }
-
-  // Context labels give way: a name that would touch the map's own labels or pins, a
-  // control, another name already shown or the map's edge is hidden at this zoom. The map's
-  // own labels are few and placed first; a handful of names is checked against them.
-  function fitLabels(map, labels) {
-    var container = map.getContainer();
-    var frame = rect(container);
-    var taken = [];
-    container.querySelectorAll(".leaflet-control, .dr-label-box, .leaflet-tooltip").forEach(function (n) {
-      if (n.offsetParent !== null) { taken.push(rect(n)); }
-    });
-    // The data's point markers too (a name may lie across a wide area, not across a pin).
-    container.querySelectorAll("path.dr-event").forEach(function (n) {
-      var r = rect(n);
-      if (r.right - r.left < 40 && r.bottom - r.top < 40 && r.right > r.left) { taken.push(r); }
-    });
-    // Every name is measured before any is shown or hidden: visibility moves nothing, and
-    // reading a box after each write made the browser lay the map out again for every name.
-    var zoom = map.getZoom();
-    var nodes = labels.map(function (marker) { return marker.getElement(); });
-    var boxes = nodes.map(function (node) { return node ? rect(node.firstChild || node) : null; });
-    var named = {}; // a country is named once, at the first of its points that fits
-    labels.forEach(function (marker, i) {
-      var node = nodes[i];
-      var box = boxes[i];
-      if (!node) { return; }
-      var shown = zoom >= marker.minZoom && zoom <= marker.maxZoom &&
-        !(marker.country && named[marker.country]) &&
-        box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom &&
-        !taken.some(function (t) { return overlap(t, box); });
-      node.style.visibility = shown ? "" : "hidden";
-      node.classList.toggle("dr-base-label-hidden", !shown);
-      if (shown) {
-        taken.push(box);
-        if (marker.country) { named[marker.country] = true; }
-      }
-    });
+  // Context labels give way: a name that would touch the map's own labels or pins, a control,
+  // another name already shown or the map's edge is hidden at this zoom. labels.js places them
+  // after the map's own labels in the same pass, against the same collision index.
+  function nameLabels(map, labels) {
+    return function (fits) {
+      var origin = map.getContainer().getBoundingClientRect();
+      // Every name is measured before any is shown or hidden: visibility moves nothing, and
+      // reading a box after each write made the browser lay the map out again for every name.
+      var zoom = map.getZoom();
+      var nodes = labels.map(function (marker) { return marker.getElement(); });
+      var boxes = nodes.map(function (node) {
+        if (!node) { return null; }
+        var r = (node.firstChild || node).getBoundingClientRect();
+        return { minX: r.left - origin.left, minY: r.top - origin.top, maxX: r.right - origin.left, maxY: r.bottom - origin.top };
+      });
+      var named = {}; // a country is named once, at the first of its points that fits
+      labels.forEach(function (marker, i) {
+        var node = nodes[i];
+        if (!node) { return; }
+        var shown = zoom >= marker.minZoom && zoom <= marker.maxZoom &&
+          !(marker.country && named[marker.country]) && fits(boxes[i]);
+        node.style.visibility = shown ? "" : "hidden";
+        node.classList.toggle("dr-base-label-hidden", !shown);
+        if (shown && marker.country) { named[marker.country] = true; }
+      });
+    };
   }
 
   function draw(map, topology) {
@@ -170,21 +151,13 @@
       } else {
         overviewBorders.addTo(map);
       }
-      fitLabels(map, labels);
-    }
-    // Next frame: the map's own labels are placed again on the same events (labels.js,
-    // also in a frame requested earlier), and names give way to where they land.
-    var pending = false;
-    function refit() {
-      if (pending) { return; }
-      pending = true;
-      window.requestAnimationFrame(function () { pending = false; fitLabels(map, labels); });
     }
     map.on("zoomend", update);
-    map.on("moveend resize overlayadd overlayremove", refit);
     update();
-    // The map's own labels and controls are placed once its script has run: fit again then.
-    window.requestAnimationFrame(function () { fitLabels(map, labels); });
+    // labels.js places the names with the map's own labels, on every change of view, size or
+    // layers (and now: the credit line has just grown in the corner, and labels give way to it).
+    if (window.DRLabels) { window.DRLabels.addContext(map, nameLabels(map, labels)); }
+    else { nameLabels(map, labels)(function () { return true; }); } // a page without labels.js: by zoom alone
     map.getContainer().setAttribute("data-dr-basemap", "drawn");
     return labelLayer;
   }
@@ -200,8 +173,6 @@
     map.getContainer().classList.add("dr-has-basemap");
     load().then(function (topology) {
       draw(map, topology);
-      // The credit line has just grown in the corner: labels placed before must give way to it.
-      if (map._drLabels && window.DRLabels) { window.DRLabels.place(map); }
     }).catch(function (error) {
       map.getContainer().setAttribute("data-dr-basemap", "failed");
       if (window.console) { window.console.warn(String(error)); }

@@ -13,6 +13,9 @@
  * is near its anchor, while it has keyboard focus (Tab reaches it) and after a tap near
  * it, and it may find room at a closer zoom: placement runs again after every zoom, pan,
  * resize and layer switch. The text version under each map lists every label's facts.
+ *
+ * The basemap's place names (basemap.js) are placed in the same pass, after every label,
+ * against the same index (addContext): one collision index per map, not two.
  */
 (function () {
   "use strict";
@@ -157,8 +160,29 @@
         hide(element, label);
       }
     });
+    // Context names (basemap.js's place names) come last, against the same index: each
+    // gives way to every label, pin and control above and to the names placed before it.
+    (map._drContext || []).forEach(function (names) {
+      names(function fits(candidate) {
+        if (candidate.minX < 0 || candidate.minY < 0 || candidate.maxX > size.x || candidate.maxY > size.y ||
+            tree.collides(candidate)) {
+          return false;
+        }
+        tree.insert(candidate);
+        return true;
+      });
+    });
     map.getContainer().setAttribute("data-dr-labels-shown", String(shown));
     return shown;
+  }
+
+  /** Have ``names(fits)`` place the map's context names after its own labels, in every pass.
+   *  ``fits(box)`` (box in container pixels: minX, minY, maxX, maxY) says whether the box lies
+   *  inside the map and clear of everything placed so far, and if so takes its place. */
+  function addContext(map, names) {
+    (map._drContext = map._drContext || []).push(names);
+    manage(map);
+    place(map);
   }
 
   // A hidden label shows on request above everything, where it fits the map if it can.
@@ -213,5 +237,5 @@
     return map;
   }
 
-  window.DRLabels = { manage: manage, place: place };
+  window.DRLabels = { manage: manage, place: place, addContext: addContext };
 })();

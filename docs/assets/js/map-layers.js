@@ -34,6 +34,29 @@
     return target;
   }
 
+  // Scripts loaded after this one (story-map.js) extend a map through these hooks instead of
+  // replacing DR's functions: "layer" (kind, data, layer) after each events or shapes layer is
+  // built, "finished" (map, options) once finish has fitted the view, before the map is ready.
+  var hooks = { layer: [], finished: [] };
+
+  /** Call ``fn`` on ``name`` ("layer" or "finished"); see hooks above. */
+  function on(name, fn) {
+    if (!hooks[name]) { throw new Error("DR.on: no hook " + name); }
+    hooks[name].push(fn);
+  }
+
+  function emit(name, args) {
+    hooks[name].forEach(function (fn) { fn.apply(null, args); });
+  }
+
+  function announced(kind, build) {
+    return function (data) {
+      var layer = build(data);
+      emit("layer", [kind, data, layer]);
+      return layer;
+    };
+  }
+
   // Marks let benchmarks read when the map was drawn and first painted, without polling.
   // "Ready" waits for the basemap (basemap.js), so a drawn map has its geography too.
   function ready() {
@@ -331,6 +354,7 @@
       map.fitBounds(options.bounds, { padding: [20, 20], maxZoom: options.maxZoom || 8, animate: false });
     }
     if (window.DRLabels) { window.DRLabels.manage(map); }
+    emit("finished", [map, options]);
     if (!options.waitForData) { ready(); }
     return map;
   }
@@ -440,6 +464,7 @@
   L.Map.addInitHook(function () { window.drMap = this; });
 
   window.DR = {
-    setup: setup, events: events, shapes: shapes, labels: labels, finish: finish, locate: locate,
+    setup: setup, events: announced("events", events), shapes: announced("shapes", shapes),
+    labels: labels, finish: finish, locate: locate, on: on,
   };
 })();

@@ -1,8 +1,8 @@
 /*
  * The story map (maps/story.html): moves to each step of the story and highlights its events.
  *
- * Loaded after map-layers.js and before the map's own script. It notes every layer the
- * DR builders make, and once DR.finish has fitted the opening view it exposes
+ * Loaded after map-layers.js and before the map's own script. Through DR.on's hooks it notes
+ * every layer the DR builders make, and once DR.finish has fitted the opening view it exposes
  * window.DR.storyMap, the small API the story page (assets/js/story.js, same origin) calls:
  *   go(stepId, {animate})  show the step's layers, highlight its events, fly or jump to its view
  *   explore(on)            free the map for pointer and keyboard (true) or lock it for scrolling
@@ -15,21 +15,9 @@
 
   var DR = window.DR;
   if (!DR) { return; }
-  var built = []; // {data, layer} for every layer the DR builders made in this document
-  ["events", "shapes"].forEach(function (name) {
-    var build = DR[name];
-    DR[name] = function (data) {
-      var layer = build(data);
-      built.push({ kind: name, data: data, layer: layer });
-      return layer;
-    };
-  });
-  var finish = DR.finish;
-  DR.finish = function (map, options) {
-    var result = finish(map, options);
-    start(map);
-    return result;
-  };
+  var built = []; // {kind, data, layer} for every layer the DR builders made in this document
+  DR.on("layer", function (kind, data, layer) { built.push({ kind: kind, data: data, layer: layer }); });
+  DR.on("finished", function (map) { start(map); });
 
   var HANDLERS = ["dragging", "touchZoom", "doubleClickZoom", "boxZoom", "keyboard"];
   var PADDING = [24, 24];
