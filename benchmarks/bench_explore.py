@@ -28,14 +28,18 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM_ARGS, TILE_URL, build_site, copy_project  # noqa: E402
+from conftest import CHROMIUM_ARGS, TILE_URL, build_site  # noqa: E402
 
-from benchmarks.synthetic import make_project  # noqa: E402
+from benchmarks.synthetic import copy_project, make_project  # noqa: E402
 
 WEIGHT_BUDGET_KB = 600
 """The explore page with everything it loads, curated data, gzipped, tiles excluded."""
@@ -72,14 +76,14 @@ def _verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def _open(browser, url: str):
+def _open(browser: Browser, url: str) -> tuple[BrowserContext, Page]:
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     context.route(TILE_URL, lambda route: route.abort())
     page = context.new_page()
     return context, page
 
 
-def weight(browser, work: Path) -> tuple[bool, str]:
+def weight(browser: Browser, work: Path) -> tuple[bool, str]:
     """Print what the curated explore page loads, gzipped; return the budget line."""
     project = copy_project(work / "curated")
     result = build_site(project, work / "curated-site")
@@ -137,7 +141,7 @@ DRIVE = """async ([count]) => {
 }"""
 
 
-def scale(browser, work: Path, n_events: int) -> list[tuple[bool, str]]:
+def scale(browser: Browser, work: Path, n_events: int) -> list[tuple[bool, str]]:
     """Build ``n_events`` synthetic events; print drawn time and change latencies."""
     project = make_project(work / f"n{n_events}", n_events)
     site = work / f"n{n_events}-site"
@@ -171,7 +175,7 @@ def scale(browser, work: Path, n_events: int) -> list[tuple[bool, str]]:
         server.shutdown()
     drawn_s = statistics.median(drawn)
     median = statistics.median(changes)
-    p95 = sorted(changes)[max(0, int(round(0.95 * len(changes))) - 1)]
+    p95 = sorted(changes)[max(0, round(0.95 * len(changes)) - 1)]
     print(
         f"{n_events:,} synthetic events: events.geojson {len(geojson) / 1024:,.0f} KB "
         f"({len(gzip.compress(geojson, 6)) / 1024:,.0f} KB gz); drawn after "

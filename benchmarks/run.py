@@ -120,11 +120,11 @@ def print_figures(f: Figures) -> None:
         print(f"| {kind}: first render in headless Chromium | {ms:.0f} ms |")
 
 
-def run_other(name: str) -> None:
-    """Run ``benchmarks/<name>.py``'s ``main()`` if another engineer has added it."""
+def run_other(name: str) -> bool:
+    """Run ``benchmarks/<name>.py``'s ``main()`` if it exists; False if it reports a failed budget."""
     path = HERE / f"{name}.py"
     if not path.is_file():
-        return
+        return True
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
@@ -133,9 +133,10 @@ def run_other(name: str) -> None:
     print(f"\n## {name}\n")
     saved, sys.argv = sys.argv, [str(path)]  # its own defaults, not our --sizes
     try:
-        module.main()
+        result = module.main()
     finally:
         sys.argv = saved
+    return result in (None, 0)
 
 
 def main() -> int:
@@ -170,9 +171,8 @@ def main() -> int:
     checks += [(f.ok, f"curated data, {f.describe()}") for f in map_figures]
     for ok, text in checks:
         print(f"- {'PASS' if ok else 'FAIL'}: {text}")
-    for name in ("bench_maps", "bench_charts"):
-        run_other(name)
-    return 0 if all(ok for ok, _ in checks) else 1
+    others_ok = [run_other(name) for name in ("bench_maps", "bench_charts", "bench_explore")]
+    return 0 if all(ok for ok, _ in checks) and all(others_ok) else 1
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ from builder.geometry.basemap import BASEMAP_SOURCE
 from builder.geometry.simplify import douglas_peucker
 from builder.html.sanitize import script_json, text
 from builder.maps.areas import Geography, country_name, event_shape_key, shape_for_key
-from builder.maps.base import MAP_LABELS_JS, RBUSH_JS
 from builder.maps.document import MapSpec, assemble
 from builder.maps.features import bounds
 from builder.maps.style import AREA_RADIUS_KM, CATEGORY_COLOURS, PIN_PRECISIONS, STATUS_STYLES
@@ -144,22 +143,5 @@ def explore_map(data: Dataset, geography: Geography) -> str:
         # The page sends the events as soon as the frame has loaded.
         when_near=False,
     )
-    return without_label_placement(assemble(spec, data, geography))
+    return assemble(spec, data, geography)
 
-
-def without_label_placement(document: str) -> str:
-    """The document without the label placer and its R-tree, which this map never uses.
-
-    The explore map has no labels of its own (the basemap fits its names itself), and
-    the explore page must stay within its weight budget with plotly.js beside it.
-    """
-    for path in (RBUSH_JS, MAP_LABELS_JS):
-        tags = (
-            f'<link rel="preload" href="../{path}" as="script">',
-            f'<script src="../{path}"></script>',
-        )
-        for tag in tags:
-            if document.count(tag) != 1:
-                raise RuntimeError(f"the map document no longer loads {path} as expected")
-            document = document.replace(tag, "", 1)
-    return document

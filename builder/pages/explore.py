@@ -119,8 +119,8 @@ def _checkbox(group: str, value: str, label: str, swatch: str, count: int) -> st
 
 def _filters(data: Dataset) -> str:
     events = [ev for _, ev in data.chronological()]
-    by_category = Counter(ev.category for ev in events)
-    by_status = Counter(ev.status for ev in events)
+    by_category: Counter[str] = Counter(ev.category for ev in events)
+    by_status: Counter[str] = Counter(ev.status for ev in events)
     by_actor = Counter(a for ev in events for a in involved_actors(ev))
     categories = "".join(
         _checkbox("category", c, category_label(c), _swatch("pin", CATEGORY_COLOURS[c]), n)
@@ -150,7 +150,8 @@ def _filters(data: Dataset) -> str:
         f"{statuses}</ul>"
         '<p class="dr-explore-hint">The emptier and more dashed a mark, the weaker the claim '
         f'(<a href="{PREFIX}reference/methodology/#status">what each status means</a>). '
-        "Numbers count the period's events; a group with nothing ticked keeps them all.</p>"
+        "Numbers count the events of the period that the other filters keep; a group with "
+        "nothing ticked keeps them all.</p>"
         "</fieldset></div>"
     )
 

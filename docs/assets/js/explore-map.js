@@ -3,7 +3,7 @@
  * only those in its view.
  *
  * Loaded after map-layers.js and before the map's own script. Once DR.finish has fitted the
- * opening view it exposes window.DR.exploreMap, the API the explore page (assets/js/explore.js,
+ * opening view (its "finished" hook) it exposes window.DR.exploreMap, the API the explore page (assets/js/explore.js,
  * same origin) calls:
  *   load(events)        make one canvas layer per located event; nothing is shown yet
  *   show(ids)           show exactly these events: others are taken off the map, not
@@ -21,12 +21,7 @@
 
   var DR = window.DR;
   if (!DR) { return; }
-  var finish = DR.finish;
-  DR.finish = function (map, options) {
-    var result = finish(map, options);
-    start(map);
-    return result;
-  };
+  DR.on("finished", function (map) { start(map); });
 
   var KM_PER_DEGREE = 111.32;
   var PIN_RADIUS = 7;

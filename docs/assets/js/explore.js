@@ -229,17 +229,24 @@
   var view = { indices: [], located: [], ids: [], facetCategory: {}, facetStatus: {} };
   var filtersDirty = true;
 
+  /* Which events each filter group lets through; an event is in the view when all three do.
+   * Each group's counts in the filters are of the events the other two let through. */
+  var byCategory = null, byStatus = null, byActor = null;
   function computePasses() {
     var cats = state.categories, stats = state.statuses, actors = state.actors;
+    if (!byCategory || byCategory.length !== events.length) {
+      byCategory = new Uint8Array(events.length);
+      byStatus = new Uint8Array(events.length);
+      byActor = new Uint8Array(events.length);
+    }
     for (var i = 0; i < events.length; i++) {
       var ev = events[i];
-      var ok = (!cats.length || cats.indexOf(ev.p.category) >= 0) &&
-        (!stats.length || stats.indexOf(ev.p.status) >= 0);
-      if (ok && actors.length) {
-        ok = false;
-        for (var a = 0; a < ev.actors.length; a++) { if (actors.indexOf(ev.actors[a]) >= 0) { ok = true; break; } }
-      }
-      passes[i] = ok ? 1 : 0;
+      byCategory[i] = !cats.length || cats.indexOf(ev.p.category) >= 0 ? 1 : 0;
+      byStatus[i] = !stats.length || stats.indexOf(ev.p.status) >= 0 ? 1 : 0;
+      var ok = !actors.length;
+      for (var a = 0; !ok && a < ev.actors.length; a++) { if (actors.indexOf(ev.actors[a]) >= 0) { ok = true; } }
+      byActor[i] = ok ? 1 : 0;
+      passes[i] = byCategory[i] & byStatus[i] & byActor[i];
     }
     filtersDirty = false;
   }
@@ -250,19 +257,24 @@
     var first = period.lo === -Infinity ? 0 : lowerBound(period.lo - maxSpan);
     var last = period.hi === Infinity ? events.length : upperBound(period.hi);
     var indices = [], located = [], ids = [];
-    var facetCategory = {}, facetStatus = {};
+    var facetCategory = {}, facetStatus = {}, facetActor = {};
     for (var i = first; i < last; i++) {
       var ev = events[i];
       if (ev.end < period.lo) { continue; }
-      facetCategory[ev.p.category] = (facetCategory[ev.p.category] || 0) + 1;
-      facetStatus[ev.p.status] = (facetStatus[ev.p.status] || 0) + 1;
+      if (byStatus[i] && byActor[i]) { facetCategory[ev.p.category] = (facetCategory[ev.p.category] || 0) + 1; }
+      if (byCategory[i] && byActor[i]) { facetStatus[ev.p.status] = (facetStatus[ev.p.status] || 0) + 1; }
+      if (byCategory[i] && byStatus[i]) {
+        for (var a = 0; a < ev.actors.length; a++) {
+          if (ev.actors.indexOf(ev.actors[a]) === a) { facetActor[ev.actors[a]] = (facetActor[ev.actors[a]] || 0) + 1; }
+        }
+      }
       if (!passes[i]) { continue; }
       indices.push(i);
       if (ev.located) { located.push(ev.id); }
     }
     for (var j = 0; j < indices.length; j++) { ids.push(events[indices[j]].id); }
     view = { indices: indices, located: located, ids: ids, facetCategory: facetCategory,
-      facetStatus: facetStatus, period: period };
+      facetStatus: facetStatus, facetActor: facetActor, period: period };
     return view;
   }
 
@@ -907,6 +919,12 @@
     root.querySelectorAll("[data-count]").forEach(function (span) {
       var facet = span.getAttribute("data-facet") === "status" ? view.facetStatus : view.facetCategory;
       span.firstChild.nodeValue = String(facet[span.getAttribute("data-count")] || 0);
+    });
+    Array.prototype.forEach.call(actorSelect.options, function (option) {
+      if (!option.value) { return; }
+      if (!option.drName) { option.drName = config.actors[option.value] || option.value; }
+      var text = option.drName + " (" + (view.facetActor[option.value] || 0) + ")";
+      if (option.textContent !== text) { option.textContent = text; }
     });
   }
 
