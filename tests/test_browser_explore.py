@@ -451,3 +451,65 @@ def test_event_pages_and_story_and_timeline_link_into_explore(browser, site_url,
     href = page.locator("a.dr-timeline-explore").get_attribute("href")
     assert re.search(r"#from=2021-07-01&to=\d{4}-\d{2}-\d{2}$", href), href
     context.close()
+
+
+CANVAS_PIXEL = """([lat, lon]) => {
+  const map = window.drMap;
+  const point = map.latLngToContainerPoint([lat, lon]);
+  const box = map.getContainer().getBoundingClientRect();
+  const canvas = map.getContainer().querySelector(".leaflet-overlay-pane canvas");
+  const at = canvas.getBoundingClientRect();
+  const x = Math.round((box.left + point.x - at.left) * canvas.width / at.width);
+  const y = Math.round((box.top + point.y - at.top) * canvas.height / at.height);
+  return Array.from(canvas.getContext("2d").getImageData(x, y, 1, 1).data);
+}"""
+
+
+def test_a_pin_is_painted_only_while_its_event_is_in_view(browser, site_url, data):
+    # Kabul in the 1990s: the one event of its category and decade, drawn as a pin.
+    event_id = "iran-drones-over-kabul-1990s"
+    event = data.events[event_id]
+    assert data.precision(event) in ("exact", "locality")
+    fragment = f"from=1990&to=1999&category={event.category}"
+    assert expected(data, fragment) == [event_id]
+    context, page = open_explore(browser, site_url, fragment)
+    settle(page)
+    frame = map_frame(page)
+    place = list(data.coordinates(event))
+    red, green, blue, alpha = frame.evaluate(CANVAS_PIXEL, place)
+    colour = "#762a83"  # drone use, the colour the legend gives it (builder.maps.style)
+    want = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    assert alpha > 0
+    # Painted in the category's purple: red and blue well above green, as in #762a83.
+    assert red - green > 30
+    assert blue - green > 30
+    assert abs((red - green) - (want[0] - want[1]) * alpha / 255) < 60
+    # A click on the pin chooses its event: its card opens and the address names it.
+    box = page.locator("iframe.dr-explore-frame").bounding_box()
+    x, y = frame.evaluate(
+        "([lat, lon]) => { const p = window.drMap.latLngToContainerPoint([lat, lon]); "
+        "return [p.x, p.y]; }",
+        place,
+    )
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    settle(page)
+    assert page.locator(".dr-explore-card h2").inner_text() == event.title
+    assert fragment_of(page) == f"{fragment}&event={event_id}"
+    page.keyboard.press("Escape")
+    settle(page)
+    assert not page.locator(".dr-explore-card").is_visible()
+    # A period without events leaves nothing painted there.
+    # The end first: a start typed after the end stops at the end (the thumbs never cross).
+    page.locator("#dr-explore-to").fill("2006-12-31")
+    page.locator("#dr-explore-to").dispatch_event("change")
+    page.locator("#dr-explore-from").fill("2005-01-01")
+    page.locator("#dr-explore-from").dispatch_event("change")
+    settle(page)
+    assert expected(data, fragment_of(page)) == []
+    assert frame.evaluate(CANVAS_PIXEL, place)[3] == 0
+    # Taken off the map, not hidden by style: a click there chooses nothing.
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    settle(page)
+    assert not page.locator(".dr-explore-card").is_visible()
+    assert "event=" not in fragment_of(page)
+    context.close()

@@ -1172,6 +1172,12 @@
       map.load(events.map(function (ev) { return ev.feature; }));
       mark("dr-explore-map-loaded");
       map.onChoose(function (id) { choose(id, { reveal: false, focusCard: false }); });
+      // Keys pressed in the map stay in its document: Escape there closes the card too.
+      try {
+        frameEl.contentDocument.addEventListener("keydown", function (event) {
+          if (event.key === "Escape" && state.event) { closeCard(); }
+        });
+      } catch (err) { /* not the same origin: Close still works */ }
       applyAddress(true);
       return plotlyReady.then(function () { schedule({ filters: true }); });
     });
