@@ -144,6 +144,7 @@
     });
     if (!events.length) { minDay = maxDay = dayOf(2022, 1, 1); }
     passes = new Uint8Array(events.length);
+    countsMode = events.length > config.pointsLimit;
   }
 
   /* First index whose start is >= day (lower) or > day (upper). */
@@ -449,11 +450,18 @@
 
   function periodShapes() {
     var p = view.period;
-    if (p.lo === -Infinity && p.hi === Infinity) { return []; }
+    var shapes = [];
+    var chosen = countsMode && state.event && byId[state.event];
+    if (chosen) {
+      // Counts have no mark per event: a line shows when the chosen one happened.
+      shapes.push({ type: "line", xref: "x", yref: "paper", y0: 0, y1: 1, layer: "above",
+        x0: isoDay(midDay(chosen)), x1: isoDay(midDay(chosen)), line: { color: SELECTED, width: 3 } });
+    }
+    if (p.lo === -Infinity && p.hi === Infinity) { return shapes; }
     var x0 = isoDay(p.lo === -Infinity ? minDay : p.lo);
     var x1 = isoDay((p.hi === Infinity ? maxDay : p.hi) + 1);
     return [{ type: "rect", xref: "x", yref: "paper", x0: x0, x1: x1, y0: 0, y1: 1, layer: "below",
-      fillcolor: "rgba(232,89,12,0.13)", line: { color: "rgba(232,89,12,0.9)", width: 1.5 } }];
+      fillcolor: "rgba(232,89,12,0.13)", line: { color: "rgba(232,89,12,0.9)", width: 1.5 } }].concat(shapes);
   }
 
   /* The timeline's x axis, which the slider's track shares so a thumb sits over its date. */
@@ -506,7 +514,6 @@
 
   function drawTimeline(filtersChanged) {
     if (!Plotly) { return Promise.resolve(); }
-    countsMode = events.length > config.pointsLimit;
     if (!plotted || filtersChanged || !countsMode || !lastTraces || lastTracesMode !== countsMode) {
       lastTraces = countsMode ? countsTraces() : pointsTraces();
       lastTracesMode = countsMode;
