@@ -287,7 +287,9 @@
   }
 
   function periodWords(s) {
-    if (s.from && s.to) { return display(s.from) + " to " + display(s.to); }
+    if (s.from && s.to) {
+      return s.from === s.to ? display(s.from) : display(s.from) + " to " + display(s.to);
+    }
     if (s.from) { return "from " + display(s.from); }
     if (s.to) { return "up to " + display(s.to); }
     return "all dates";
