@@ -227,10 +227,7 @@ def test_back_returns_to_the_previous_view(browser, site_url, data):
     context, page = open_explore(browser, site_url, "category=conflict")
     page.locator("input[name=category][value=military]").check()
     settle(page)
-    page.wait_for_timeout(900)  # changes in quick succession share one history entry
-    assert fragment_of(page) == "category=military,conflict" or fragment_of(page) == (
-        "category=conflict,military"
-    )
+    assert fragment_of(page) == "category=military,conflict"
     two = fragment_of(page)
     first_item = page.locator(".dr-explore-item").first
     chosen = first_item.get_attribute("data-event")
@@ -263,11 +260,13 @@ def test_play_walks_through_time_and_pause_stops_where_it_is(browser, site_url, 
     play.click()
     assert play.inner_text() == "Pause"
     seen = set()
-    for _ in range(12):
-        page.wait_for_timeout(260)
+    for _ in range(120):  # up to 30 s on a slow machine; 3 steps take 0.75 s
+        page.wait_for_timeout(250)
         seen.add(fragment_of(page))
         # While playing the live region keeps quiet.
         assert status.inner_text() == before
+        if len(seen) >= 3:
+            break
     assert len(seen) >= 3, seen
     play.click()
     assert play.inner_text() == "Play"
@@ -295,11 +294,15 @@ def test_play_at_the_end_starts_again_and_a_link_never_opens_playing(browser, si
     page.wait_for_timeout(1000)
     assert page.locator("[data-explore-playing]").count() == 0
     assert page.locator("[data-action=play]").inner_text() == "Play"
+    page.locator("#dr-explore-speed").select_option("1200")
     page.locator("[data-action=play]").click()
+    page.locator("[data-action=play]").click()  # pause at once: a slow machine may take a step
     fragment = fragment_of(page)
     first = min(dates.start(e.date) for e in data.events.values())
-    assert fragment.startswith(f"from={first.year}-{first.month:02d}-01&to="), fragment
-    page.locator("[data-action=play]").click()
+    # Started again from the first event's month (a step or two later at most), not from 2025.
+    match = re.fullmatch(r"from=(\d{4})-(\d{2})-01&to=(\d{4})-\d{2}-\d{2}", fragment)
+    assert match, fragment
+    assert int(match[1]) * 12 + int(match[2]) - (first.year * 12 + first.month) <= 2, fragment
     context.close()
 
 

@@ -211,8 +211,9 @@
 
   var lastWritten = null;
   var lastPush = 0;
-  /* how: "push" (a new history entry), "replace" (amend this one: a drag, a run of key presses
-   * or a play step), or "keep" (the address already says it: opened from a link, Back). */
+  /* how: "push" (a new history entry), "run" (a key press on the slider: a run of presses
+   * less than a second apart makes one entry), "replace" (amend this one: a drag or a play
+   * step), or "keep" (the address already says it: opened from a link, Back). */
   function writeAddress(how) {
     var frag = fragment(state);
     if (frag === lastWritten) { return; }
@@ -220,9 +221,10 @@
     var url = window.location.pathname + window.location.search + (frag ? "#" + frag : "");
     if (how === "keep") { return; }
     var now = Date.now();
-    if (how === "push" && now - lastPush > 800) { window.history.pushState(null, "", url); }
+    var inRun = how === "run" && now - lastPush < 800;
+    if ((how === "push" || how === "run") && !inRun) { window.history.pushState(null, "", url); }
     else { window.history.replaceState(null, "", url); }
-    if (how === "push") { lastPush = now; }
+    lastPush = how === "run" ? now : 0;
   }
 
   /* ---------- the view ---------- */
@@ -861,7 +863,7 @@
       }
       event.preventDefault();
       stopPlaying();
-      moveThumb(which, target, "push");
+      moveThumb(which, target, "run");
     });
     thumb.addEventListener("pointerdown", function (event) {
       event.preventDefault();
@@ -873,8 +875,9 @@
         var box = sliderEl.getBoundingClientRect();
         var share = Math.max(0, Math.min(1, (e.clientX - box.left) / Math.max(1, box.width)));
         var range = axisRange();
+        // The drag's first move makes a history entry; the rest amend it.
+        moveThumb(which, Math.round(range[0] + share * (range[1] - range[0])), moved ? "replace" : "push");
         moved = true;
-        moveThumb(which, Math.round(range[0] + share * (range[1] - range[0])), "replace");
       }
       function up() {
         thumb.removeEventListener("pointermove", move);
