@@ -204,22 +204,31 @@ def scale(browser: Browser, work: Path, n_events: int) -> list[tuple[bool, str]]
     return lines
 
 
-def main() -> int:
-    """Print every explore figure beside its budget; exit 1 if one is exceeded."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=10_000, help="synthetic events")
-    args = parser.parse_args()
+def measure(*, weigh: bool = True, events: int | None = 10_000) -> list[tuple[bool, str]]:
+    """Every explore budget asked for, each as (holds, line); prints the figures as it goes."""
     executable = shutil.which("chromium")
     if executable is None:
         raise SystemExit("chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
+    results: list[tuple[bool, str]] = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         work = Path(tmp)
-        results = [weight(browser, work)]
-        results += scale(browser, work, args.events)
+        if weigh:
+            results.append(weight(browser, work))
+        if events:
+            results += scale(browser, work, events)
         browser.close()
+    return results
+
+
+def main() -> int:
+    """Print every explore figure beside its budget; exit 1 if one is exceeded."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000, help="synthetic events")
+    args = parser.parse_args()
+    results = measure(events=args.events)
     return 0 if all(ok for ok, _ in results) else 1
 
 

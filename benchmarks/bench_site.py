@@ -14,9 +14,10 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -25,7 +26,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT / "tests"))
+for _path in (ROOT, ROOT / "tests"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 PAGES = {
     "home": "index.html",
@@ -36,6 +39,7 @@ PAGES = {
     "event": None,  # the first event page
     "glossary": "reference/glossary/index.html",
     "methodology": "reference/methodology/index.html",
+    "story": "story/index.html",
 }
 """The pages whose weight and first render are measured."""
 
@@ -49,6 +53,11 @@ _MEASURED = (
     "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
     "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss, r.returncode)"
 )
+
+
+from benchmarks.reader_wait import PageTimes, time_pages  # noqa: E402
+
+T = TypeVar("T")
 
 
 class BuildTiming(NamedTuple):
@@ -84,7 +93,12 @@ class Figures:
     bare_build_cpu_s: float = 0.0
     search_index_kb: float = 0.0
     weights_kb: dict[str, tuple[float, float]] = field(default_factory=dict)
-    render_ms: dict[str, float] = field(default_factory=dict)
+    reader_s: dict[str, PageTimes] = field(default_factory=dict)
+    """Per kind: what a reader waits for (first screen, after scrolling), see reader_wait.py."""
+    serve_rebuild_s: float | None = None
+    """``mkdocs serve``: an event's file saved to its page served anew (None: not measured)."""
+    problems: list[str] = field(default_factory=list)
+    """Measurements that could not be taken, each with its reason (each fails the bench)."""
     text_pages: list[str] = field(default_factory=list)
     """The measured kinds that showed no map or chart (held to the text page budget)."""
     first_screen_kb: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -101,9 +115,13 @@ class Figures:
         return self.build_cpu_s / self.bare_build_cpu_s if self.bare_build_cpu_s else float("nan")
 
 
-def timed_build(project: Path, out: Path) -> BuildTiming:
-    """Build ``project`` into ``out`` with ``mkdocs build`` in a fresh process, and time it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def timed_build(project: Path, out: Path, *, cache: bool = False) -> BuildTiming:
+    """Build ``project`` into ``out`` with ``mkdocs build`` in a fresh process, and time it.
+
+    Without ``cache`` the builder's cache of rendered outputs is switched off:
+    a full build renders everything, as a clean clone's build does.
+    """
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DR_BUILD_CACHE="1" if cache else "0")
     env.setdefault("SOURCE_DATE_EPOCH", "1660435200")
     cmd = [
         str(BIN / "mkdocs"),
@@ -270,23 +288,22 @@ def weigh_first_screens(site: Path, pages: dict[str, str]) -> dict[str, dict[str
     return weights
 
 
-def weigh_and_render(
-    site: Path, pages: dict[str, str]
-) -> tuple[dict[str, tuple[float, float]], dict[str, float], list[str]]:
-    """Per page: (HTML gz KB, everything-it-loads gz KB), first render in ms; the text pages.
+def weigh(site: Path, pages: dict[str, str]) -> tuple[dict[str, tuple[float, float]], list[str]]:
+    """Per page: (HTML gz KB, everything-it-loads gz KB); and the kinds that are text pages.
 
     "Everything it loads" is every same-site file the browser fetched from the
     start of navigation until no request has started or ended for ``QUIET_S``
-    after the first render:
-    late fetches count too, the search index among them if the page fetched it
-    (Material does at load unless docs/assets/js/lazy-requests.js holds it back
-    until a reader searches).
+    after the page's maps and charts were drawn: late fetches count too, the
+    search index among them if the page fetched it (Material does at load unless
+    docs/assets/js/lazy-requests.js holds it back until a reader searches). Maps
+    and charts below the first screen are scrolled to, as a reader would.
     """
     from conftest import BLANK_PNG, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
     from sitecheck import PageReport, check_charts, new_context, serve_site
 
-    weights, renders, text_pages = {}, {}, []
+    weights: dict[str, tuple[float, float]] = {}
+    text_pages: list[str] = []
     with serve_site(site, "/") as base, sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_ARGS
@@ -299,12 +316,15 @@ def weigh_and_render(
             page.on("requestfinished", lambda r, seen=loaded: seen.append(r.url))
             for event in ("request", "requestfinished", "requestfailed"):
                 page.on(event, lambda _, last=activity: last.__setitem__(0, time.perf_counter()))
-            start = time.perf_counter()
             page.goto(base + rel, wait_until="load")
+            for frame in page.locator("iframe[src*='maps/']").all():
+                frame.scroll_into_view_if_needed()
+                frame.content_frame.locator("html[data-dr-ready]").wait_for(
+                    state="attached", timeout=60_000
+                )
             if page.query_selector(".folium-map"):
-                page.wait_for_selector(".leaflet-interactive, .leaflet-marker-icon", timeout=30000)
+                page.locator("html[data-dr-ready]").wait_for(state="attached", timeout=60_000)
             check_charts(page, PageReport(rel))
-            renders[kind] = (time.perf_counter() - start) * 1000
             _wait_until_quiet(page, activity)
             if page.query_selector(EMBEDS) is None:
                 text_pages.append(kind)
@@ -313,7 +333,7 @@ def weigh_and_render(
             page.close()
         context.close()
         browser.close()
-    return weights, renders, text_pages
+    return weights, text_pages
 
 
 def dataset_events(project: Path) -> int:
@@ -322,28 +342,123 @@ def dataset_events(project: Path) -> int:
 
 
 def measure(label: str, project: Path, work: Path, synthetic: int) -> Figures:
-    """All figures for one project folder holding ``synthetic`` generated events; ``work`` holds the builds."""
+    """All figures for one project folder holding ``synthetic`` generated events; ``work`` holds the builds.
+
+    In turn: a full build (no cache), the bare theme's build, the rebuild after
+    one event is edited (the cache the first build left, as an editor's second
+    build has it), a second full build without the cache, the bare build again.
+    The full build's figure is the better of the two uncached ones, and so is the
+    bare build's: a burst of other work on the machine does not land on one side only.
+    """
     figures = Figures(label, dataset_events(project), synthetic)
     site = work / f"{label}-site"
-    first = timed_build(project, site)
-    figures.build_s, figures.build_cpu_s, figures.peak_mb = first
+    first = timed_build(project, site, cache=True)  # fills the cache, renders everything
     figures.pages = sum(1 for _ in site.rglob("*.html"))
     bare = bare_project(work / f"{label}-bare", site, project)
-    # The ratio compares the better of two builds on each side, taken in turn, so a
-    # burst of other work on the machine does not land on one side only.
     bare_runs = [timed_build(bare, work / f"{label}-bare-site")]
     edit_one_event(project)
-    rebuild = timed_build(project, work / f"{label}-rebuild")
+    rebuild = timed_build(project, work / f"{label}-rebuild", cache=True)
     figures.rebuild_s = rebuild.seconds
+    second = timed_build(project, work / f"{label}-full-2", cache=False)
     bare_runs.append(timed_build(bare, work / f"{label}-bare-site-2"))
-    figures.build_s = min(first.seconds, rebuild.seconds)
-    figures.build_cpu_s = min(first.cpu_s, rebuild.cpu_s)
+    figures.build_s = min(first.seconds, second.seconds)
+    figures.build_cpu_s = min(first.cpu_s, second.cpu_s)
+    figures.peak_mb = max(first.peak_mb, second.peak_mb)
     figures.bare_build_s = min(r.seconds for r in bare_runs)
     figures.bare_build_cpu_s = min(r.cpu_s for r in bare_runs)
+    for folder in ("rebuild", "full-2", "bare-site", "bare-site-2", "bare"):
+        shutil.rmtree(work / f"{label}-{folder}", ignore_errors=True)
     pages = measured_pages(site)
-    figures.weights_kb, figures.render_ms, figures.text_pages = weigh_and_render(site, pages)
-    figures.first_screen_kb = weigh_first_screens(
-        site, {k: v for k, v in pages.items() if k in FIRST_SCREEN_PAGES}
+    figures.weights_kb, figures.text_pages = _attempt(
+        figures, "page weights", weigh, site, pages
+    ) or ({}, [])
+    figures.first_screen_kb = (
+        _attempt(
+            figures,
+            "first-screen weights",
+            weigh_first_screens,
+            site,
+            {k: v for k, v in pages.items() if k in FIRST_SCREEN_PAGES},
+        )
+        or {}
     )
+    figures.reader_s = _attempt(figures, "reader's wait", time_pages, site, pages) or {}
     figures.search_index_kb = gz_kb((site / "search/search_index.json").read_bytes())
+    if synthetic <= SERVE_MAX_EVENTS:
+        figures.serve_rebuild_s = _attempt(figures, "serve rebuild", serve_rebuild_seconds, project)
     return figures
+
+
+def _attempt(figures: Figures, what: str, measure_it: Callable[..., T], *args: Any) -> T | None:
+    """``measure_it(*args)``, or None with the reason kept in ``figures.problems``."""
+    try:
+        return measure_it(*args)
+    except Exception as exc:  # a figure that cannot be taken fails the bench, loudly
+        figures.problems.append(
+            f"{figures.label}: {what} not measured: {type(exc).__name__}: {exc}"
+        )
+        return None
+
+
+SERVE_MAX_EVENTS = 1000
+"""``mkdocs serve`` rebuilds are timed up to this many synthetic events (its budget's size)."""
+
+
+def serve_rebuild_seconds(project: Path, limit_s: float = 300.0) -> float:
+    """``mkdocs serve``: seconds from saving an edited event file to its new page being served.
+
+    The server is started and left to finish its first build; one event's title
+    is then changed on disk, and its page is polled until it carries the new
+    title. Polling every 50 ms adds at most that much.
+    """
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.setdefault("SOURCE_DATE_EPOCH", "1660435200")
+    log = project / "serve.log"  # a file, not a pipe: a long session's log cannot block it
+    server = subprocess.Popen(
+        # Livereload stays on: with --no-livereload, mkdocs serve stops watching files.
+        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
+    path = sorted((project / "data/events").glob("*.yaml"))[-1]
+    url = f"http://127.0.0.1:{port}/events/{path.stem}/"
+
+    def page_text() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.perf_counter() + limit_s
+        while not page_text():
+            if server.poll() is not None or time.perf_counter() > deadline:
+                raise RuntimeError(f"mkdocs serve did not start: {log.read_text()[-2000:]}")
+            time.sleep(0.2)
+        time.sleep(1.0)  # the watcher settles after the first build
+        event = yaml.safe_load(path.read_text(encoding="utf-8"))
+        marker = f"Serve benchmark {time.time_ns()}"
+        event["title"] = marker
+        saved = time.perf_counter()
+        path.write_text(yaml.safe_dump(event, sort_keys=False), encoding="utf-8")
+        while marker not in page_text():
+            if server.poll() is not None or time.perf_counter() > saved + limit_s:
+                raise RuntimeError("mkdocs serve did not rebuild the edited event's page")
+            time.sleep(0.05)
+        return time.perf_counter() - saved
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

@@ -1,27 +1,31 @@
 """``make bench``: every figure and budget, for the curated data and synthetic sizes.
 
-Usage: ``python benchmarks/run.py [--sizes curated,100,1000,10000]``. Prints a
-table per dataset (with the maps' budgets of ``map_budgets.py`` for the curated
-data), then each budget as PASS or FAIL (exit status 1 if any fails), then the
-maps' and charts' own benchmarks when they exist.
+Usage: ``python benchmarks/run.py [--sizes curated,100,1000,10000]``. Per
+dataset it prints a table (builds, memory, weights, what a reader waits for),
+the maps' budgets of ``map_budgets.py`` for the curated data, and the maps' and
+the timeline's own figures (``bench_maps.report``, ``bench_charts.report``) on
+the same built site. Then every budget as PASS or FAIL, and retired or
+size-less figures as INFO. Exit status 1 when a live budget fails or a figure
+could not be measured, 0 otherwise; a measurement that fails does not stop the
+run.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import platform
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from benchmarks import map_budgets  # noqa: E402
+from benchmarks import bench_charts, bench_explore, bench_maps, map_budgets  # noqa: E402
 from benchmarks.bench_site import Figures, measure  # noqa: E402
 from benchmarks.synthetic import make_project  # noqa: E402
 
@@ -38,22 +42,72 @@ ANY_PAGE_BUDGET_KB = 1024
 """Any page, everything it loads, gzipped."""
 
 
-def budgets(all_figures: list[Figures]) -> list[tuple[bool, str]]:
-    """Each budget of the issue, checked against the figures that exist."""
-    checks = []
+BUILD_RATIO_BUDGET = 1.2
+"""Our full build over the bare theme's for the same pages, at 10,000 synthetic events."""
+
+PEAK_MB_BUDGET = 500
+"""Peak resident memory of the full build at 10,000 synthetic events."""
+
+REBUILD_BUDGET_S = 2.0
+"""A second build after one event is edited, on the curated data."""
+
+SERVE_REBUILD_BUDGET_S = 5.0
+"""``mkdocs serve``: an edited event's page served anew, at 1,000 synthetic events."""
+
+FIRST_SCREEN_BUDGET_S = {0: 1.0, 10_000: 1.5}
+"""Every page kind's first screen drawn (median), by synthetic size."""
+
+TIMELINE_DRAWN_BUDGET_S = {0: 1.0, 10_000: 2.0}
+"""The timeline page with every chart drawn (median), by synthetic size."""
+
+MAP_DOCUMENT_BUDGET_S = {0: 1.0, 10_000: 1.5}
+"""A map document opened on its own, drawn (median), by synthetic size."""
+
+
+Check = tuple[bool | None, str]
+"""A budget's verdict (None: retired, printed for information) and its sentence."""
+
+
+def budgets(all_figures: list[Figures]) -> list[Check]:
+    """Each live budget checked against the figures that exist, and the retired ones as information."""
+    checks: list[Check] = []
     for f in all_figures:
+        checks += [(False, problem) for problem in f.problems]
+        ratio = f"{f.label}: build / bare theme = {f.ratio:.2f} ({f.cpu_ratio:.2f} in CPU seconds)"
+        if f.synthetic == 10000:
+            checks.append((f.ratio <= BUILD_RATIO_BUDGET, f"{ratio} (<= {BUILD_RATIO_BUDGET})"))
+            checks.append(
+                (
+                    f.peak_mb <= PEAK_MB_BUDGET,
+                    f"{f.events:,} events peak {f.peak_mb:.0f} MB (<= {PEAK_MB_BUDGET} MB)",
+                )
+            )
+            checks.append(
+                (f.build_s <= 90, f"{f.events:,} events build in {f.build_s:.1f} s (<= 90 s)")
+            )
+        else:
+            # Retired (issue 24): below 10,000 events the ratio measures the import cost
+            # of Folium, NumPy and pydantic, not the builder.
+            checks.append((None, f"{ratio} (retired budget, 1.3; information only)"))
         if f.synthetic == 1000:
             checks.append(
                 (f.build_s <= 20, f"{f.events:,} events build in {f.build_s:.1f} s (<= 20 s)")
             )
-        if f.synthetic == 10000:
+        if f.synthetic == 0:
             checks.append(
-                (f.build_s <= 90, f"{f.events:,} events build in {f.build_s:.1f} s (<= 90 s)")
+                (
+                    f.rebuild_s <= REBUILD_BUDGET_S,
+                    f"{f.label}: rebuild after editing one event {f.rebuild_s:.1f} s "
+                    f"(<= {REBUILD_BUDGET_S:.0f} s)",
+                )
             )
-            checks.append(
-                (f.peak_mb <= 1024, f"{f.events:,} events peak {f.peak_mb:.0f} MB (<= 1 GB)")
-            )
-        checks.append((f.ratio <= 1.3, f"{f.label}: build / bare theme = {f.ratio:.2f} (<= 1.3)"))
+        if f.serve_rebuild_s is not None:
+            line = f"{f.label}: mkdocs serve, edited event served anew in {f.serve_rebuild_s:.1f} s"
+            if f.synthetic == 1000:
+                checks.append((f.serve_rebuild_s <= SERVE_REBUILD_BUDGET_S, f"{line} (<= 5 s)"))
+            else:
+                checks.append((None, f"{line} (budget at 1,000 events only; information)"))
+        checks += _reader_checks(f)
         if f.weights_kb and not f.text_pages:
             checks.append((False, f"{f.label}: no page without a map or chart was measured"))
         if f.synthetic == 0 and "timeline" in f.weights_kb:
@@ -64,7 +118,7 @@ def budgets(all_figures: list[Figures]) -> list[tuple[bool, str]]:
                     f"{f.label} timeline: {total:.0f} KB gz (<= {TIMELINE_BUDGET_KB})",
                 )
             )
-        if f.events == 0:
+        if f.synthetic == 0:
             for window, total in f.first_screen_kb.get("home", {}).items():
                 checks.append(
                     (
@@ -84,6 +138,39 @@ def budgets(all_figures: list[Figures]) -> list[tuple[bool, str]]:
             checks.append(
                 (total <= ANY_PAGE_BUDGET_KB, f"{f.label} {kind}: {total:.0f} KB gz (<= 1 MB)")
             )
+    return checks
+
+
+def _reader_checks(f: Figures) -> list[Check]:
+    """The reader's waits against their budgets, at the sizes that have them."""
+    checks: list[Check] = []
+    first_budget = FIRST_SCREEN_BUDGET_S.get(f.synthetic)
+    for kind, times in f.reader_s.items():
+        line = f"{f.label} {kind}: first screen drawn in {times.first_screen_s:.2f} s (median)"
+        if first_budget is None:
+            checks.append((None, f"{line} (no budget at this size; information)"))
+        else:
+            checks.append((times.first_screen_s <= first_budget, f"{line} (<= {first_budget} s)"))
+    timeline = f.reader_s.get("timeline")
+    budget = TIMELINE_DRAWN_BUDGET_S.get(f.synthetic)
+    if timeline is not None and budget is not None:
+        checks.append(
+            (
+                timeline.all_drawn_s <= budget,
+                f"{f.label} timeline page fully drawn in {timeline.all_drawn_s:.2f} s "
+                f"(median; <= {budget} s)",
+            )
+        )
+    document = f.reader_s.get("map")
+    budget = MAP_DOCUMENT_BUDGET_S.get(f.synthetic)
+    if document is not None and budget is not None:
+        checks.append(
+            (
+                document.all_drawn_s <= budget,
+                f"{f.label} map document {document.path} drawn in {document.all_drawn_s:.2f} s "
+                f"(median; <= {budget} s)",
+            )
+        )
     return checks
 
 
@@ -116,31 +203,51 @@ def print_figures(f: Figures) -> None:
                 f"and map, gz | {before:.0f} KB / {after:.0f} KB{budget} |"
             )
     print(f"| search index (fetched only when search is used), gz | {f.search_index_kb:.0f} KB |")
-    for kind, ms in f.render_ms.items():
-        print(f"| {kind}: first render in headless Chromium | {ms:.0f} ms |")
+    if f.serve_rebuild_s is not None:
+        print(f"| mkdocs serve: edited event's page served anew | {f.serve_rebuild_s:.1f} s |")
+    for kind, t in f.reader_s.items():
+        below = t.loads[0].below_embeds
+        waited = f"{t.after_scroll_s:.2f} s" if below else "nothing below"
+        print(
+            f"| {kind} ({t.path}): first screen / longest wait after scrolling / all drawn, "
+            f"median of {len(t.loads)} | {t.first_screen_s:.2f} s / {waited} / "
+            f"{t.all_drawn_s:.2f} s (first screen spread {t.spread_s:.2f} s) |"
+        )
+    for problem in f.problems:
+        print(f"| not measured | {problem} |")
 
 
-def run_other(name: str) -> bool:
-    """Run ``benchmarks/<name>.py``'s ``main()`` if it exists; False if it reports a failed budget."""
-    path = HERE / f"{name}.py"
-    if not path.is_file():
-        return True
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    print(f"\n## {name}\n")
-    saved, sys.argv = sys.argv, [str(path)]  # its own defaults, not our --sizes
+def _report(
+    name: str,
+    figures: Figures,
+    report: Callable[[Path, Path, int], list[Check] | None],
+    site: Path,
+    data: Path,
+) -> list[Check]:
+    """Run one of the maps' or charts' reports; a failure is a failed check, not the end."""
+    print(f"\n### {name}, {figures.label}\n")
     try:
-        result = module.main()
-    finally:
-        sys.argv = saved
-    return result in (None, 0)
+        return report(site, data, figures.synthetic) or []
+    except Exception as exc:  # the bench goes on to the other sizes and says what failed
+        return [(False, f"{figures.label}: {name} not measured: {type(exc).__name__}: {exc}")]
+
+
+def explore_checks(sizes: list[str]) -> list[Check]:
+    """The explore page's budgets: its weight on the curated data, its speed at 10,000 events.
+
+    ``bench_explore.py`` builds the sites it needs itself (the figures need the page
+    open for many changes, which the per-size sites above are removed before).
+    """
+    print("\n## Explore page\n")
+    events = 10_000 if "10000" in sizes else None
+    try:
+        return list(bench_explore.measure(weigh="curated" in sizes, events=events))
+    except Exception as exc:  # the other budgets are still reported
+        return [(False, f"explore page not measured: {type(exc).__name__}: {exc}")]
 
 
 def main() -> int:
-    """Measure every requested size, print figures and budgets; 1 if a budget fails."""
+    """Measure every requested size, print figures and budgets; 1 if a live budget fails."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="curated,100,1000,10000")
     sizes = parser.parse_args().sizes.split(",")
@@ -148,8 +255,8 @@ def main() -> int:
     print(
         f"# Benchmarks\n\nMachine: {platform.platform()}, {cpu} CPUs, Python {platform.python_version()}"
     )
-    results = []
-    map_figures: list[map_budgets.Figure] = []
+    results: list[Figures] = []
+    checks: list[Check] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         for size in sizes:
@@ -160,19 +267,26 @@ def main() -> int:
             figures.label = dataset_label(n)
             results.append(figures)
             print_figures(figures)
+            site = work / f"{size}-site"
             if n == 0:  # the maps' budgets hold on the curated data
-                map_figures = map_budgets.measure(work / f"{size}-site")
+                map_figures = map_budgets.measure(site)
                 print("\n### Maps, curated data (each figure beside its budget)\n")
                 for figure in map_figures:
                     print(f"- {figure.line()}")
-            shutil.rmtree(work / f"project-{size}", ignore_errors=True)
+                checks += [(f.ok, f"curated data, {f.describe()}") for f in map_figures]
+            data = project / "data"
+            checks += _report("Map documents", figures, bench_maps.report, site, data)
+            checks += _report("Timeline page", figures, bench_charts.report, site, data)
+            shutil.rmtree(project, ignore_errors=True)
+            shutil.rmtree(site, ignore_errors=True)
+    checks += explore_checks(sizes)
     print("\n## Budgets\n")
-    checks = budgets(results)
-    checks += [(f.ok, f"curated data, {f.describe()}") for f in map_figures]
+    checks = budgets(results) + checks
     for ok, text in checks:
-        print(f"- {'PASS' if ok else 'FAIL'}: {text}")
-    others_ok = [run_other(name) for name in ("bench_maps", "bench_charts", "bench_explore")]
-    return 0 if all(ok for ok, _ in checks) and all(others_ok) else 1
+        print(f"- {'PASS' if ok else 'FAIL' if ok is False else 'INFO'}: {text}")
+    failed = sum(1 for ok, _ in checks if ok is False)
+    print(f"\n{failed} live budget(s) failed" if failed else "\nEvery live budget holds")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

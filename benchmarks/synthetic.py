@@ -49,13 +49,15 @@ def write_events(data_dir: Path, n_events: int, *, seed: int = 2022) -> None:
     actors = sorted(yaml.safe_load((data_dir / "actors.yaml").read_text(encoding="utf-8")))
     for i in range(n_events):
         status = STATUSES[i % len(STATUSES)]
+        date = f"{rng.randint(2015, 2021)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        source = rng.choice(sources)
         event = {
             "title": f"Synthetic event {i}",
-            "date": f"{rng.randint(2015, 2021)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "date": date,
             "summary": f"Generated event number {i} for benchmarks. It has no real-world meaning.",
             "status": status,
             "category": CATEGORIES[i % len(CATEGORIES)],
-            "sources": [rng.choice(sources)],
+            "sources": [source],
             "location": {
                 "lat": round(rng.uniform(34.0, 44.0), 4),
                 "lon": round(rng.uniform(58.0, 75.0), 4),
@@ -63,6 +65,11 @@ def write_events(data_dir: Path, n_events: int, *, seed: int = 2022) -> None:
             "precision": "locality",
             "actors": [rng.choice(actors)],
         }
+        # Half the dates stated by the event's source, half inferred: pages show both kinds.
+        if i % 2:
+            event["date_inferred"] = "Invented for the benchmark; no source states it."
+        else:
+            event["date_stated_by"] = source
         if status in ("claimed", "disputed", "denied"):
             event["claimed_by"] = [actors[0]]
             event["denied_by"] = [actors[1]]

@@ -27,13 +27,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from builder import pipeline  # noqa: E402
+from builder.cache import store  # noqa: E402
 from builder.html import (  # noqa: E402
     chapter_layout,
     csp,
     embeds,
     footnote_marks,
     held_html,
-    preload,
     theme_fixes,
 )
 from builder.pages import bibliography  # noqa: E402
@@ -109,12 +109,32 @@ def settings(config: MkDocsConfig) -> SiteSettings:
     )
 
 
+CACHE_DIR = ROOT / ".cache" / "builder"
+"""Where the build keeps the outputs it may reuse (git ignores it; deleting it is always safe)."""
+
+CACHE_LIBRARIES = ("folium", "branca", "plotly", "numpy", "pyproj", "pydantic", "nh3", "markdown")
+"""Libraries whose version shapes the cached outputs: an upgrade renders everything again."""
+
+
+# The version of the code this process runs, taken once: `mkdocs serve` keeps a hook's
+# modules loaded after their files change, and an entry must name the code that made it.
+_CODE_VERSION = store.code_version(ROOT / "builder", CACHE_LIBRARIES)
+
+
+def build_cache() -> store.BuildCache:
+    """The cache of map documents and charts between builds, or none if switched off."""
+    if not store.enabled():
+        return store.BuildCache(None, "")
+    return store.BuildCache(CACHE_DIR, _CODE_VERSION)
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Validate and render everything; abort with every problem if the data is bad."""
     history = record_history(ROOT)
+    cache = build_cache()
     try:
         _state["build"] = pipeline.build(
-            ROOT / "data", ROOT / "node_modules", settings(config), history
+            ROOT / "data", ROOT / "node_modules", settings(config), history, cache
         )
     except InvalidData as exc:
         for problem in exc.problems:
@@ -123,6 +143,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except FileNotFoundError as exc:
         raise Abort(str(exc)) from None
     _note_approximate(history, sorted(_state["build"].data.events))
+    if cache.reused:
+        notes.info(
+            "reused from the last build (inputs unchanged): %s; DR_BUILD_CACHE=0 renders all",
+            ", ".join(cache.reused),
+        )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -160,8 +185,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put back the unindexed held blocks, repair the theme's markup, add the page's policy
-    and the preloads of the scripts at the end of its body."""
-    return preload.apply(csp.apply(theme_fixes.apply(held_html.release(output, indexed=False))))
+    and the preloads of the scripts at the end of its body (:mod:`builder.html.preload`).
+
+    The policy and the preloads come from one pass over the page: at 10,000 pages,
+    each further pass over every page cost a second or more of the build."""
+    return csp.apply(theme_fixes.apply(held_html.release(output, indexed=False)), preload=True)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

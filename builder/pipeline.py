@@ -7,17 +7,20 @@ the site) to its content. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from builder import charts, maps
+from builder.cache import BuildCache
 from builder.downloads import exports
 from builder.downloads.schema_export import event_json_schema, story_json_schema
 from builder.geometry.basemap import basemap_files
 from builder.html import csp
 from builder.html.assets import vendor_files
 from builder.html.embeds import Embed
-from builder.maps.areas import load_geography
+from builder.maps.areas import GEO_DIR, load_geography
+from builder.maps.features import DETAILS_PATH
 from builder.maps.story_figure import STORY_FIGURE_PATH, story_figure
 from builder.pages import (
     actors,
@@ -46,6 +49,38 @@ def in_sidebar(src_uri: str) -> bool:
     return not (src_uri.startswith(UNLISTED_DIRS) and not src_uri.endswith("/index.md"))
 
 
+UNREAD_EVENT_FIELDS: dict[str, frozenset[str]] = {
+    "maps": frozenset({"summary", "response", "quotes"}),
+    "charts": frozenset({"summary", "response", "quotes"}),
+}
+"""Per cached stage, the event fields it does not read: left out of its key, so editing
+an event's summary renders neither the map documents nor the charts again.
+``tests/test_build_cache.py`` changes each of them in every event and checks that the
+stage's output stays the same byte for byte; every other field, and every field a
+later schema adds, is part of the key."""
+
+
+def stage_inputs(data: Dataset, stage: str) -> Iterator[str | bytes]:
+    """What a cached stage is made from: the dataset (less the event fields it does not
+    read) and the geography files, as bytes in a fixed order."""
+    unread = UNREAD_EVENT_FIELDS[stage]
+    for event_id in sorted(data.events):
+        event = data.events[event_id]
+        yield event_id
+        yield event.model_dump_json(exclude=set(unread))
+    registries = (data.sources, data.places, data.actors, data.systems, data.indicators)
+    for registry in registries:
+        yield "registry"
+        for entry_id in sorted(registry):
+            yield entry_id
+            yield registry[entry_id].model_dump_json()
+    yield data.story.model_dump_json() if data.story is not None else "no story"
+    for path in sorted(GEO_DIR.rglob("*")):
+        if path.is_file():
+            yield path.relative_to(GEO_DIR).as_posix()
+            yield path.read_bytes()
+
+
 @dataclass(frozen=True)
 class Build:
     """The output of one build: the dataset, every file it produced and the embeds pages use."""
@@ -60,12 +95,17 @@ def render(
     node_modules: Path,
     settings: SiteSettings | None = None,
     history: RecordHistory | None = None,
+    cache: BuildCache | None = None,
 ) -> dict[str, str | bytes]:
     """Render every generated file from a validated dataset.
 
     ``history`` dates each event's entry into the record (feed, event pages,
-    index); without it every event gets the same approximate date.
+    index); without it every event gets the same approximate date. ``cache``
+    keeps the map documents and the charts of the last build, each reused while
+    its inputs (:func:`stage_inputs`) are unchanged; the files are the same with
+    or without it.
     """
+    cache = cache or BuildCache(None, "")
     settings = settings or SiteSettings()
     history = history or no_history()
     files: dict[str, str | bytes] = {
@@ -84,8 +124,18 @@ def render(
     files[story.STORY_PAGE] = story.story_page(data, geography)
     files[STORY_FIGURE_PATH] = story_figure(data, geography)
     files.update(actors.render_all(data))
-    files.update(maps.render_all(data))
-    files.update(charts.render_all(data))
+    files.update(
+        cache.reuse(
+            "maps",
+            stage_inputs(data, "maps"),
+            lambda: {k: v for k, v in maps.render_all(data).items() if k != DETAILS_PATH},
+        )
+    )
+    # The popups' details hold the summaries: made anew each build, and cheap.
+    files[DETAILS_PATH] = maps.details_document(data, geography)
+    files.update(
+        cache.reuse("charts", stage_inputs(data, "charts"), lambda: charts.render_all(data))
+    )
     # Event pages embed the locator map only once the maps module makes it.
     with_locator = events.LOCATOR_MAP in files
     ordered = [eid for eid, _ in data.chronological()]
@@ -115,11 +165,14 @@ def build(
     node_modules: Path,
     settings: SiteSettings | None = None,
     history: RecordHistory | None = None,
+    cache: BuildCache | None = None,
 ) -> Build:
     """Validate ``data_dir`` and render everything; raises InvalidData on bad data."""
     data = load_dataset(data_dir)
     return Build(
-        data=data, files=render(data, node_modules, settings, history), embeds=embeds_for(data)
+        data=data,
+        files=render(data, node_modules, settings, history, cache),
+        embeds=embeds_for(data),
     )
 
 

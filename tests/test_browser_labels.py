@@ -68,3 +68,55 @@ def test_no_place_name_touches_a_label_a_control_or_another_name(browser, site_u
         assert clashes(page.evaluate(BOXES)) == []
     finally:
         context.close()
+
+
+TAJIKISTAN_LABEL = """() => {
+  const map = window.drMap, origin = map.getContainer().getBoundingClientRect();
+  let found = null;
+  map.eachLayer(layer => {
+    const element = layer.options && layer.options.drLabel && layer.getElement && layer.getElement();
+    const heading = element && element.querySelector('.dr-label-box strong');
+    if (!heading || heading.textContent !== 'Tajikistan') return;
+    const anchor = map.latLngToContainerPoint(layer.getLatLng());
+    // The name's own text, not its line (a flex item as wide as the label).
+    const range = document.createRange();
+    range.selectNodeContents(heading);
+    const r = range.getBoundingClientRect();
+    found = {
+      hidden: element.classList.contains('dr-label-hidden'),
+      // From the point labelled to the nearest edge of the country's name, in px.
+      gap: Math.hypot(
+        Math.max(r.left - origin.left - anchor.x, 0, anchor.x - (r.right - origin.left)),
+        Math.max(r.top - origin.top - anchor.y, 0, anchor.y - (r.bottom - origin.top))),
+    };
+  });
+  return found;
+}"""
+
+NAME_GAP_PX = 30
+"""How far a label's name may lie from the point it labels: the gap labels.js keeps, on a diagonal."""
+
+
+def test_on_a_phone_tajikistans_label_sits_by_its_point(browser, site_url):
+    """The regional map on a phone: Tajikistan's name beside Dushanbe, not off a far corner.
+
+    A label wider than the room beside its point went to the point's far side, where
+    only its corner touched the point and the name sat over Turkmenistan.
+    """
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    try:
+        page.goto(site_url + "maps/")
+        frame_element = page.locator("iframe[src$='maps/regional.html']")
+        frame_element.scroll_into_view_if_needed()
+        frame = frame_element.content_frame
+        frame.locator("html[data-dr-ready='true']").wait_for(state="attached", timeout=20_000)
+        frame.locator("html").evaluate(SETTLED)
+        label = frame.locator("html").evaluate(TAJIKISTAN_LABEL)
+        assert label is not None, "the regional map should label Tajikistan's drones"
+        assert not label["hidden"]
+        assert label["gap"] <= NAME_GAP_PX, label
+    finally:
+        context.close()

@@ -92,7 +92,8 @@ def test_failed_build_reports_problems_and_keeps_the_old_site(tmp_path: Path) ->
     before = _tree_digest(out)
     (project / "data/events/broken.yaml").write_text(
         "title: Broken\ndate: '2022-13-40'\nsummary: An event with two mistakes.\n"
-        "status: confirmed\ncategory: military\nsources: [nowhere]\n",
+        "status: confirmed\ncategory: military\nsources: [nowhere]\n"
+        "date_stated_by: nowhere\n",
         encoding="utf-8",
     )
     second = build_site(project, out)
@@ -131,7 +132,16 @@ def test_every_public_builder_name_is_documented() -> None:
 
 
 # The pipeline's layers, lowest first: a module may import its own layer and those below.
-LAYERS = {"html": 0, "geometry": 0, "record": 1, "downloads": 2, "maps": 3, "charts": 3, "pages": 4}
+LAYERS = {
+    "html": 0,
+    "geometry": 0,
+    "cache": 0,
+    "record": 1,
+    "downloads": 2,
+    "maps": 3,
+    "charts": 3,
+    "pages": 4,
+}
 ENTRY_POINTS = {"__init__", "__main__", "pipeline", "mkdocs_hook", "site_settings"}
 
 

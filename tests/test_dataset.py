@@ -16,6 +16,7 @@ from beside import ARTICLE_TEXT, SEED_OVERLAP, beside_file
 
 from builder.record import dates
 from builder.record.schema import CLAIM_STATUSES
+from builder.record.source_addresses import REPOST_DOMAINS
 from builder.record.validate import Dataset, InvalidData, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,61 +166,6 @@ def test_every_event_cites_a_known_source(dataset):
         assert all(sid in dataset.sources for sid in event.sources), event_id
 
 
-REPOST_DOMAINS = frozenset(
-    {
-        # Reposts, aggregators and content farms met while researching the record:
-        # each copies other outlets' reporting, so a fact is cited from the original.
-        "ecoi.net",
-        "urdupoint.com",
-        "rallypoint.com",
-        "headtopics.com",
-        "menafn.com",
-        "newsbreak.com",
-        "ngowatch.net",
-        "thefreeonline.com",
-        "monroehelpcpc.net",
-        "asiatoday.co",
-        "postofasia.com",
-        "reflectiigeopolitice.ro",
-        "observatoireturquie.fr",
-        "bnnbreaking.com",
-        "covidnews.how",
-        "truoosh.com",
-        "analyticsinsight.net",
-        "sundries.news",
-        "bazaartimes.com",
-        "generico.ru",
-        "talaba.su",
-        "cmio.org",
-        "gettotext.com",
-        "somalimagazine.so",
-        "tajikistannewsgazette.com",
-        "kazakhstannewsgazette.com",
-        "dzen.ru",
-        "artificialintelligence.wiki",
-        "missiledefenseadvocacy.org",
-        "infobalkans.com",
-        "usmuslims.com",
-        "wordpress.com",
-        "blogspot.com",
-        "vestnikkavkaza.net",
-        "hrnww.com",
-        "wenewsenglish.com",
-        "sluchaj.org",
-        "aifstan.info",
-        "militermeter.com",
-        "electrodealpro.com",
-        "aopnews.com",
-        "m5dergi.com",
-        "nachrichtde.com",
-        "tajikherald.com",
-        "vocfm.co.za",
-        "tiue.org",
-    }
-)
-"""Domains that only repost or aggregate others' reporting; no added source may point there."""
-
-
 def is_repost(url: str) -> bool:
     """Whether ``url`` is on a listed repost domain or one of its subdomains."""
     host = (urlsplit(url).hostname or "").lower()
@@ -349,6 +295,7 @@ def write_dataset(folder: Path, event: dict, place_precision: str = "locality") 
         "status": "reported",
         "category": "military",
         "sources": ["src-a"],
+        "date_stated_by": "src-a",
         "place": "town",
         "actors": ["state-a"],
     }

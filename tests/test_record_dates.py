@@ -37,6 +37,7 @@ status: reported
 category: military
 place: ababil-2-factory-dushanbe
 sources: [gosselin-malo-2022]
+date_inferred: A test date that no source gives.
 """
 SOURCE_DATE_EPOCH = 1660435200  # what conftest.build_site sets: 14 August 2022
 

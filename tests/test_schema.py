@@ -24,6 +24,7 @@ BASE = {
     "status": "confirmed",
     "category": "drone-production",
     "sources": ["wire-2022"],
+    "date_stated_by": "wire-2022",
 }
 
 

@@ -19,6 +19,7 @@ summary: An event added while the preview server runs, to prove it rebuilds.
 status: reported
 category: diplomacy
 sources: [{source}]
+date_inferred: A test date that no source gives.
 """
 
 

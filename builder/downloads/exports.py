@@ -21,6 +21,8 @@ CSV_COLUMNS = (
     "date",
     "end_date",
     "date_precision",
+    "date_stated_by",
+    "date_inferred",
     "status",
     "category",
     "place",
@@ -53,6 +55,8 @@ def event_properties(event_id: str, event: Event, data: Dataset) -> dict[str, An
         "end_date": event.end_date,
         "date_precision": dates.precision(event.date),
         "date_display": dates.display(event.date),
+        "date_stated_by": event.date_stated_by,
+        "date_inferred": event.date_inferred,
         "status": event.status,
         "category": event.category,
         "summary": event.summary,
@@ -70,6 +74,10 @@ def event_properties(event_id: str, event: Event, data: Dataset) -> dict[str, An
                 "publisher": data.sources[sid].publisher,
                 "date": data.sources[sid].date,
                 "url": str(data.sources[sid].url),
+                "unresolved": data.sources[sid].unresolved,
+                "resolved_url": (
+                    str(data.sources[sid].resolved_url) if data.sources[sid].resolved_url else None
+                ),
             }
             for sid in event.sources
         ],
@@ -134,6 +142,8 @@ def events_csv(data: Dataset) -> str:
                 event.date,
                 event.end_date or "",
                 dates.precision(event.date),
+                event.date_stated_by or "",
+                event.date_inferred or "",
                 event.status,
                 event.category,
                 data.places[event.place].name if event.place else "",
@@ -145,7 +155,7 @@ def events_csv(data: Dataset) -> str:
                 "; ".join(event.claimed_by),
                 "; ".join(event.denied_by),
                 "; ".join(event.sources),
-                "; ".join(str(s.url) for s in sources),
+                "; ".join(str(s.resolved_url or s.url) for s in sources),
                 event.summary,
             ]
         )

@@ -11,8 +11,11 @@ say) has no hash and does not run. ``eval`` and friends stay forbidden.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import html
 import re
+from dataclasses import dataclass
 
 TILE_HOSTS = ("https://tile.openstreetmap.org",)
 """The one outside host a reader's browser may contact, and only when the reader switches
@@ -24,6 +27,10 @@ _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _STYLE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+# Both kinds in one pass over the document (a page is scanned once, whatever it holds).
+_INLINE = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_SRC = re.compile(r"\bsrc=\"([^\"]+)\"", re.IGNORECASE)
+_BODY = re.compile(r"<body\b", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 # A charset declaration must stay in the first 1024 bytes, so the policy
@@ -43,12 +50,51 @@ def _attributes(raw: str) -> dict[str, str]:
     return {name.lower(): (value or "").strip("\"'") for name, value in _ATTR.findall(raw or "")}
 
 
+@functools.lru_cache(maxsize=4096)
 def source_hash(content: str) -> str:
-    """The CSP source expression (``'sha256-...'``) allowing an inline element's exact text."""
+    """The CSP source expression (``'sha256-...'``) allowing an inline element's exact text.
+
+    Remembered: every page carries the same few inline scripts.
+    """
     # The HTML parser turns CR LF and lone CR into LF before the browser hashes.
     normalised = content.replace("\r\n", "\n").replace("\r", "\n")
     digest = hashlib.sha256(normalised.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+@dataclass(frozen=True)
+class Inline:
+    """What one pass over a document found: its inline code's hashes and its body's scripts."""
+
+    script_hashes: list[str]
+    """Hashes of the inline executable scripts, in order, without repeats."""
+    style_hashes: list[str]
+    """Hashes of the ``<style>`` elements, in order, without repeats."""
+    body_scripts: list[str]
+    """The ``src`` of every external script after ``<body``, in order, once each."""
+
+
+def scan(document: str) -> Inline:
+    """Every inline script and style, and the body's external scripts, in one pass."""
+    body = _BODY.search(document)
+    body_start = body.start() if body is not None else len(document) + 1
+    scripts: dict[str, None] = {}
+    styles: dict[str, None] = {}
+    sources: dict[str, None] = {}
+    for match in _INLINE.finditer(document):
+        kind, attrs, content = match.groups()
+        if kind.lower() == "style":
+            styles[source_hash(content)] = None
+            continue
+        if match.start() > body_start:
+            src = _SRC.search(attrs)
+            if src is not None:
+                sources[html.unescape(src.group(1))] = None
+        parsed = _attributes(attrs)
+        if "src" in parsed or parsed.get("type", "").lower() not in _SCRIPT_TYPES:
+            continue
+        scripts[source_hash(content)] = None
+    return Inline(list(scripts), list(styles), list(sources))
 
 
 def inline_script_hashes(document: str) -> list[str]:
@@ -103,23 +149,38 @@ def policy(script_hashes: list[str], style_hashes: list[str]) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def meta_tag(document: str) -> str:
+def meta_tag(document: str, inline: Inline | None = None) -> str:
     """The ``<meta http-equiv="Content-Security-Policy">`` element for ``document``."""
+    inline = inline or scan(document)
     return (
         '<meta http-equiv="Content-Security-Policy" '
-        f'content="{policy(inline_script_hashes(document), inline_style_hashes(document))}">'
+        f'content="{policy(inline.script_hashes, inline.style_hashes)}">'
     )
 
 
-def apply(document: str) -> str:
-    """Return ``document`` with its policy placed at the top of ``<head>``, before any script."""
-    if _EXISTING.search(document):
-        raise ValueError("the document already carries a Content-Security-Policy")
+def apply(document: str, *, preload: bool = False) -> str:
+    """Return ``document`` with its policy placed at the top of ``<head>``, before any script.
+
+    With ``preload``, a ``<link rel="preload">`` for each script of the body
+    follows the policy (see :mod:`builder.html.preload`), from the same one
+    pass over the document.
+    """
     head = _HEAD.search(document)
     if head is None:
         raise NoHead("no <head> element to carry the Content-Security-Policy")
+    body = _BODY.search(document, head.end())
+    # Only a policy in <head> takes effect, so that is where one may already be.
+    if _EXISTING.search(document, 0, body.start() if body is not None else len(document)):
+        raise ValueError("the document already carries a Content-Security-Policy")
     at = head.end()
     charset = _CHARSET_META.match(document, at)
     if charset is not None:
         at = charset.end()
-    return document[:at] + meta_tag(document) + document[at:]
+    inline = scan(document)
+    links = preload_links(inline.body_scripts) if preload else ""
+    return document[:at] + meta_tag(document, inline) + links + document[at:]
+
+
+def preload_links(sources: list[str]) -> str:
+    """A ``<link rel="preload" as="script">`` for each script address, in order."""
+    return "".join(f'<link rel="preload" href="{html.escape(src)}" as="script">' for src in sources)

@@ -7,6 +7,10 @@ Material's bundle, ``charts.js``...) were fetched one after another, each
 once the one before had run, and the timeline was drawn a quarter of a second
 later for it. A ``<link rel="preload">`` per script, placed just after the
 policy (which it obeys), starts them all at once; they still run in order.
+
+The build adds them with ``csp.apply(page, preload=True)``, from the same one
+pass over the page that finds its inline scripts; :func:`apply` does the same
+to a document that already carries its policy.
 """
 
 from __future__ import annotations

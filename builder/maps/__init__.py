@@ -29,7 +29,14 @@ from builder.maps.features import DETAILS_PATH, details
 from builder.maps.style import CATEGORY_COLOURS, STATUS_STYLES
 from builder.record.validate import Dataset
 
-__all__ = ["CATEGORY_COLOURS", "EMBEDS", "STATUS_STYLES", "embeds_for", "render_all"]
+__all__ = [
+    "CATEGORY_COLOURS",
+    "EMBEDS",
+    "STATUS_STYLES",
+    "details_document",
+    "embeds_for",
+    "render_all",
+]
 
 MapRenderer = Callable[[Dataset, Geography], str]
 TextRenderer = Callable[[Dataset, Geography, str], str]
@@ -113,7 +120,12 @@ def render_all(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, str]:
         documents[explore.EXPLORE_MAP_PATH] = explore.explore_map(data, geography)
     with counted_ids("opening"):
         documents[story.OPENING_MAP_PATH] = story.opening_map(data, geography)
-    documents[DETAILS_PATH] = json.dumps(
+    documents[DETAILS_PATH] = details_document(data, geography)
+    return documents
+
+
+def details_document(data: Dataset, geography: Geography) -> str:
+    """The popup details file (``maps/details.json``) on its own, as :func:`render_all` writes it."""
+    return json.dumps(
         details(data, geography), ensure_ascii=False, sort_keys=True, separators=(",", ":")
     )
-    return documents

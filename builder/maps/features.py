@@ -105,32 +105,37 @@ def event_feature(event_id: str, data: Dataset, geography: Geography) -> dict[st
     }
 
 
-# Every map and text version of one build reads the same features: make them once.
-_cache: dict[str, tuple[Dataset, Geography, list[dict[str, Any]]]] = {}
+# Every map and text version of one build reads the same features: make them once,
+# with each one's place in chronological order, so a story step finds its few events
+# without a pass over all of them.
+_cache: dict[str, tuple[Dataset, Geography, list[dict[str, Any]], dict[str, int]]] = {}
 
 
-def _all_features(data: Dataset, geography: Geography) -> list[dict[str, Any]]:
+def _all_features(
+    data: Dataset, geography: Geography
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
     cached = _cache.get("last")
     if cached is not None and cached[0] is data and cached[1] is geography:
-        return cached[2]
+        return cached[2], cached[3]
     features = []
     for event_id, _ in data.chronological():
         feature = event_feature(event_id, data, geography)
         if feature is not None:
             features.append(feature)
-    _cache["last"] = (data, geography, features)
-    return features
+    position = {feature["id"]: i for i, feature in enumerate(features)}
+    _cache["last"] = (data, geography, features, position)
+    return features, position
 
 
 def located_features(
     data: Dataset, geography: Geography, event_ids: Iterable[str] | None = None
 ) -> list[dict[str, Any]]:
     """Features of the given events (default: all), in chronological order, unlocated skipped."""
-    features = _all_features(data, geography)
+    features, position = _all_features(data, geography)
     if event_ids is None:
         return list(features)
-    wanted = set(event_ids)
-    return [f for f in features if f["id"] in wanted]
+    found = sorted({position[e] for e in event_ids if e in position})
+    return [features[i] for i in found]
 
 
 def collection(features: list[dict[str, Any]]) -> dict[str, Any]:
@@ -157,7 +162,7 @@ def map_collection(features: list[dict[str, Any]]) -> dict[str, Any]:
 
 def details(data: Dataset, geography: Geography) -> dict[str, Any]:
     """Popup details of every located event, and the sources they cite, for ``details.json``."""
-    features = _all_features(data, geography)
+    features, _ = _all_features(data, geography)
     events = {}
     for f in features:
         p = f["properties"]

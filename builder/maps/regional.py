@@ -29,6 +29,13 @@ FORCE_TAGS: dict[str, str] = {
 }
 """Tags of military events labelled on the map, and the label's heading."""
 
+FOCUS_COUNTRIES = frozenset({"TJK", "AFG"})
+"""The story's two countries (Iran's factory, the Afghan border): on a crowded map their
+drone labels are placed before the others', so they are the ones that keep their place."""
+
+FOCUS_PRIORITY = 3
+"""Placement priority of a focus country's label (the other drone labels have 2)."""
+
 REGION_OUTLINES = ("country-kaz", "country-kgz", "country-tjk", "country-tkm", "country-uzb")
 """Country outlines (ids in data/geo) the map opens on whole: the five Central Asian states."""
 
@@ -116,7 +123,8 @@ def regional_map(data: Dataset, geography: Geography) -> str:
     by_category = {c: [f for f in features if f["properties"]["category"] == c] for c in CATEGORIES}
     drones = [
         {"lat": e["lat"], "lon": e["lon"], "heading": e["country"], "lines": e["lines"]}
-        for e in drones_by_country(data).values()
+        | ({"priority": FOCUS_PRIORITY} if code in FOCUS_COUNTRIES else {})
+        for code, e in drones_by_country(data).items()
     ]
     present = [c for c in CATEGORIES if by_category[c]]
     legend = legend_html(

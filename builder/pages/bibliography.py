@@ -14,6 +14,7 @@ from builder.html.sanitize import text
 from builder.html.search import NOT_INDEXED
 from builder.pages.common import front_matter
 from builder.record import dates
+from builder.record.schema import Source
 from builder.record.validate import Dataset
 
 BIBLIOGRAPHY_PAGE = "reference/sources.md"
@@ -38,14 +39,36 @@ def _markdown_text(value: str) -> str:
     return escaped
 
 
+def address_html(source: Source, rel: str = "") -> str:
+    """A source's address as links: the page itself first, then any address printed for it.
+
+    A shortened or reposted address (``url``) stands beside the original page it
+    leads to (``resolved_url``), which readers should open first; one whose
+    original we have not found says so.
+    """
+    attrs = f' rel="{rel}"' if rel else ""
+    url = text(str(source.url))
+    link = f'<a href="{url}"{attrs}>{url}</a>'
+    if source.unresolved is not None:
+        return f"{link} ({UNRESOLVED_LABEL})"
+    if source.resolved_url is None:
+        return link
+    resolved = text(str(source.resolved_url))
+    printed = "printed in the article as" if source.origin == "footnote" else "cited as"
+    return f'<a href="{resolved}"{attrs}>{resolved}</a> ({printed} {link})'
+
+
+UNRESOLVED_LABEL = "a shortened or reposted address: we have not found the original page"
+"""What a citation says after an address whose original page is not found."""
+
+
 def footnote_text(source_id: str, data: Dataset) -> str:
     """One source as footnote Markdown: author, “title”, publisher, date, address."""
     source = data.sources[source_id]
-    url = text(str(source.url))
     author = f"{_markdown_text(source.author)}, " if source.author else ""
     return (
         f"{author}“{_markdown_text(source.title)}”, {_markdown_text(source.publisher)}, "
-        f'{dates.display(source.date)}, <a href="{url}">{url}</a>.'
+        f"{dates.display(source.date)}, {address_html(source)}."
     )
 
 
@@ -84,7 +107,6 @@ def add_source_footnotes(markdown: str, data: Dataset) -> str:
 
 def _entry(source_id: str, data: Dataset, citing: list[str]) -> str:
     source = data.sources[source_id]
-    url = text(str(source.url))
     author = f"{text(source.author)}, " if source.author else ""
     footnote = (
         f"<span class='dr-footnote-no'>Footnote {source.footnote}</span> "
@@ -92,14 +114,26 @@ def _entry(source_id: str, data: Dataset, citing: list[str]) -> str:
         else ""
     )
     note = f"<br><span class='dr-note'>{text(source.note)}</span>" if source.note else ""
+    if source.unresolved:
+        note += f"<br><span class='dr-note'>Not found: {text(source.unresolved)}</span>"
     events = ", ".join(
         f"<a href='../../events/{eid}/'>{text(data.events[eid].title)}</a>" for eid in citing
     )
     cited = f"<br><span class='dr-cited' {NOT_INDEXED}>Cited by: {events}</span>" if events else ""
+    stated = [eid for eid in citing if data.events[eid].date_stated_by == source_id]
+    dated = (
+        f"<br><span class='dr-dates' {NOT_INDEXED}>States the date of: "
+        + ", ".join(
+            f"<a href='../../events/{eid}/'>{text(data.events[eid].title)}</a>" for eid in stated
+        )
+        + "</span>"
+        if stated
+        else ""
+    )
     return (
         f"<li id='{source_id}'>{footnote}{author}“{text(source.title)}”, "
         f"{text(source.publisher)}, {dates.display(source.date)}, "
-        f"<a href='{url}' rel='noopener noreferrer'>{url}</a>{note}{cited}</li>"
+        f"{address_html(source, 'noopener noreferrer')}{note}{dated}{cited}</li>"
     )
 
 
@@ -147,6 +181,8 @@ def bibliography(data: Dataset) -> str:
         )
 
     added = len(groups["added"])
+    stated = sum(1 for event in data.events.values() if event.date_stated_by)
+    inferred = len(data.events) - stated
     parts = [
         front_matter(
             "Sources",
@@ -157,7 +193,13 @@ def bibliography(data: Dataset) -> str:
         f"Every source the record cites: {len(data.sources)} in all, grouped by where it "
         f"comes from: the article itself, its {len(groups['footnote'])} footnotes, and "
         f"{added} pages we added. Each entry lists the events that rest on it. Titles and "
-        "addresses are given as the sources publish them.\n\n",
+        "addresses are given as the sources publish them; where the article printed a "
+        "shortened link or a copy on another site, the original page comes first.\n\n",
+        f"**How the dates are known.** Of the {len(data.events)} events, {stated} have a date "
+        f"that one of their sources states in its text, and {inferred} a date we worked out "
+        "(from a weekday, a report's publication date, or the span a source implies); each "
+        "event page says which, and the "
+        "[methodology](methodology.md#dates) explains the difference.\n\n",
     ]
     for origin, (heading, intro) in ORIGIN_SECTIONS.items():
         if not groups[origin]:

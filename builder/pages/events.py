@@ -39,8 +39,10 @@ def source_citation(source_id: str, data: Dataset, root: str = ROOT_FROM_PAGE) -
     """One source as an HTML citation: author, title (linked), publisher, date."""
     source = data.sources[source_id]
     author = f"{text(source.author)}, " if source.author else ""
+    # A shortened or reposted address leads readers to the original page it stands for.
+    href = source.resolved_url or source.url
     return (
-        f"{author}<a href='{text(str(source.url))}' rel='noopener noreferrer'>"
+        f"{author}<a href='{text(str(href))}' rel='noopener noreferrer'>"
         f"{text(source.title)}</a>, {text(source.publisher)}, {dates.display(source.date)}"
         f" <a class='dr-bib-link' href='{root}reference/sources/#{source_id}' "
         f"title='In the bibliography'>[bibliography]</a>"
@@ -69,6 +71,25 @@ def _when(event_id: str, data: Dataset) -> str:
     return (
         f"<time datetime='{event.date}'>{when}</time>"
         f" <span class='dr-precision'>(known to the {dates.precision(event.date)})</span>"
+        f"{date_basis(event_id, data)}"
+    )
+
+
+def date_basis(event_id: str, data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
+    """How the date is known, as a line under it: the source that states it, or our inference."""
+    event = data.events[event_id]
+    methodology = f"{root}reference/methodology/#dates"
+    help_link = f" <a class='dr-help' href='{methodology}'>what this means</a>"
+    if event.date_stated_by:
+        source = data.sources[event.date_stated_by]
+        return (
+            "<span class='dr-date-basis dr-date-stated'>Date as given by "
+            f"<a href='#source-{event.date_stated_by}'>{text(source.publisher)}</a>."
+            f"{help_link}</span>"
+        )
+    return (
+        "<span class='dr-date-basis dr-date-inferred'>Date inferred: "
+        f"{text(event.date_inferred or '')}{help_link}</span>"
     )
 
 
@@ -171,7 +192,7 @@ def event_page(
         body.append(unindexed_heading("Drone systems") + hold(systems, indexed=False))
     # Sources, the pager and the edit link repeat the bibliography and other pages:
     # the search leaves the rest of the page out (see builder.html.search).
-    sources = "".join(f"<li>{source_citation(s, data)}</li>" for s in event.sources)
+    sources = "".join(f"<li id='source-{s}'>{source_citation(s, data)}</li>" for s in event.sources)
     body.append(unindexed_heading("Sources"))
     body.append(hold(f'<ol class="dr-sources">{sources}</ol>', indexed=False))
     body.append(hold(_pager(data, previous, following), indexed=False))

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from builder.record.dates import PartialDate
+from builder.record.source_addresses import address_problem
 
 Identifier = Annotated[
     str,
@@ -109,7 +110,36 @@ class Source(Strict):
     publisher: str = Field(min_length=1, description="Outlet or organisation that published it.")
     author: str | None = Field(default=None, description="Author(s), if credited.")
     date: PartialDate = Field(description="Publication date, as precise as the source gives it.")
-    url: AnyUrl = Field(description="Where to read it: an http:// or https:// address.")
+    url: AnyUrl = Field(
+        description=(
+            "Where to read it: the public http:// or https:// address a reader can open, "
+            "with no port (such as :443), no preview or staging host of a publishing system "
+            "and no tracking parameters (utm_..., fbclid, Forbes's sh=). For one of the "
+            "article's footnotes, the address the footnote printed, even when it is a "
+            "shortened link or a copy on another site: then give resolved_url too."
+        )
+    )
+    resolved_url: AnyUrl | None = Field(
+        default=None,
+        description=(
+            "Where a shortened link (bit.ly and the like) or a repost leads: the original "
+            "publisher's own page, found and read in the stored pages (its title and "
+            "publisher match this entry). Required when url is a shortener or a known "
+            "repost site. Footnotes and the Sources page show this page first and the "
+            "printed address after it."
+        ),
+    )
+    unresolved: str | None = Field(
+        default=None,
+        min_length=10,
+        description=(
+            "Only for one of the article's footnotes whose url is a shortened link or a "
+            "repost and whose original page we have not found: what we searched for and did "
+            "not find (plain text). Footnotes and the Sources page then say that the address "
+            "is unresolved. Replace it with resolved_url once the original page is found and "
+            "read."
+        ),
+    )
     origin: SourceOrigin = Field(
         default="added",
         description=(
@@ -130,10 +160,20 @@ class Source(Strict):
         default=None, description="Anything a reader should know about this source."
     )
 
-    @field_validator("url")
+    @field_validator("url", "resolved_url", mode="before")
     @classmethod
-    def _url_is_web(cls, url: AnyUrl) -> AnyUrl:
-        return _http_only(url)
+    def _address_is_public(cls, url: object) -> object:
+        # Before parsing: the URL type drops a default port such as :443 without a word.
+        if isinstance(url, str):
+            problem = address_problem(url)
+            if problem:
+                raise ValueError(problem)
+        return url
+
+    @field_validator("url", "resolved_url")
+    @classmethod
+    def _url_is_web(cls, url: AnyUrl | None) -> AnyUrl | None:
+        return None if url is None else _http_only(url)
 
     @model_validator(mode="after")
     def _origin_matches_footnote(self) -> Source:
@@ -256,6 +296,28 @@ class Event(Strict):
     )
     end_date: PartialDate | None = Field(
         default=None, description="For something that lasted: when it ended (same format)."
+    )
+    date_stated_by: Identifier | None = Field(
+        default=None,
+        description=(
+            "How the date is known, when a source states it: the id of one of this event's "
+            "own sources whose text gives this date at the precision written in date (and "
+            "end_date, if any), e.g. 'on 17 May' for a day, 'in May 2022' for a month. A "
+            "source's publication date alone does not count, nor a weekday ('on Sunday'), "
+            "'last year' or 'this month': those are dates we work out, so use date_inferred. "
+            "Give date_stated_by or date_inferred, never both."
+        ),
+    )
+    date_inferred: str | None = Field(
+        default=None,
+        min_length=10,
+        description=(
+            "How we worked the date out, when no source states it, in a sentence a reader "
+            "can check (plain text), e.g. 'From the weekday: the report of Tuesday 17 "
+            "October 2023 places it on the Sunday before.' or 'The publication date of the "
+            "first report; the sources give no day.' Give date_stated_by or date_inferred, "
+            "never both."
+        ),
     )
     summary: str = Field(
         min_length=10,

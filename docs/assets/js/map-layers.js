@@ -331,7 +331,8 @@
           fillOpacity: 1, interactive: false, className: "dr-place-dot" }).addTo(group);
       }
       L.marker([item.lat, item.lon], { icon: icon, interactive: false, keyboard: false,
-        drLabel: true, drPriority: data.priority || 0, drSide: data.side || "right" }).addTo(group);
+        drLabel: true, drPriority: typeof item.priority === "number" ? item.priority : data.priority || 0,
+        drSide: data.side || "right" }).addTo(group);
     });
     return group;
   }

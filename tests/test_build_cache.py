@@ -1,0 +1,152 @@
+"""The build cache reuses what did not change and never serves what did (issue 24, point 3)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import BIN
+
+from benchmarks.synthetic import copy_project
+from builder import charts, maps, pipeline
+from builder.cache import BuildCache, code_version
+from builder.maps.features import DETAILS_PATH
+from builder.record.schema import Event, Quote
+from builder.record.validate import Dataset, load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _build(project: Path, out: Path, *, cache: bool) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        SOURCE_DATE_EPOCH="1660435200",
+        DR_BUILD_CACHE="1" if cache else "0",
+    )
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _edit(project: Path, event_file: str, field: str, value: str) -> None:
+    path = project / "data/events" / event_file
+    event = yaml.safe_load(path.read_text(encoding="utf-8"))
+    event[field] = value
+    path.write_text(yaml.safe_dump(event, sort_keys=False), encoding="utf-8")
+
+
+def test_a_build_from_the_cache_is_byte_identical_to_one_without(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    first_event = sorted((project / "data/events").glob("*.yaml"))[0].name
+    _build(project, tmp_path / "cold", cache=True)  # fills .cache/ in the project
+    assert {p.name for p in (project / ".cache/builder").glob("*.pickle")} == {
+        "maps.pickle",
+        "charts.pickle",
+    }
+
+    _edit(project, first_event, "summary", "An editor's new summary, with *emphasis*.")
+    warm = _build(project, tmp_path / "warm", cache=True)
+    assert "reused from the last build (inputs unchanged): maps, charts" in warm.stderr
+    _build(project, tmp_path / "none", cache=False)
+    assert _tree(tmp_path / "warm") == _tree(tmp_path / "none")
+    assert b"An editor's new summary" in (tmp_path / "warm/maps/details.json").read_bytes()
+
+    # A title is drawn on the maps and the timeline: both are rendered again.
+    _edit(project, first_event, "title", "A title the maps and the timeline must show")
+    retitled = _build(project, tmp_path / "retitled", cache=True)
+    assert "reused from the last build" not in retitled.stderr
+    _build(project, tmp_path / "retitled-none", cache=False)
+    assert _tree(tmp_path / "retitled") == _tree(tmp_path / "retitled-none")
+    assert b"A title the maps and the timeline must show" in b"".join(
+        _tree(tmp_path / "retitled" / "data/charts").values()
+    )
+
+
+def _stage_outputs(data: Dataset) -> dict[str, dict[str, str]]:
+    return {
+        "maps": {k: v for k, v in maps.render_all(data).items() if k != DETAILS_PATH},
+        "charts": charts.render_all(data),
+    }
+
+
+def _changed(event: Event, field: str) -> Event:
+    """``event`` with ``field`` given another valid value than it has."""
+    if field == "quotes":
+        quote = Quote(text="Words nobody said.", by="A test", source=event.sources[0])
+        return event.model_copy(update={"quotes": [*event.quotes, quote]})
+    current = getattr(event, field) or ""
+    return event.model_copy(update={field: f"{current} Changed for the cache test."})
+
+
+@pytest.mark.parametrize(
+    ("stage", "field"),
+    sorted(
+        (stage, field) for stage, unread in pipeline.UNREAD_EVENT_FIELDS.items() for field in unread
+    ),
+)
+def test_a_field_left_out_of_a_stage_key_does_not_change_its_output(stage: str, field: str) -> None:
+    data = load_dataset(ROOT / "data")
+    before = _stage_outputs(data)[stage]
+    changed = replace(data, events={i: _changed(e, field) for i, e in data.events.items()})
+    assert changed.events != data.events
+    assert _stage_outputs(changed)[stage] == before
+
+
+# A stand-in value of another type only has to change the key, not to be valid.
+@pytest.mark.filterwarnings("ignore:Pydantic serializer warnings")
+def test_every_other_field_is_in_the_key() -> None:
+    data = load_dataset(ROOT / "data")
+    event_id = sorted(data.events)[0]
+    for stage, unread in pipeline.UNREAD_EVENT_FIELDS.items():
+        key = BuildCache(None, "code").key(stage, pipeline.stage_inputs(data, stage))
+        for field in sorted(set(Event.model_fields) - unread):
+            event = data.events[event_id]
+            value = getattr(event, field)
+            if isinstance(value, str):
+                edited = event.model_copy(update={field: value + "x"})
+            elif isinstance(value, list):
+                edited = event.model_copy(update={field: [*value, "extra-id"]})
+            else:
+                edited = event.model_copy(update={field: "something else"})
+            changed = replace(data, events={**data.events, event_id: edited})
+            other = BuildCache(None, "code").key(stage, pipeline.stage_inputs(changed, stage))
+            assert other != key, (stage, field)
+
+
+def test_the_builder_code_is_in_the_key(tmp_path: Path) -> None:
+    package = tmp_path / "builder"
+    package.mkdir()
+    (package / "stage.py").write_text("X = 1\n", encoding="utf-8")
+    before = code_version(package, ["folium"])
+    (package / "stage.py").write_text("X = 2\n", encoding="utf-8")
+    assert code_version(package, ["folium"]) != before
+    cache = BuildCache(tmp_path / "cache", before)
+    assert cache.reuse("maps", ["a"], lambda: {"maps/x.html": "one"}) == {"maps/x.html": "one"}
+    assert cache.reuse("maps", ["a"], lambda: {"maps/x.html": "two"}) == {"maps/x.html": "one"}
+    assert cache.reused == ["maps"]
+    newer = BuildCache(tmp_path / "cache", code_version(package, ["folium"]))
+    assert newer.reuse("maps", ["a"], lambda: {"maps/x.html": "two"}) == {"maps/x.html": "two"}
+
+
+def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path, "code")
+    cache.reuse("charts", ["a"], lambda: {"c.json": "{}"})
+    (tmp_path / "charts.pickle").write_bytes(b"not a pickle")
+    assert cache.reuse("charts", ["a"], lambda: {"c.json": "[]"}) == {"c.json": "[]"}
+    assert cache.reused == []
