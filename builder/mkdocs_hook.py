@@ -36,14 +36,18 @@ from builder.html import (  # noqa: E402
     held_html,
     theme_fixes,
 )
+from builder.images import site_images  # noqa: E402
 from builder.pages import bibliography  # noqa: E402
+from builder.pages.story import STORY_PAGE  # noqa: E402
 from builder.record import dates as partial_dates  # noqa: E402
 from builder.record import record_dates, record_span  # noqa: E402
 from builder.record.validate import InvalidData  # noqa: E402
-from builder.site_settings import SiteSettings  # noqa: E402
+from builder.site_settings import PublishedAt, SiteSettings, published_at  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.builder")
 _state: dict[str, pipeline.Build] = {}
+_cards: dict[str, tuple[str, str]] = {}
+"""Each authored page's own sharing card: site path and description, by source path."""
 
 # A note for whoever runs the build, outside MkDocs' logger: `make build` runs
 # --quiet, which would hide it, and --strict, which would fail on a warning.
@@ -101,12 +105,31 @@ def _note_approximate(history: record_dates.RecordHistory, event_ids: list[str])
 
 
 def settings(config: MkDocsConfig) -> SiteSettings:
-    """The published-site facts the pipeline needs, read from ``mkdocs.yml``."""
+    """The published-site facts the pipeline needs, read from the configuration
+    :func:`on_config` completed."""
     return SiteSettings(
         site_url=config.site_url or SiteSettings.site_url,
         site_name=config.site_name,
         data_edit_url=config.extra.get("data_edit_url") if config.extra else None,
     )
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Set the site's address and the edit links' base from where the site is built.
+
+    ``mkdocs.yml`` carries neither (see :func:`builder.site_settings.published_at`):
+    MkDocs' sitemap and canonical links, the feed, the sharing cards and the edit
+    links all follow ``SITE_URL`` or the GitHub repository the build runs in.
+    """
+    try:
+        # mkdocs.yml has no site_url: one set already is `mkdocs serve`'s own address.
+        where: PublishedAt = published_at(os.environ, served_at=config.site_url)
+    except ValueError as exc:
+        raise Abort(str(exc)) from None
+    config.site_url = where.site_url
+    config.extra["data_edit_url"] = where.data_edit_url
+    notes.info("site address %s (from %s)", where.site_url, where.origin)
+    return config
 
 
 CACHE_DIR = ROOT / ".cache" / "builder"
@@ -151,12 +174,29 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, maps, charts, downloads and vendored assets."""
+    """Add the generated pages, maps, charts, downloads and vendored assets, and draw the
+    sharing cards of the pages that have their own (:func:`page_cards`)."""
     for src_uri, content in sorted(_state["build"].files.items()):
         inclusion = (
             InclusionLevel.UNDEFINED if pipeline.in_sidebar(src_uri) else InclusionLevel.NOT_IN_NAV
         )
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    sources = {
+        f.src_uri: f.content_string
+        for f in files.documentation_pages()
+        if f.src_uri == "index.md"
+        or f.src_uri == STORY_PAGE
+        or "[[map " in f.content_string
+        or chapter_layout.is_chapter(f.src_uri)
+    }
+    _cards.clear()
+    for src_uri, (path, alt, png) in sorted(
+        site_images.page_cards(
+            sources, _state["build"].images, config.site_name, ROOT / "node_modules"
+        ).items()
+    ):
+        files.append(File.generated(config, path, content=png))
+        _cards[src_uri] = (path, alt)
     return files
 
 
@@ -165,8 +205,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     prefix = "../" * page.url.count("/")
     if chapter_layout.is_chapter(page.file.src_uri):
         page.meta["hide"] = chapter_layout.hide_contents_sidebar(page.meta.get("hide"))
+    card, alt = _cards.get(page.file.src_uri, (None, None))
+    if card is not None:
+        page.meta["card"], page.meta["card_alt"] = card, alt
+    page.meta.setdefault("card", site_images.HOME_CARD)
+    site_url = config.site_url or ""
+    where = embeds.Publication(site_url, config.site_name, site_url + page.url)
     try:
-        markdown = embeds.expand(markdown, _state["build"].embeds, prefix)
+        markdown = embeds.expand(markdown, _state["build"].embeds, prefix, where)
         markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri)
         return bibliography.add_source_footnotes(markdown, _state["build"].data)
     except embeds.UnknownEmbed as exc:

@@ -8,17 +8,19 @@ the site) to its content. Nothing here knows about MkDocs.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder import charts, maps
 from builder.cache import BuildCache
+from builder.charts.document import chart_document
 from builder.downloads import exports
 from builder.downloads.schema_export import event_json_schema, story_json_schema
 from builder.geometry.basemap import basemap_files
 from builder.html import csp
 from builder.html.assets import vendor_files
-from builder.html.embeds import Embed
+from builder.html.embeds import Embed, StaticMap
+from builder.images.site_images import SiteImages, render_images
 from builder.maps.areas import GEO_DIR, load_geography
 from builder.maps.features import DETAILS_PATH
 from builder.maps.story_figure import STORY_FIGURE_PATH, story_figure
@@ -88,6 +90,8 @@ class Build:
     data: Dataset
     files: dict[str, str | bytes]
     embeds: dict[str, Embed]
+    images: SiteImages
+    """The static maps and cards drawn, for the cards of authored pages."""
 
 
 def render(
@@ -105,6 +109,17 @@ def render(
     its inputs (:func:`stage_inputs`) are unchanged; the files are the same with
     or without it.
     """
+    return render_with_images(data, node_modules, settings, history, cache)[0]
+
+
+def render_with_images(
+    data: Dataset,
+    node_modules: Path,
+    settings: SiteSettings | None = None,
+    history: RecordHistory | None = None,
+    cache: BuildCache | None = None,
+) -> tuple[dict[str, str | bytes], SiteImages]:
+    """:func:`render`, and the images it drew (static maps, cards) for the pages' cards."""
     cache = cache or BuildCache(None, "")
     settings = settings or SiteSettings()
     history = history or no_history()
@@ -118,17 +133,23 @@ def render(
         bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data),
         drones.DRONES_PAGE: drones.drones_page(data),
         field_reference.FIELDS_PAGE: field_reference.field_reference(),
-        feed.FEED_PATH: feed.events_feed(data, settings, history),
     }
     geography = load_geography()
     files[story.STORY_PAGE] = story.story_page(data, geography)
     files[STORY_FIGURE_PATH] = story_figure(data, geography)
     files.update(actors.render_all(data))
+    # The static maps and cards draw the same specs as the map documents.
+    map_specs = maps.specs(data)
+    images = render_images(data, geography, map_specs, node_modules, settings.site_name)
+    files.update(images.files)
+    files[feed.FEED_PATH] = feed.events_feed(data, settings, history, images.events)
     files.update(
         cache.reuse(
             "maps",
             stage_inputs(data, "maps"),
-            lambda: {k: v for k, v in maps.render_all(data).items() if k != DETAILS_PATH},
+            lambda: {
+                k: v for k, v in maps.render_all(data, made=map_specs).items() if k != DETAILS_PATH
+            },
         )
     )
     # The popups' details hold the summaries: made anew each build, and cheap.
@@ -136,6 +157,10 @@ def render(
     files.update(
         cache.reuse("charts", stage_inputs(data, "charts"), lambda: charts.render_all(data))
     )
+    for chart in charts.EMBEDS.values():
+        files[chart.document] = chart_document(
+            chart, settings.site_name, f"{charts.CHARTS_DIR}/{chart.name}.json"
+        )
     # Event pages embed the locator map only once the maps module makes it.
     with_locator = events.LOCATOR_MAP in files
     ordered = [eid for eid, _ in data.chronological()]
@@ -150,6 +175,7 @@ def render(
             settings,
             with_map=with_locator,
             record=history.of(event_id),
+            static=images.events.get(event_id),
         )
     files.update(vendor_files(node_modules))
     files.update(basemap_files())
@@ -157,7 +183,7 @@ def render(
     for path, content in files.items():
         if path.endswith(".html") and isinstance(content, str):
             files[path] = csp.apply(content)
-    return files
+    return files, images
 
 
 def build(
@@ -169,11 +195,17 @@ def build(
 ) -> Build:
     """Validate ``data_dir`` and render everything; raises InvalidData on bad data."""
     data = load_dataset(data_dir)
-    return Build(
-        data=data,
-        files=render(data, node_modules, settings, history, cache),
-        embeds=embeds_for(data),
-    )
+    files, images = render_with_images(data, node_modules, settings, history, cache)
+    embeds = {
+        key: replace(
+            embed,
+            static=StaticMap(figure.path, figure.alt, figure.width, figure.height),
+        )
+        if (figure := images.figures.get(embed.name)) and embed.kind == "map"
+        else embed
+        for key, embed in embeds_for(data).items()
+    }
+    return Build(data=data, files=files, embeds=embeds, images=images)
 
 
 def embeds_for(data: Dataset) -> dict[str, Embed]:

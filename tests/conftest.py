@@ -45,9 +45,30 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(project: Path, out: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build`` for ``project`` into ``out`` and return the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1660435200")
+TEST_SITE_URL = "http://site.test/"
+"""The address the tests' builds are made for, wherever they run (a GitHub Actions run would
+otherwise give its Pages address): the one :func:`instant_page` serves the site at."""
+
+
+def build_site(
+    project: Path, out: Path, *, strict: bool = True, env: dict[str, str | None] | None = None
+) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build`` for ``project`` into ``out`` and return the finished process.
+
+    The site is made for :data:`TEST_SITE_URL`; ``env`` adds variables (None removes one).
+    """
+    variables = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        SOURCE_DATE_EPOCH="1660435200",
+        SITE_URL=TEST_SITE_URL,
+    )
+    for name, value in (env or {}).items():
+        if value is None:
+            variables.pop(name, None)
+        else:
+            variables[name] = value
+    env = {k: v for k, v in variables.items() if v is not None}
     cmd = [str(BIN / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     if strict:
         cmd.append("--strict")
@@ -165,7 +186,7 @@ def page(browser) -> Iterator:
     context.close()
 
 
-SITE = "http://site.test/"
+SITE = TEST_SITE_URL
 """Where :func:`instant_page` serves the built site."""
 
 INSTANT_TIMEOUT_MS = 20_000

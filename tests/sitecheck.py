@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+from conftest import TEST_SITE_URL
+
 TILE_URL = re.compile(r"^https://([a-c]\.)?tile\.openstreetmap\.org/")
 """OpenStreetMap's tiles: requested only when a reader switches the street map on."""
 
@@ -48,10 +50,12 @@ short timeout and the machine's speed (loading keeps :data:`PAGE_TIMEOUT_MS`).
 
 
 def published_path(mkdocs_yml: Path) -> str:
-    """The URL path the site is published under (from ``site_url``), e.g. ``/name/``."""
-    # Read the one key by hand: mkdocs.yml may hold !!python tags that safe YAML refuses.
-    match = re.search(r"^site_url:\s*(\S+)", mkdocs_yml.read_text(encoding="utf-8"), re.M)
-    path = urlsplit(match.group(1).strip("\"'") if match else "/").path or "/"
+    """The URL path the test build is published under, e.g. ``/name/``: the path of
+    :data:`conftest.TEST_SITE_URL`, the address every test build is made for.
+
+    ``mkdocs_yml`` is kept for the callers; the address is no longer written there.
+    """
+    path = urlsplit(TEST_SITE_URL).path or "/"
     return path if path.endswith("/") else path + "/"
 
 

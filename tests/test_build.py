@@ -140,6 +140,7 @@ LAYERS = {
     "downloads": 2,
     "maps": 3,
     "charts": 3,
+    "images": 3,
     "pages": 4,
 }
 ENTRY_POINTS = {"__init__", "__main__", "pipeline", "mkdocs_hook", "site_settings"}

@@ -1,8 +1,10 @@
 """A clone with nothing beside it passes its tests; with ``../shared`` beside it, the article checks run.
 
 The article copy and the overlap tool live in ``../shared`` on development
-machines and in CI, never in the repository. On a reader's clone the checks
-that need them skip, naming the missing file; under CI a missing file fails them.
+machines and in this project's CI, never in the repository. On a reader's clone
+or a fork's GitHub Actions run (``CI=true``, nothing beside the clone) the checks
+that need them skip, naming the missing file; where ``.ci/run`` requires the
+shared folder (its own variable, not ``CI``) a missing file fails them.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from beside import ARTICLE_TEXT, SEED_OVERLAP, beside_file
+import yaml
+from beside import ARTICLE_TEXT, REQUIRE_SHARED_VARIABLE, SEED_OVERLAP, beside_file
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_CHECKS = (
@@ -25,24 +28,47 @@ ARTICLE_CHECKS = (
 """The checks in test_dataset.py that read files from ``../shared``."""
 
 
-def test_a_missing_file_skips_the_check_naming_the_file(tmp_path, monkeypatch) -> None:
-    monkeypatch.delenv("CI", raising=False)
+@pytest.mark.parametrize("ci", ["", "true"])
+def test_a_missing_file_skips_the_check_naming_the_file(tmp_path, monkeypatch, ci) -> None:
+    """Also under ``CI=true``: GitHub sets it on a fork, which has nothing beside the clone."""
+    monkeypatch.setenv("CI", ci)
+    monkeypatch.delenv(REQUIRE_SHARED_VARIABLE, raising=False)
     missing = tmp_path / "shared" / "source" / "article.txt"
     with pytest.raises(pytest.skip.Exception) as skipped:
         beside_file(missing)
     assert str(missing) in str(skipped.value)
 
 
-def test_under_ci_a_missing_file_fails_the_check(tmp_path, monkeypatch) -> None:
+def test_where_ci_run_requires_the_shared_folder_a_missing_file_fails_the_check(
+    tmp_path, monkeypatch
+) -> None:
     monkeypatch.setenv("CI", "true")
+    monkeypatch.setenv(REQUIRE_SHARED_VARIABLE, "1")
     missing = tmp_path / "shared" / "tools" / "tool.py"
     with pytest.raises(pytest.fail.Exception) as failed:
         beside_file(missing)
     assert str(missing) in str(failed.value)
+    assert REQUIRE_SHARED_VARIABLE in str(failed.value)
+
+
+def test_ci_run_requires_the_shared_folder_and_the_workflow_does_not() -> None:
+    """Our CI runs ``.ci/run``, which sets the variable; GitHub's test job (a fork's
+    too) runs ``make test`` with ``CI=true`` and never sets it."""
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert f"export {REQUIRE_SHARED_VARIABLE}=1" in ci_run
+    workflow = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    test_job = workflow["jobs"]["test"]
+    assert test_job["env"]["CI"] == "true"
+    runs = "\n".join(step.get("run", "") for step in test_job["steps"])
+    assert "make test" in runs
+    assert ".ci/run" not in runs
+    assert REQUIRE_SHARED_VARIABLE not in (ROOT / ".github/workflows/site.yml").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_present_file_is_returned(tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("CI", "true")
+    monkeypatch.setenv(REQUIRE_SHARED_VARIABLE, "1")
     present = tmp_path / "article.txt"
     present.write_text("text", encoding="utf-8")
     assert beside_file(present) == present
@@ -64,7 +90,9 @@ def _lone_copy(dest: Path) -> Path:
 
 
 def _run_article_checks(project: Path, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "CI"} | env
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("CI", REQUIRE_SHARED_VARIABLE)
+    } | env
     return subprocess.run(
         [
             sys.executable,
@@ -92,10 +120,12 @@ def lone_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+@pytest.mark.parametrize("ci", ["", "true"])
 def test_a_clone_alone_skips_the_article_checks_and_names_the_missing_files(
-    lone_project: Path,
+    lone_project: Path, ci: str
 ) -> None:
-    result = _run_article_checks(lone_project)
+    """A reader's clone, and a fork on GitHub (``CI=true``): green, each skip naming its file."""
+    result = _run_article_checks(lone_project, CI=ci)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(ARTICLE_CHECKS)} skipped" in result.stdout, result.stdout
     missing_article = lone_project.parent / "shared/source/drone-race-central-asia-2022.txt"
@@ -105,7 +135,24 @@ def test_a_clone_alone_skips_the_article_checks_and_names_the_missing_files(
     assert any(str(missing_tool) in line for line in skips), result.stdout
 
 
-def test_under_ci_a_clone_alone_fails_the_article_checks(lone_project: Path) -> None:
-    result = _run_article_checks(lone_project, CI="true")
+def test_where_ci_run_requires_the_shared_folder_a_clone_alone_fails_the_article_checks(
+    lone_project: Path,
+) -> None:
+    result = _run_article_checks(lone_project, CI="true", **{REQUIRE_SHARED_VARIABLE: "1"})
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{len(ARTICLE_CHECKS)} failed" in result.stdout, result.stdout
+
+
+def test_where_ci_run_requires_the_shared_folder_and_it_is_there_the_article_checks_run(
+    tmp_path: Path,
+) -> None:
+    """The other side: ``../shared`` beside the clone and the variable set, the checks pass."""
+    article, tool = beside_file(ARTICLE_TEXT), beside_file(SEED_OVERLAP)
+    project = _lone_copy(tmp_path / "repo")
+    for found, relative in ((article, "source"), (tool, "tools")):
+        (tmp_path / "shared" / relative).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(found, tmp_path / "shared" / relative / found.name)
+    result = _run_article_checks(project, CI="true", **{REQUIRE_SHARED_VARIABLE: "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(ARTICLE_CHECKS)} passed" in result.stdout, result.stdout
+    assert "skipped" not in result.stdout, result.stdout

@@ -20,6 +20,38 @@ DIRECTIVE = re.compile(r"^\[\[(map|chart) ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
 PLOTLY_JS = "assets/vendor/plotly/plotly-basic.min.js"
 """Site-relative path of the one plotly.js bundle every chart uses."""
 
+CHART_DOCUMENTS = "embed"
+"""Site folder of the standalone chart documents other sites frame (``embed/<name>.html``)."""
+
+CREDIT = "CC BY 4.0"
+"""The licence the credit line of an embedded map or chart names."""
+
+
+@dataclass(frozen=True)
+class StaticMap:
+    """A map's static image: what readers without JavaScript, print and archives see."""
+
+    src: str
+    """Site-relative path of the PNG."""
+    alt: str
+    """The written description of what the image shows."""
+    width: int
+    """Width in pixels."""
+    height: int
+    """Height in pixels."""
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where the page that places an embed is published, for the copyable embed code."""
+
+    site_url: str
+    """The site's absolute address, ending in ``/``."""
+    site_name: str
+    """The site's name, for the credit line."""
+    page_url: str
+    """The absolute address of the page the embed is placed on: the credit links to it."""
+
 
 @dataclass(frozen=True)
 class Embed:
@@ -32,6 +64,14 @@ class Embed:
     height: int = 520
     alternative: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
     """Renders the text version placed with a map or chart, given the page's prefix to the root."""
+    static: StaticMap | None = None
+    """The map's static image, when the build drew one."""
+
+    @property
+    def document(self) -> str:
+        """Site path of the document an ``iframe`` shows: the map, or the chart's own page."""
+        folder = "maps" if self.kind == "map" else CHART_DOCUMENTS
+        return f"{folder}/{self.name}.html"
 
 
 class UnknownEmbed(ValueError):
@@ -52,20 +92,69 @@ def after_anchor(embed: Embed) -> str:
     return f'<div class="dr-after" id="after-{embed.kind}-{embed.name}" tabindex="-1"></div>'
 
 
-def map_html(embed: Embed, prefix: str) -> str:
-    """An iframe holding a standalone map document, with its accessible name."""
+def static_image(image: StaticMap, prefix: str) -> str:
+    """The static map, hidden while the live map can run and shown without JavaScript and in
+    print (``assets/css/site.css``); ``loading="lazy"`` keeps readers with JavaScript from
+    downloading it."""
+    return (
+        f'<img class="dr-map-static" src="{prefix}{text(image.src)}" alt="{text(image.alt)}" '
+        f'width="{image.width}" height="{image.height}" loading="lazy" decoding="async">'
+    )
+
+
+def snippet(kind: str, src: str, title: str, height: int, where: Publication) -> str:
+    """The ``<iframe>`` code that places the document at absolute ``src``, with a credit line
+    that links back to the page it was copied from."""
+    return (
+        f'<iframe src="{text(src)}" title="{text(title)}" width="100%" height="{height}" '
+        f'style="border:0;max-width:100%" loading="lazy"></iframe>\n'
+        f'<p style="font-size:small">{"Map" if kind == "map" else "Chart"}: '
+        f'<a href="{text(where.page_url)}">{text(where.site_name)}</a>, {CREDIT}</p>'
+    )
+
+
+def embed_code(embed: Embed, where: Publication) -> str:
+    """The ``<iframe>`` snippet another site copies to place ``embed``, with its credit line."""
+    height = embed.height if embed.kind == "map" else embed.height + 80
+    return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where)
+
+
+def code_control(kind: str, code: str) -> str:
+    """The "Embed" control: a disclosure holding the copyable ``code`` (Material adds the
+    copy button to its code block)."""
+    return (
+        f'<details class="dr-embed-code"><summary>Embed this {kind}</summary>'
+        f"<p>Copy this code into your page to show the {kind} there; "
+        f"it credits and links back to this page.</p>"
+        f"<pre><code>{text(code)}</code></pre></details>"
+    )
+
+
+def embed_control(embed: Embed, where: Publication | None) -> str:
+    """The "Embed" control: a disclosure holding the copyable snippet (Material adds the copy
+    button to its code block); nothing when the page's address is unknown."""
+    if where is None:
+        return ""
+    return code_control(embed.kind, embed_code(embed, where))
+
+
+def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:
+    """An iframe holding a standalone map document, with its accessible name, its static
+    image for readers without JavaScript and print, and its embed control."""
     return (
         f'<figure class="dr-map">'
         f'<iframe src="{prefix}maps/{embed.name}.html" title="{text(embed.title)}" '
         f'loading="lazy" style="height:{embed.height}px"></iframe>'
+        f"{static_image(embed.static, prefix) if embed.static else ''}"
         f"<figcaption>{text(embed.description)} "
         f'<a href="{prefix}maps/{embed.name}.html">Open the map full screen</a>.</figcaption>'
+        f"{embed_control(embed, where)}"
         f"{embed.alternative(prefix) if embed.alternative else ''}"
         f"</figure>"
     )
 
 
-def chart_html(embed: Embed, prefix: str) -> str:
+def chart_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:
     """A chart container that ``charts.js`` fills, named, captioned and with its text alternative.
 
     The drawing is one named group to assistive technology (``role="group"``:
@@ -84,13 +173,19 @@ def chart_html(embed: Embed, prefix: str) -> str:
         f'aria-labelledby="{title_id}"{described} '
         f'data-figure="{prefix}data/charts/{embed.name}.json" '
         f'data-plotly="{prefix}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'
+        f"{embed_control(embed, where)}"
         f"{alternative}"
         f"</figure>"
     )
 
 
-def expand(markdown: str, embeds: dict[str, Embed], prefix: str) -> str:
-    """Replace every directive in ``markdown``; an unknown name raises :class:`UnknownEmbed`."""
+def expand(
+    markdown: str, embeds: dict[str, Embed], prefix: str, where: Publication | None = None
+) -> str:
+    """Replace every directive in ``markdown``; an unknown name raises :class:`UnknownEmbed`.
+
+    ``where`` the page is published gives each embed its copyable embed code.
+    """
     if "[[" not in markdown:
         return markdown  # most pages (every event's) have none: skip the scan
 
@@ -100,7 +195,7 @@ def expand(markdown: str, embeds: dict[str, Embed], prefix: str) -> str:
         if embed is None:
             known = ", ".join(sorted(embeds))
             raise UnknownEmbed(f"[[{kind} {name}]] is not a known embed (known: {known})")
-        html = (map_html if kind == "map" else chart_html)(embed, prefix)
+        html = (map_html if kind == "map" else chart_html)(embed, prefix, where)
         # Finished HTML: held away from Markdown (builder.html.held_html), back before the search.
         return hold(f'<div class="dr-embed">{skip_link(embed)}{html}{after_anchor(embed)}</div>')
 

@@ -25,6 +25,7 @@ from builder.html.embeds import Embed
 from builder.maps import border, deployments, explore, factory, locator, regional, story
 from builder.maps.areas import GEO_DIR, Geography, load_geography
 from builder.maps.base import counted_ids
+from builder.maps.document import MapSpec, assemble
 from builder.maps.features import DETAILS_PATH, details
 from builder.maps.style import CATEGORY_COLOURS, STATUS_STYLES
 from builder.record.validate import Dataset
@@ -40,6 +41,7 @@ __all__ = [
 
 MapRenderer = Callable[[Dataset, Geography], str]
 TextRenderer = Callable[[Dataset, Geography, str], str]
+SpecMaker = Callable[[Dataset, Geography], MapSpec]
 
 MAPS: dict[str, tuple[MapRenderer, TextRenderer]] = {
     "factory": (factory.factory_map, factory.text_version),
@@ -48,6 +50,23 @@ MAPS: dict[str, tuple[MapRenderer, TextRenderer]] = {
     "regional": (regional.regional_map, regional.text_version),
 }
 """Every map placed in pages: its document renderer and its text-version renderer."""
+
+SPECS: dict[str, SpecMaker] = {
+    "factory": factory.factory_spec,
+    "border": border.border_spec,
+    "deployments": deployments.deployments_spec,
+    "regional": regional.regional_spec,
+    "story-opening": story.opening_spec,
+}
+"""What each map with a static image shows (its document and its static render share it):
+the placed maps and the story's opening on the home page."""
+
+
+def specs(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, MapSpec]:
+    """The spec of every map in :data:`SPECS`, for ``data``."""
+    geography = load_geography(geo_dir)
+    return {name: make(data, geography) for name, make in SPECS.items()}
+
 
 EMBEDS: dict[str, Embed] = {
     "map:factory": Embed(
@@ -106,20 +125,26 @@ def embeds_for(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, Embed]:
     }
 
 
-def render_all(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, str]:
-    """Every map document and the shared popup details file, keyed by site path."""
+def render_all(
+    data: Dataset, geo_dir: Path = GEO_DIR, made: dict[str, MapSpec] | None = None
+) -> dict[str, str]:
+    """Every map document and the shared popup details file, keyed by site path.
+
+    ``made`` are the specs :func:`specs` gave, when the caller has them already.
+    """
     geography = load_geography(geo_dir)
+    made = made if made is not None else specs(data, geo_dir)
     documents = {}
-    for name, (render_map, _) in MAPS.items():
+    for name in MAPS:
         with counted_ids(name):
-            documents[f"maps/{name}.html"] = render_map(data, geography)
+            documents[f"maps/{name}.html"] = assemble(made[name], data, geography)
     documents[locator.LOCATOR_PATH] = locator.locator_map(data, geography)
     with counted_ids("story"):
         documents[story.STORY_MAP_PATH] = story.story_map(data, geography)
     with counted_ids("explore"):
         documents[explore.EXPLORE_MAP_PATH] = explore.explore_map(data, geography)
     with counted_ids("opening"):
-        documents[story.OPENING_MAP_PATH] = story.opening_map(data, geography)
+        documents[story.OPENING_MAP_PATH] = assemble(made["story-opening"], data, geography)
     documents[DETAILS_PATH] = details_document(data, geography)
     return documents
 

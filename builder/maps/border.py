@@ -85,7 +85,7 @@ def length_marker(geography: Geography) -> LayerSpec:
     )
 
 
-def border_map(data: Dataset, geography: Geography) -> str:
+def border_spec(data: Dataset, geography: Geography) -> MapSpec:
     """The border line, labelled with its lengths, and the events along it."""
     features = located_features(data, geography, border_events(data, geography))
     measured = measured_km(geography)
@@ -118,7 +118,12 @@ def border_map(data: Dataset, geography: Geography) -> str:
             *([length_marker(geography)] if geography.has_border else []),
         ],
     )
-    return assemble(spec, data, geography)
+    return spec
+
+
+def border_map(data: Dataset, geography: Geography) -> str:
+    """The border map document (see :func:`border_spec`)."""
+    return assemble(border_spec(data, geography), data, geography)
 
 
 def text_version(data: Dataset, geography: Geography, prefix: str) -> str:

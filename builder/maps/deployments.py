@@ -86,7 +86,7 @@ def frontier_points(geography: Geography) -> list[tuple[float, float]]:
     ]
 
 
-def deployments_map(data: Dataset, geography: Geography) -> str:
+def deployments_spec(data: Dataset, geography: Geography) -> MapSpec:
     """Taliban forces and the claims about them, with the forces facing them."""
     taliban = located_features(data, geography, taliban_events(data))
     others = located_features(data, geography, other_side_events(data, geography))
@@ -137,7 +137,12 @@ def deployments_map(data: Dataset, geography: Geography) -> str:
             events_layer("Taliban forces and claims about them", taliban),
         ],
     )
-    return assemble(spec, data, geography)
+    return spec
+
+
+def deployments_map(data: Dataset, geography: Geography) -> str:
+    """The deployments map document (see :func:`deployments_spec`)."""
+    return assemble(deployments_spec(data, geography), data, geography)
 
 
 def text_version(data: Dataset, geography: Geography, prefix: str) -> str:

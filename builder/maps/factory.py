@@ -172,24 +172,20 @@ def _figures(r: Reach, data: Dataset) -> tuple[str, str | None]:
     return range_text, endurance
 
 
-def factory_map(data: Dataset, geography: Geography) -> str:
+def factory_spec(data: Dataset, geography: Geography) -> MapSpec:
     """The factory, its geodesic range ring, the border and the places around it."""
     r = reach(data, geography)
     if r is None:
-        return assemble(
-            MapSpec(
-                title="Map: the drone factory and its reach (no data yet)",
-                center=(38.5, 68.8),
-                zoom=5,
-                bounds=bounds([]),
-                legend=legend_html("The factory and its reach", [], [MISSING]),
-                layers=[
-                    provinces_layer(geography),
-                    border_layer(geography, "Afghanistan–Tajikistan border"),
-                ],
-            ),
-            data,
-            geography,
+        return MapSpec(
+            title="Map: the drone factory and its reach (no data yet)",
+            center=(38.5, 68.8),
+            zoom=5,
+            bounds=bounds([]),
+            legend=legend_html("The factory and its reach", [], [MISSING]),
+            layers=[
+                provinces_layer(geography),
+                border_layer(geography, "Afghanistan–Tajikistan border"),
+            ],
         )
     name = r.system.name
     factory_place = data.events[r.factory_event].place
@@ -269,7 +265,12 @@ def factory_map(data: Dataset, geography: Geography) -> str:
             events_layer("The factory", factory_features),
         ],
     )
-    return assemble(spec, data, geography)
+    return spec
+
+
+def factory_map(data: Dataset, geography: Geography) -> str:
+    """The factory map document (see :func:`factory_spec`)."""
+    return assemble(factory_spec(data, geography), data, geography)
 
 
 def text_version(data: Dataset, geography: Geography, prefix: str) -> str:

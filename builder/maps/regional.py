@@ -117,7 +117,7 @@ def region_points(geography: Geography) -> list[tuple[float, float]]:
     return points
 
 
-def regional_map(data: Dataset, geography: Geography) -> str:
+def regional_spec(data: Dataset, geography: Geography) -> MapSpec:
     """Every located event by category, with drones by country and forces as labels."""
     features = located_features(data, geography)
     by_category = {c: [f for f in features if f["properties"]["category"] == c] for c in CATEGORIES}
@@ -154,7 +154,12 @@ def regional_map(data: Dataset, geography: Geography) -> str:
         legend=legend,
         layers=layers,
     )
-    return assemble(spec, data, geography)
+    return spec
+
+
+def regional_map(data: Dataset, geography: Geography) -> str:
+    """The regional map document (see :func:`regional_spec`)."""
+    return assemble(regional_spec(data, geography), data, geography)
 
 
 def text_version(data: Dataset, geography: Geography, prefix: str) -> str:

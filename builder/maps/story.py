@@ -159,7 +159,12 @@ def _context_layer(spec: LayerSpec, name: str, shown: bool) -> LayerSpec:
 
 def story_map(data: Dataset, geography: Geography) -> str:
     """The story map document, every step in it, opening on the first step's view."""
-    return _document(
+    return assemble(story_spec(data, geography), data, geography)
+
+
+def story_spec(data: Dataset, geography: Geography) -> MapSpec:
+    """What the story map shows: every step, opening on the first step's view."""
+    return _spec(
         step_views(data, geography),
         data,
         geography,
@@ -169,7 +174,12 @@ def story_map(data: Dataset, geography: Geography) -> str:
 
 def opening_map(data: Dataset, geography: Geography) -> str:
     """The story's first step alone: its events and layers only, light enough for the home page."""
-    return _document(
+    return assemble(opening_spec(data, geography), data, geography)
+
+
+def opening_spec(data: Dataset, geography: Geography) -> MapSpec:
+    """What the home page's map shows: the story's first step alone."""
+    return _spec(
         step_views(data, geography)[:1],
         data,
         geography,
@@ -177,7 +187,7 @@ def opening_map(data: Dataset, geography: Geography) -> str:
     )
 
 
-def _document(views: list[StepView], data: Dataset, geography: Geography, title: str) -> str:
+def _spec(views: list[StepView], data: Dataset, geography: Geography, title: str) -> MapSpec:
     first = views[0] if views else None
     opening = set(first.layers) if first else {"border"}
     used = {layer for v in views for layer in v.layers} | opening
@@ -255,4 +265,4 @@ def _document(views: list[StepView], data: Dataset, geography: Geography, title:
         # The story page calls the map's API as soon as the frame has loaded.
         when_near=False,
     )
-    return assemble(spec, data, geography)
+    return spec

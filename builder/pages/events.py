@@ -10,9 +10,11 @@ relative to the page (``events/<id>/``), because MkDocs does not rewrite them.
 
 from __future__ import annotations
 
+from builder.html.embeds import Publication, code_control, snippet
 from builder.html.held_html import hold
 from builder.html.sanitize import inline_markdown_html, markdown_html, text
 from builder.html.search import NOT_INDEXED, unindexed_heading
+from builder.images.site_images import EventStatic
 from builder.maps.locator import LOCATOR_PATH, locator_fragment
 from builder.pages.common import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
 from builder.pages.explore import explore_link
@@ -28,6 +30,9 @@ EVENTS_DIR = "events"
 
 LOCATOR_MAP = LOCATOR_PATH
 """The locator document; its fragment names the event and what to draw (``locator_fragment``)."""
+
+LOCATOR_HEIGHT = 320
+"""Height in pixels of the locator map another site places with the embed code."""
 
 
 def actor_links(ids: list[str], data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
@@ -122,16 +127,53 @@ def _systems(event_id: str, data: Dataset) -> str:
     return "<ul class='dr-systems'>" + "".join(items) + "</ul>" if items else ""
 
 
-def _locator(event_id: str, data: Dataset, with_map: bool) -> str:
+def _static_locator(static: EventStatic | None) -> str:
+    """The event's static map (its place's, or the region's with a pin), for readers without
+    JavaScript and print; hidden while the live locator can run."""
+    if static is None:
+        return ""
+    image = static.image
+    pin = ""
+    if static.pin is not None:
+        left, top = static.pin
+        pin = (
+            f"<svg class='dr-static-pin' style='left:{left}%;top:{top}%' width='18' height='18' "
+            "viewBox='0 0 18 18' aria-hidden='true'><circle cx='9' cy='9' r='7' fill='#b2182b' "
+            "stroke='#fff' stroke-width='2'/></svg>"
+        )
+    cropped = " dr-static-card" if static.cropped else ""
+    return (
+        f"<span class='dr-map-static dr-static-frame{cropped}'><img src='{ROOT_FROM_PAGE}{text(image.path)}' "
+        f"alt='{text(image.alt)}' width='{image.width}' height='{image.height}' loading='lazy' "
+        f"decoding='async'>{pin}</span>"
+    )
+
+
+def _locator(
+    event_id: str,
+    data: Dataset,
+    with_map: bool,
+    static: EventStatic | None = None,
+    settings: SiteSettings | None = None,
+) -> str:
     event = data.events[event_id]
     fragment = locator_fragment(event_id, data)
     if not with_map or fragment is None:
         return ""
+    title = f"Map: where “{event.title}” took place"
+    control = ""
+    if settings is not None:
+        where = Publication(
+            settings.site_url, settings.site_name, settings.absolute(f"events/{event_id}/")
+        )
+        src = settings.absolute(f"{LOCATOR_MAP}#{fragment}")
+        control = code_control("map", snippet("map", src, title, LOCATOR_HEIGHT, where))
     return hold(
         f"<figure class='dr-map dr-locator' {NOT_INDEXED}>"
         f"<iframe src='{ROOT_FROM_PAGE}{LOCATOR_MAP}#{text(fragment)}' "
-        f"title='Map: where “{text(event.title)}” took place' loading='lazy'></iframe>"
-        f"<figcaption>{_where(event_id, data)}</figcaption></figure>",
+        f"title='{text(title)}' loading='lazy'></iframe>"
+        f"{_static_locator(static)}"
+        f"<figcaption>{_where(event_id, data)}</figcaption>{control}</figure>",
         indexed=False,
     )
 
@@ -144,10 +186,12 @@ def event_page(
     settings: SiteSettings | None = None,
     with_map: bool = True,
     record: RecordDates | None = None,
+    static: EventStatic | None = None,
 ) -> str:
     """The Markdown of one event's page; ``with_map`` embeds the locator map if located.
 
-    ``record`` says when the event entered the record (see :mod:`builder.record.record_dates`).
+    ``record`` says when the event entered the record (see :mod:`builder.record.record_dates`);
+    ``static`` is the event's static map and sharing card, when the build drew them.
     """
     settings = settings or SiteSettings()
     record = record or no_history().of(event_id)
@@ -168,12 +212,17 @@ def event_page(
     if event.actors:
         facts.append(f"<dt>Actors</dt><dd>{actor_links(event.actors, data)}</dd>")
     body = [
-        front_matter(event.title, event.summary),
+        front_matter(
+            event.title,
+            event.summary,
+            card=static.card if static else None,
+            card_alt=static.card_alt if static else None,
+        ),
         f'<h1 class="dr-event-title">{text(event.title)}</h1>\n\n',
         hold('<dl class="dr-facts">' + "".join(facts) + "</dl>"),
         _claim_block(event_id, data),
         hold('<div class="dr-summary">' + markdown_html(event.summary) + "</div>"),
-        _locator(event_id, data, with_map),
+        _locator(event_id, data, with_map, static, settings),
         hold(
             f"<p class='dr-explore-link'><a href='{explore_link(ROOT_FROM_PAGE, event=event_id)}'>"
             "Explore the record around this event</a>: on one map and timeline with every other "

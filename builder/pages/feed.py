@@ -14,7 +14,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from builder.downloads.exports import event_url
-from builder.html.sanitize import markdown_html
+from builder.html.sanitize import markdown_html, text
+from builder.images.site_images import EventStatic
 from builder.pages.common import STATUS_LABELS
 from builder.pages.record import record_sentence
 from builder.record import dates
@@ -56,8 +57,26 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def events_feed(data: Dataset, settings: SiteSettings, history: RecordHistory | None = None) -> str:
-    """The Atom XML of the latest added or changed events, the latest first."""
+def _static_map(static: EventStatic | None, settings: SiteSettings) -> str:
+    """The event's static map, at its absolute address: a feed reader runs no map script."""
+    if static is None or static.pin is not None:
+        return ""  # an overview without its pin would show nothing of the event
+    image = static.image
+    return (
+        f'<p><img src="{text(settings.absolute(image.path))}" alt="{text(image.alt)}" '
+        f'width="{image.width}" height="{image.height}"></p>'
+    )
+
+
+def events_feed(
+    data: Dataset,
+    settings: SiteSettings,
+    history: RecordHistory | None = None,
+    statics: dict[str, EventStatic] | None = None,
+) -> str:
+    """The Atom XML of the latest added or changed events, the latest first; ``statics`` are
+    the events' static maps, shown in each entry where the event has one."""
+    statics = statics or {}
     history = history or no_history()
     ET.register_namespace("", ATOM)
     newest = newest_changes(data, history)[:MAX_ENTRIES]
@@ -87,6 +106,9 @@ def events_feed(data: Dataset, settings: SiteSettings, history: RecordHistory | 
         )
         dated = f"<p>{record_sentence(record)}</p>"
         # The summary is sanitised HTML, carried as escaped text (type="html").
-        _sub(entry, "content", status + markdown_html(event.summary) + dated, type="html")
+        content = (
+            status + markdown_html(event.summary) + _static_map(statics.get(event_id), settings)
+        )
+        _sub(entry, "content", content + dated, type="html")
     ET.indent(feed, space=" ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

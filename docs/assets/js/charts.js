@@ -56,6 +56,8 @@
       // (no reload of the theme and plotly.js); without it the link just loads the page.
       var link = document.createElement("a");
       link.href = siteBase(div) + url;
+      // Framed by another site (embed/<chart>.html): open the event on our site, whole window.
+      if (window.self !== window.top) { link.target = "_top"; }
       link.hidden = true;
       document.body.appendChild(link);
       link.click();

@@ -1,0 +1,43 @@
+"""A standalone document per chart, for other sites to frame: ``embed/<name>.html``.
+
+On our pages a chart is a ``<div>`` that ``assets/js/charts.js`` fills; another
+site cannot place that without our page around it. This document holds the
+chart alone, captioned, with a credit line linking back to the site, and loads
+the same ``charts.js`` and plotly.js bundle from our site. Its links open on our
+site in the whole window (``target="_top"``), never inside the frame.
+"""
+
+from __future__ import annotations
+
+from builder.html.embeds import PLOTLY_JS, Embed
+from builder.html.sanitize import text
+
+CHARTS_JS = "assets/js/charts.js"
+"""Site path of the script that draws every chart."""
+
+STYLES = ("assets/css/charts.css", "assets/css/embed.css")
+"""Site paths of the chart document's stylesheets."""
+
+
+def chart_document(embed: Embed, site_name: str, figure_path: str) -> str:
+    """The chart ``embed`` as a document of its own; ``figure_path`` is its JSON's site path."""
+    up = "../"
+    links = "".join(f'<link rel="stylesheet" href="{up}{path}">' for path in STYLES)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{text(embed.title)} - {text(site_name)}</title>{links}</head>"
+        '<body class="dr-embed-document"><main>'
+        f'<figure class="dr-chart-figure" id="figure-{embed.name}">'
+        f'<figcaption><strong class="dr-chart-title" id="chart-{embed.name}-title">'
+        f"{text(embed.title)}</strong> {text(embed.description)}</figcaption>"
+        f'<div class="dr-chart" id="chart-{embed.name}" role="group" '
+        f'aria-labelledby="chart-{embed.name}-title" data-figure="{up}{text(figure_path)}" '
+        f'data-plotly="{up}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'
+        "</figure>"
+        f'<p class="dr-credit"><a href="{up}" target="_top">{text(site_name)}</a>: '
+        "sourced events, CC BY 4.0</p></main>"
+        f'<script src="{up}{CHARTS_JS}"></script>'
+        "</body></html>\n"
+    )
