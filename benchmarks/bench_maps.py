@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 for _path in (ROOT, ROOT / "tests"):
@@ -76,7 +77,9 @@ MAP_LOADS = 3
 """Fresh loads per map document; the median is the figure."""
 
 
-def report(site: Path, data_dir: Path, n_events: int) -> list[tuple[bool | None, str]]:
+def report(
+    site: Path, data_dir: Path, n_events: int, browser: Any = None
+) -> list[tuple[bool | None, str]]:
     """Print every map document's build time, weight and draw time in the built ``site``.
 
     ``data_dir`` is the data the site was built from (the maps are built again
@@ -94,7 +97,7 @@ def report(site: Path, data_dir: Path, n_events: int) -> list[tuple[bool | None,
         name: f"maps/{name}.html" + (_locator_fragment(site) if name == "locator" else "")
         for name in names
     }
-    render = time_pages(site, pages, loads=MAP_LOADS)
+    render = time_pages(site, pages, loads=MAP_LOADS, browser=browser)
     label = "curated data" if not n_events else f"curated + {n_events:,} synthetic events"
     print(f"\n== {label} ({len(data.events):,} events; data load {load_s:.2f} s, not per map)")
     print(

@@ -55,7 +55,7 @@ _MEASURED = (
 )
 
 
-from benchmarks.reader_wait import PageTimes, time_pages  # noqa: E402
+from benchmarks.reader_wait import PageTimes, browser_session, time_pages  # noqa: E402
 
 T = TypeVar("T")
 
@@ -288,7 +288,9 @@ def weigh_first_screens(site: Path, pages: dict[str, str]) -> dict[str, dict[str
     return weights
 
 
-def weigh(site: Path, pages: dict[str, str]) -> tuple[dict[str, tuple[float, float]], list[str]]:
+def weigh(
+    site: Path, pages: dict[str, str], browser: Any = None
+) -> tuple[dict[str, tuple[float, float]], list[str]]:
     """Per page: (HTML gz KB, everything-it-loads gz KB); and the kinds that are text pages.
 
     "Everything it loads" is every same-site file the browser fetched from the
@@ -298,17 +300,13 @@ def weigh(site: Path, pages: dict[str, str]) -> tuple[dict[str, tuple[float, flo
     docs/assets/js/lazy-requests.js holds it back until a reader searches). Maps
     and charts below the first screen are scrolled to, as a reader would.
     """
-    from conftest import BLANK_PNG, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
+    from conftest import BLANK_PNG
     from sitecheck import PageReport, check_charts, new_context, serve_site
 
     weights: dict[str, tuple[float, float]] = {}
     text_pages: list[str] = []
-    with serve_site(site, "/") as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_ARGS
-        )
-        context = new_context(browser, BLANK_PNG)
+    with serve_site(site, "/") as base, browser_session(browser) as session:
+        context = new_context(session, BLANK_PNG)
         for kind, rel in pages.items():
             loaded: list[str] = []
             activity = [time.perf_counter()]
@@ -332,7 +330,6 @@ def weigh(site: Path, pages: dict[str, str]) -> tuple[dict[str, tuple[float, flo
             weights[kind] = (gz_kb((site / rel).read_bytes()), total)
             page.close()
         context.close()
-        browser.close()
     return weights, text_pages
 
 

@@ -28,6 +28,8 @@ from __future__ import annotations
 import shutil
 import statistics
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -225,28 +227,41 @@ def launch(playwright: Any) -> Any:
     )
 
 
-def time_pages(site: Path, pages: dict[str, str], loads: int = LOADS) -> dict[str, PageTimes]:
+@contextmanager
+def browser_session(browser: Any = None) -> Iterator[Any]:
+    """``browser`` if given (Playwright runs once per process: a test passes its own), else
+    a browser launched by :func:`launch` for the block."""
+    if browser is not None:
+        yield browser
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = launch(pw)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def time_pages(
+    site: Path, pages: dict[str, str], loads: int = LOADS, browser: Any = None
+) -> dict[str, PageTimes]:
     """Per kind -> the times of ``loads`` fresh loads of its page in the built ``site``.
 
     Loads are interleaved (every page once, then every page again) so a burst of
     other work on the machine spreads over all pages instead of landing on one.
+    ``browser``: one already running (default: :func:`launch` one).
     """
-    from playwright.sync_api import sync_playwright
     from sitecheck import serve_site
 
     results: dict[str, list[LoadTimes]] = {kind: [] for kind in pages}
-    with serve_site(site, "/") as base, sync_playwright() as pw:
-        browser = launch(pw)
-        try:
-            for _ in range(loads):
-                for kind, rel in pages.items():
-                    context = browser.new_context(
-                        viewport={"width": WINDOW[0], "height": WINDOW[1]}
-                    )
-                    try:
-                        results[kind].append(time_load(context, base + rel))
-                    finally:
-                        context.close()
-        finally:
-            browser.close()
+    with serve_site(site, "/") as base, browser_session(browser) as session:
+        for _ in range(loads):
+            for kind, rel in pages.items():
+                context = session.new_context(viewport={"width": WINDOW[0], "height": WINDOW[1]})
+                try:
+                    results[kind].append(time_load(context, base + rel))
+                finally:
+                    context.close()
     return {kind: PageTimes(pages[kind], times) for kind, times in results.items()}

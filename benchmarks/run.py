@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from benchmarks import bench_charts, bench_maps, map_budgets  # noqa: E402
+from benchmarks import bench_charts, bench_explore, bench_maps, map_budgets  # noqa: E402
 from benchmarks.bench_site import Figures, measure  # noqa: E402
 from benchmarks.synthetic import make_project  # noqa: E402
 
@@ -232,6 +232,20 @@ def _report(
         return [(False, f"{figures.label}: {name} not measured: {type(exc).__name__}: {exc}")]
 
 
+def explore_checks(sizes: list[str]) -> list[Check]:
+    """The explore page's budgets: its weight on the curated data, its speed at 10,000 events.
+
+    ``bench_explore.py`` builds the sites it needs itself (the figures need the page
+    open for many changes, which the per-size sites above are removed before).
+    """
+    print("\n## Explore page\n")
+    events = 10_000 if "10000" in sizes else None
+    try:
+        return list(bench_explore.measure(weigh="curated" in sizes, events=events))
+    except Exception as exc:  # the other budgets are still reported
+        return [(False, f"explore page not measured: {type(exc).__name__}: {exc}")]
+
+
 def main() -> int:
     """Measure every requested size, print figures and budgets; 1 if a live budget fails."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -265,6 +279,7 @@ def main() -> int:
             checks += _report("Timeline page", figures, bench_charts.report, site, data)
             shutil.rmtree(project, ignore_errors=True)
             shutil.rmtree(site, ignore_errors=True)
+    checks += explore_checks(sizes)
     print("\n## Budgets\n")
     checks = budgets(results) + checks
     for ok, text in checks:

@@ -19,10 +19,13 @@ from benchmarks.run import budgets, dataset_label
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Playwright runs once per process: the measuring code is given the session's browser.
+
+
 @pytest.fixture(scope="module")
-def reader_times(built_site: Path) -> dict[str, reader_wait.PageTimes]:
+def reader_times(built_site: Path, browser) -> dict[str, reader_wait.PageTimes]:
     """One timed load of every page kind the bench measures."""
-    return reader_wait.time_pages(built_site, measured_pages(built_site), loads=1)
+    return reader_wait.time_pages(built_site, measured_pages(built_site), loads=1, browser=browser)
 
 
 def test_every_page_kind_is_timed(built_site: Path, reader_times) -> None:
@@ -54,10 +57,10 @@ def test_a_text_page_is_timed_by_its_first_paint(reader_times) -> None:
 
 
 def test_every_map_document_is_drawn_and_reported(
-    built_site: Path, monkeypatch: pytest.MonkeyPatch
+    built_site: Path, browser, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bench_maps, "MAP_LOADS", 1)
-    checks = bench_maps.report(built_site, ROOT / "data", 0)
+    checks = bench_maps.report(built_site, ROOT / "data", 0, browser)
     documents = sorted(p.stem for p in (built_site / "maps").glob("*.html") if p.stem != "index")
     assert len(checks) == len(documents) >= 6
     for document, (verdict, line) in zip(documents, checks, strict=True):
@@ -65,9 +68,9 @@ def test_every_map_document_is_drawn_and_reported(
         assert verdict is None  # a budget at 10,000 events only
 
 
-def test_weights_count_a_page_and_what_it_loads(built_site: Path) -> None:
+def test_weights_count_a_page_and_what_it_loads(built_site: Path, browser) -> None:
     pages = {k: v for k, v in measured_pages(built_site).items() if k in ("glossary", "map")}
-    weights, text_pages = weigh(built_site, pages)
+    weights, text_pages = weigh(built_site, pages, browser)
     assert text_pages == ["glossary"]
     for kind, (html_kb, total_kb) in weights.items():
         assert 0 < html_kb < total_kb, kind  # the page's own HTML and the files it loads

@@ -81,6 +81,7 @@ def test_render_all_makes_the_four_maps_and_the_locator(documents):
         [f"maps/{n}.html" for n in MAP_NAMES]
         + ["maps/locator.html", "maps/details.json"]
         + ["maps/story.html", "maps/story-opening.html"]
+        + ["maps/explore.html"]
     )
     assert {f"map:{n}" for n in MAP_NAMES} <= set(maps.EMBEDS)
 

@@ -3,7 +3,7 @@
 Each document is in ``maps/``: the factory and its reach, the border, the
 Taliban deployments, the regional drone race, the locator that event pages
 embed, and the story map the story page drives (with a light copy of its
-opening for the home page). Events go on a map as GeoJSON data layers, never as one Marker
+opening for the home page), and the explore map the explore page drives. Events go on a map as GeoJSON data layers, never as one Marker
 object each, so a map of ten thousand events stays small and fast. Popups,
 tooltips and labels are built in the browser by ``assets/js/map-layers.js``
 with ``textContent``: editor text never becomes HTML.
@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from builder.html.embeds import Embed
-from builder.maps import border, deployments, factory, locator, regional, story
+from builder.maps import border, deployments, explore, factory, locator, regional, story
 from builder.maps.areas import GEO_DIR, Geography, load_geography
 from builder.maps.base import counted_ids
 from builder.maps.document import MapSpec, assemble
@@ -141,6 +141,8 @@ def render_all(
     documents[locator.LOCATOR_PATH] = locator.locator_map(data, geography)
     with counted_ids("story"):
         documents[story.STORY_MAP_PATH] = story.story_map(data, geography)
+    with counted_ids("explore"):
+        documents[explore.EXPLORE_MAP_PATH] = explore.explore_map(data, geography)
     with counted_ids("opening"):
         documents[story.OPENING_MAP_PATH] = assemble(made["story-opening"], data, geography)
     documents[DETAILS_PATH] = details_document(data, geography)

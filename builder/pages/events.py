@@ -17,6 +17,7 @@ from builder.html.search import NOT_INDEXED, unindexed_heading
 from builder.images.site_images import EventStatic
 from builder.maps.locator import LOCATOR_PATH, locator_fragment
 from builder.pages.common import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
+from builder.pages.explore import explore_link
 from builder.pages.record import record_sentence
 from builder.record import dates
 from builder.record.countries import country_name, event_countries
@@ -222,6 +223,12 @@ def event_page(
         _claim_block(event_id, data),
         hold('<div class="dr-summary">' + markdown_html(event.summary) + "</div>"),
         _locator(event_id, data, with_map, static, settings),
+        hold(
+            f"<p class='dr-explore-link'><a href='{explore_link(ROOT_FROM_PAGE, event=event_id)}'>"
+            "Explore the record around this event</a>: on one map and timeline with every other "
+            "event, filtered and played through time as you choose.</p>",
+            indexed=False,
+        ),
     ]
     quotes = "".join(
         f"<blockquote class='dr-quote'><p>\u201c{text(q.text)}\u201d</p>"

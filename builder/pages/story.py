@@ -22,6 +22,7 @@ from builder.maps.areas import Geography
 from builder.maps.story import STORY_MAP_PATH, StepView, step_views
 from builder.maps.story_figure import FIGURE_HEIGHT, STORY_FIGURE_PATH, WIDTH
 from builder.pages.common import front_matter
+from builder.pages.explore import explore_link
 from builder.record import dates
 from builder.record.schema import StoryStep
 from builder.record.validate import Dataset
@@ -82,6 +83,13 @@ def when(view: StepView) -> str:
     return f"{dates.display(view.start)} to {dates.display(view.end)}"
 
 
+def step_explore_link(view: StepView) -> str:
+    """The explore page at the step's period, its first located event chosen."""
+    return explore_link(
+        PREFIX, start=view.start, end=view.end, event=view.events[0] if view.events else None
+    )
+
+
 def _step(step: StoryStep, view: StepView, data: Dataset) -> str:
     links = "".join(
         f'<li><a href="{PREFIX}events/{event_id}/">{text(data.events[event_id].title)}</a> '
@@ -94,7 +102,8 @@ def _step(step: StoryStep, view: StepView, data: Dataset) -> str:
         f'<section class="dr-story-step" id="{step.id}" data-story-step="{step.id}" '
         f'data-events="{" ".join(step.events)}" '
         f'data-from="{strip_position(dates.start(view.start))}" '
-        f'data-to="{strip_position(dates.end(view.end))}" tabindex="-1" markdown="block">\n\n'
+        f'data-to="{strip_position(dates.end(view.end))}" '
+        f'data-explore="{text(step_explore_link(view))}" tabindex="-1" markdown="block">\n\n'
         f'<p class="dr-story-when"><time datetime="{view.start}">{text(when(view))}</time></p>\n\n'
         f"{heading}"
         f"{step_markdown(step.text)}\n\n"
@@ -147,9 +156,9 @@ def story_page(data: Dataset, geography: Geography) -> str:
         'data-map-title="Story map: it moves to the events of the step you are reading">'
         f"{figure}"
         '<div class="dr-story-controls">'
-        '<button type="button" class="dr-story-explore md-button" hidden>Explore the map</button>'
-        '<button type="button" class="dr-story-back md-button md-button--primary" hidden>'
-        "Back to the story</button></div></div>"
+        # story.js points it at the step being read and shows it.
+        f'<a class="dr-story-explore md-button" href="{PREFIX}explore/" hidden>'
+        "Explore the map</a></div></div>"
         f"{_time_strip()}</div>"
     )
     return (

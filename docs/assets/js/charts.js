@@ -289,12 +289,32 @@
     box.appendChild(status);
     div.parentNode.insertBefore(box, div);
 
+    /* The page's link to the explore page follows the period on screen and the category and
+     * actor chosen here (explore has no country filter: a country chosen here is not carried). */
+    var exploreLink = document.querySelector("a[data-explore-from='" + div.id + "']");
+    function followExplore() {
+      if (!exploreLink) { return; }
+      var range = div.layout && div.layout.xaxis && div.layout.xaxis.range;
+      var parts = [];
+      var day = /^\d{4}-\d{2}-\d{2}/;
+      if (range && day.test(String(range[0])) && day.test(String(range[1]))) {
+        parts.push("from=" + String(range[0]).slice(0, 10), "to=" + String(range[1]).slice(0, 10));
+      }
+      if (state.tokens.c) { parts.push("category=" + encodeURIComponent(state.tokens.c)); }
+      if (state.tokens.a) { parts.push("actor=" + encodeURIComponent(state.tokens.a)); }
+      exploreLink.setAttribute("href", exploreLink.getAttribute("href").replace(/#.*$/, "") +
+        (parts.length ? "#" + parts.join("&") : ""));
+    }
+
     /* A drag-zoom leaves the quick ranges: none of them is pressed any more. */
     return redraw().then(function () {
+      followExplore();
       div.on("plotly_relayout", function (change) {
         var r = change["xaxis.range[0]"] !== undefined || change["xaxis.autorange"];
         if (r) { state.range = null; press(rangeButtons, null); }
+        followExplore();
       });
+      div.on("plotly_afterplot", followExplore);
     });
   }
 

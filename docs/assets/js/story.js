@@ -7,7 +7,8 @@
  * reading line, asks the map (same origin: window.DR.storyMap in the frame, see
  * story-map.js) to fly to the step's events, or to jump when the reader prefers reduced
  * motion. A time strip shows where the step falls between 2015 and 2022. "Explore the
- * map" frees the map for pointer and keyboard; "Back to the story" locks it again.
+ * map" is a link to the explore page (explore/) at the period and first event of the step
+ * being read: there the reader can pan, filter and play through time.
  * Only the story page loads this script, after its steps; Material's instant navigation
  * runs it again each time it swaps the page in.
  */
@@ -20,15 +21,13 @@
   var stage = root.querySelector(".dr-story-stage");
   var steps = Array.prototype.slice.call(root.querySelectorAll("[data-story-step]"));
   var span = root.querySelector(".dr-timestrip-span");
-  var exploreButton = root.querySelector(".dr-story-explore");
-  var backButton = root.querySelector(".dr-story-back");
+  var exploreLink = root.querySelector(".dr-story-explore");
   if (!mapBox || !steps.length) { return; }
   root.setAttribute("data-story-live", "");
 
   var reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
   var wide = window.matchMedia("(min-width: 60em)");
   var active = null;
-  var exploring = false;
   var observer = null;
 
   var frame = document.createElement("iframe");
@@ -51,20 +50,12 @@
 
   function moveMap(animate) {
     var map = storyMap();
-    if (!map || !active || exploring) { return; }
+    if (!map || !active) { return; }
     map.go(active.getAttribute("data-story-step"), { animate: animate && !reduced.matches });
   }
 
   // The map document defines its API while it is parsed, before its load event.
-  frame.addEventListener("load", function () {
-    moveMap(false);
-    // Keys pressed inside the map stay in its document: Escape there returns to the story too.
-    try {
-      frame.contentDocument.addEventListener("keydown", function (event) {
-        if (exploring && event.key === "Escape") { setExploring(false); }
-      });
-    } catch (err) { /* not the same origin: the Back button still works */ }
-  });
+  frame.addEventListener("load", function () { moveMap(false); });
 
   function moveStrip(step) {
     if (!span) { return; }
@@ -85,6 +76,9 @@
     step.setAttribute("aria-current", "step");
     root.setAttribute("data-active-step", step.getAttribute("data-story-step"));
     moveStrip(step);
+    if (exploreLink && step.getAttribute("data-explore")) {
+      exploreLink.setAttribute("href", step.getAttribute("data-explore"));
+    }
     moveMap(animate !== false);
   }
 
@@ -113,38 +107,12 @@
     steps.forEach(function (step) { observer.observe(step); });
   }
 
-  function setExploring(on) {
-    exploring = on;
-    root.classList.toggle("dr-story-exploring", on);
-    exploreButton.hidden = on;
-    backButton.hidden = !on;
-    frame.tabIndex = on ? 0 : -1;
-    var map = storyMap();
-    if (on) {
-      frame.focus();
-      if (map) { map.explore(true); }
-    } else {
-      if (map) { map.explore(false); }
-      moveMap(false);
-      if (active) { active.focus({ preventScroll: true }); }
-    }
-  }
-
-  if (exploreButton && backButton) {
-    exploreButton.hidden = false;
-    exploreButton.addEventListener("click", function () { setExploring(true); });
-    backButton.addEventListener("click", function () {
-      setExploring(false);
-    });
-    document.addEventListener("keydown", function (event) {
-      if (exploring && event.key === "Escape") { setExploring(false); }
-    });
-  }
+  if (exploreLink) { exploreLink.hidden = false; }
 
   // Keyboard readers move through the steps' links: the step holding focus is the one read.
   root.addEventListener("focusin", function (event) {
     var step = event.target.closest && event.target.closest("[data-story-step]");
-    if (step && !exploring) { activate(step, true); }
+    if (step) { activate(step, true); }
   });
 
   var target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
