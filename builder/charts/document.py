@@ -18,6 +18,9 @@ CHARTS_JS = "assets/js/charts.js"
 STYLES = ("assets/css/charts.css", "assets/css/embed.css")
 """Site paths of the chart document's stylesheets."""
 
+FAVICON = "assets/images/favicon.svg"
+"""Site path of the site's icon, which the map documents name too."""
+
 
 def chart_document(embed: Embed, site_name: str, figure_path: str) -> str:
     """The chart ``embed`` as a document of its own; ``figure_path`` is its JSON's site path."""
@@ -27,7 +30,9 @@ def chart_document(embed: Embed, site_name: str, figure_path: str) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{text(embed.title)} - {text(site_name)}</title>{links}</head>"
+        f"<title>{text(embed.title)} - {text(site_name)}</title>{links}"
+        # Our own icon, or the browser asks for /favicon.ico, which the site does not have.
+        f'<link rel="icon" href="{up}{FAVICON}" type="image/svg+xml"></head>'
         '<body class="dr-embed-document"><main>'
         f'<figure class="dr-chart-figure" id="figure-{embed.name}">'
         f'<figcaption><strong class="dr-chart-title" id="chart-{embed.name}-title">'
