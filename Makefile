@@ -54,6 +54,7 @@ schema: setup
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # Strict static types over builder/, scripts/ and benchmarks/ (pyproject.toml [tool.mypy]).
 typecheck: setup
@@ -62,6 +63,7 @@ typecheck: setup
 
 test: setup browser-deps
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m builder check
 	$(BIN)/python -m builder schema --check

@@ -137,9 +137,12 @@ def test_a_link_shows_the_records_events_on_map_list_and_in_words(
         assert card.locator(f"a[href$='events/{chosen}/']").count() == 1
         source = data.sources[data.events[chosen].sources[0]]
         assert card.locator(f"a[href='{source.url}']").count() == 1
-        assert map_frame(page).evaluate(
-            "() => document.documentElement.getAttribute('data-explore-selected')"
-        ) == chosen
+        assert (
+            map_frame(page).evaluate(
+                "() => document.documentElement.getAttribute('data-explore-selected')"
+            )
+            == chosen
+        )
     # Opening a link does not rewrite it.
     assert fragment_of(page) == fragment
     assert not page.errors

@@ -247,9 +247,9 @@ def test_keyboard_reaches_every_step_and_its_explore_link(browser, site_url, dat
     page.keyboard.press("Enter")
     page.wait_for_url("**/explore/#*")
     fragment = page.evaluate("() => window.location.hash")
-    assert fragment.startswith("#from=" + next(
-        e.date for e in events if dates.start(e.date) == first
-    )), fragment
+    assert fragment.startswith(
+        "#from=" + next(e.date for e in events if dates.start(e.date) == first)
+    ), fragment
     page.locator("[data-explore-ready='true']").wait_for(timeout=20_000)
     context.close()
 

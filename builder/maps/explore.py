@@ -144,4 +144,3 @@ def explore_map(data: Dataset, geography: Geography) -> str:
         when_near=False,
     )
     return assemble(spec, data, geography)
-
