@@ -34,6 +34,7 @@ from builder.html import (  # noqa: E402
     embeds,
     footnote_marks,
     held_html,
+    minify,
     theme_fixes,
 )
 from builder.images import site_images  # noqa: E402
@@ -174,8 +175,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, maps, charts, downloads and vendored assets, and draw the
-    sharing cards of the pages that have their own (:func:`page_cards`)."""
+    """Add the generated pages, maps, charts, downloads and vendored assets, serve our own
+    scripts and styles minified, and draw the sharing cards of the pages that have their
+    own (:func:`page_cards`)."""
+    for own in [f for f in files if minify.is_own_asset(f.src_uri)]:
+        files.remove(own)
+        text = minify.minified(own.src_uri, own.content_string)
+        files.append(File.generated(config, own.src_uri, content=text))
     for src_uri, content in sorted(_state["build"].files.items()):
         inclusion = (
             InclusionLevel.UNDEFINED if pipeline.in_sidebar(src_uri) else InclusionLevel.NOT_IN_NAV

@@ -1,0 +1,3 @@
+"""Narrow stub: the one function of rcssmin (PyPI) the builder calls."""
+
+def cssmin(style: str, keep_bang_comments: bool = False) -> str: ...

@@ -1,0 +1,3 @@
+"""Narrow stub: the one function of rjsmin (PyPI) the builder calls."""
+
+def jsmin(script: str, keep_bang_comments: bool = False) -> str: ...
