@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from playwright.sync_api import expect
 
 from builder.charts.facets import involved_actors
 from builder.record import dates
@@ -176,19 +177,19 @@ def test_the_period_moves_from_the_keyboard_and_thumbs_never_cross(browser, site
     context, page = open_explore(browser, site_url, "from=2021-08-15&to=2022-08-14")
     start = page.locator("[role=slider][data-thumb=from]")
     end = page.locator("[role=slider][data-thumb=to]")
-    assert start.get_attribute("aria-valuetext") == "15 August 2021"
+    expect(start).to_have_attribute("aria-valuetext", "15 August 2021")
     start.focus()
     page.keyboard.press("PageUp")  # a year later would pass the end: it stops there
-    assert start.get_attribute("aria-valuetext") == "14 August 2022"
+    expect(start).to_have_attribute("aria-valuetext", "14 August 2022")
     settle(page)
     assert fragment_of(page) == "from=2022-08-14&to=2022-08-14"
     page.keyboard.press("PageDown")
     page.keyboard.press("ArrowLeft")  # a month
     page.keyboard.press("Shift+ArrowLeft")  # a day
-    assert start.get_attribute("aria-valuetext") == "13 July 2021"
+    expect(start).to_have_attribute("aria-valuetext", "13 July 2021")
     end.focus()
     page.keyboard.press("ArrowRight")
-    assert end.get_attribute("aria-valuetext") == "14 September 2022"
+    expect(end).to_have_attribute("aria-valuetext", "14 September 2022")
     settle(page)
     fragment = fragment_of(page)
     assert fragment == "from=2021-07-13&to=2022-09-14"
@@ -199,14 +200,14 @@ def test_the_period_moves_from_the_keyboard_and_thumbs_never_cross(browser, site
     page.locator("#dr-explore-to").dispatch_event("change")
     settle(page)
     assert fragment_of(page) == "from=2021-07-13&to=2021-12-31"
-    assert end.get_attribute("aria-valuetext") == "31 December 2021"
+    expect(end).to_have_attribute("aria-valuetext", "31 December 2021")
     assert map_frame(page).evaluate(SHOWN_ON_MAP) == located(
         data, expected(data, fragment_of(page))
     )
     # Home on the end thumb brings it to the start thumb, not past it.
     end.focus()
     page.keyboard.press("Home")
-    assert end.get_attribute("aria-valuetext") == "13 July 2021"
+    expect(end).to_have_attribute("aria-valuetext", "13 July 2021")
     context.close()
 
 

@@ -216,6 +216,14 @@ def test_the_record_grows_beyond_the_article(dataset):
     assert len(beyond) >= 20, f"only {len(beyond)} events cite an added source"
 
 
+# Quotes taken word for word from a footnote's own page, where the article rewords
+# them: each read in the stored copy of that page (issue 22), kept here by hand.
+READ_IN_THE_FOOTNOTED_PAGE = {
+    # The article gives TRENDS' wording of Bagheri; RFE/RL, the footnote, prints this.
+    ("ababil-2-factory-opens", "rferl-2022-05-24", "Today, we\u2019ve reached a position"),
+}
+
+
 def test_quotes_are_word_for_word(dataset):
     """A quote from the article or a footnote appears verbatim in the article or that title.
 
@@ -229,11 +237,17 @@ def test_quotes_are_word_for_word(dataset):
             source = dataset.sources[quote.source]
             if source.origin == "added":
                 continue
+            if any(
+                (event_id, quote.source) == (e, s) and quote.text.startswith(start)
+                for e, s, start in READ_IN_THE_FOOTNOTED_PAGE
+            ):
+                assert source.origin == "footnote"
+                continue
             checked += 1
             assert quote.text in article or quote.text in source.title, (
                 f"{event_id}: {quote.text[:40]}"
             )
-    assert checked, "no quote was checked against the article"
+    assert checked >= 5, "too few quotes were checked against the article"
 
 
 MAX_ADDED_QUOTE_WORDS = 40

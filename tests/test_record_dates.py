@@ -88,7 +88,13 @@ def history_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     (project / "data/events" / f"{NEW_ID}.yaml").write_text(NEW_EVENT, encoding="utf-8")
     _commit(project, "Add an event about 2015", NEW_EVENT_COMMIT)
     out = project.parent / "site"
-    result = build_site(project, out)
+    # Built as GitHub Actions builds a push to main, so its pages carry edit links.
+    actions = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_REPOSITORY": "newsroom/drone-race",
+        "GITHUB_REF": "refs/heads/main",
+    }
+    result = build_site(project, out, env=actions)
     assert result.returncode == 0, result.stderr
     return out, result.stderr
 
