@@ -520,3 +520,37 @@ def test_a_pin_is_painted_only_while_its_event_is_in_view(browser, site_url, dat
     assert not page.locator(".dr-explore-card").is_visible()
     assert "event=" not in fragment_of(page)
     context.close()
+
+
+POINT_ON_TIMELINE = """(eventId) => {
+  const plot = document.querySelector(".dr-explore-timeline");
+  const box = plot.getBoundingClientRect();
+  const xa = plot._fullLayout.xaxis, ya = plot._fullLayout.yaxis;
+  for (const trace of plot._fullData) {
+    const at = (trace.customdata || []).indexOf(eventId);
+    if (at < 0) continue;
+    return [box.left + xa._offset + xa.l2p(xa.d2l(trace.x[at])),
+            box.top + ya._offset + ya.l2p(ya.d2l(trace.y[at]))];
+  }
+  return null;
+}"""
+
+
+def test_a_mark_on_the_timeline_chooses_its_event_on_both_views(browser, site_url, data):
+    event_id = "iran-drones-over-kabul-1990s"
+    event = data.events[event_id]
+    fragment = f"from=1990&to=1999&category={event.category}"
+    context, page = open_explore(browser, site_url, fragment)
+    settle(page)
+    frame = map_frame(page)
+    assert frame.evaluate("() => document.documentElement.dataset.exploreSelected") is None
+    point = page.evaluate(POINT_ON_TIMELINE, event_id)
+    assert point is not None, "the event has no mark on the timeline"
+    page.mouse.click(*point)
+    settle(page)
+    expect(page.locator(".dr-explore-card h2")).to_have_text(event.title)
+    assert fragment_of(page) == f"{fragment}&event={event_id}"
+    # The map rings the same event: the record's choice, not a second copy of it.
+    selected = "() => document.documentElement.dataset.exploreSelected"
+    assert frame.evaluate(selected) == event_id
+    context.close()
