@@ -84,6 +84,13 @@ CLAIM_STATUSES = frozenset({"claimed", "disputed", "denied"})
 """Statuses that need a ``claimed_by``: somebody said it and it is not settled."""
 
 
+RU_FALLBACK = (
+    " The Russian edition (ru/) shows it; without it that page shows the English text, "
+    "marked as English, and make check lists it as untranslated."
+)
+"""Appended to the description of every ``*_ru`` field: what happens when it is missing."""
+
+
 class Strict(BaseModel):
     """Base for every data model: unknown keys are errors, strings are stripped."""
 
@@ -190,6 +197,12 @@ class Place(Strict):
     """A named place in the gazetteer ``data/places.yaml``."""
 
     name: str = Field(min_length=1, description="The place's name as readers know it.")
+    name_ru: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The place's name in Russian, as Russian-language media write it (Душанбе)."
+        + RU_FALLBACK,
+    )
     country: str = Field(
         pattern=r"^[A-Z]{3}$",
         description="ISO 3166-1 alpha-3 code of the country it lies in, e.g. TJK.",
@@ -226,6 +239,9 @@ class Actor(Strict):
     """A state, armed group or organisation in ``data/actors.yaml``."""
 
     name: str = Field(min_length=1, description="Name as readers know it.")
+    name_ru: str | None = Field(
+        default=None, min_length=1, description="Name in Russian." + RU_FALLBACK
+    )
     kind: Literal["state", "armed-group", "organisation", "media", "person"] = Field(
         description="What sort of actor this is."
     )
@@ -236,6 +252,9 @@ class Actor(Strict):
     )
     summary: str | None = Field(
         default=None, description="One or two sentences (Markdown) on its role in the story."
+    )
+    summary_ru: str | None = Field(
+        default=None, description="The summary in Russian (Markdown)." + RU_FALLBACK
     )
 
 
@@ -251,9 +270,17 @@ class DroneSystem(Strict):
     """An unmanned aircraft type in ``data/systems.yaml``."""
 
     name: str = Field(min_length=1, description="Designation, e.g. Bayraktar TB2.")
+    name_ru: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Designation in Russian, e.g. Байрактар TB2." + RU_FALLBACK,
+    )
     maker: str = Field(min_length=1, description="Manufacturer or design bureau.")
     origin: str = Field(pattern=r"^[A-Z]{3}$", description="ISO alpha-3 code of its country.")
     role: str = Field(min_length=1, description="What it is used for, in plain words.")
+    role_ru: str | None = Field(
+        default=None, min_length=1, description="The role in Russian." + RU_FALLBACK
+    )
     range_km: Figure | None = Field(default=None, description="Operational range in km.")
     endurance_h: Figure | None = Field(default=None, description="Flight time in hours.")
     sources: list[Identifier] = Field(
@@ -277,6 +304,12 @@ class Event(Strict):
     """One event, one file: ``data/events/<id>.yaml``. The file name is the event's id."""
 
     title: str = Field(min_length=3, max_length=160, description="A short headline, no period.")
+    title_ru: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=160,
+        description="The headline in Russian, no period." + RU_FALLBACK,
+    )
     timeline_label: str | None = Field(
         default=None,
         min_length=3,
@@ -287,6 +320,12 @@ class Event(Strict):
             "readers see it without hovering. Where labels would collide the chart keeps "
             "confirmed events before reported ones, then the earlier ones, and drops the rest."
         ),
+    )
+    timeline_label_ru: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=TIMELINE_LABEL_MAX,
+        description="The timeline label in Russian, at most 24 characters." + RU_FALLBACK,
     )
     date: PartialDate = Field(
         description=(
@@ -322,6 +361,15 @@ class Event(Strict):
     summary: str = Field(
         min_length=10,
         description="What happened, in two to five sentences of your own words (Markdown).",
+    )
+    summary_ru: str | None = Field(
+        default=None,
+        min_length=10,
+        description=(
+            "The summary in Russian, written as a Russian-speaking editor would (Markdown), "
+            "not word for word."
+        )
+        + RU_FALLBACK,
     )
     status: Status = Field(
         description=(
@@ -449,6 +497,12 @@ class StoryStep(Strict):
         max_length=100,
         description="An optional headline for the step, no period.",
     )
+    title_ru: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=100,
+        description="The step's headline in Russian, no period." + RU_FALLBACK,
+    )
     events: list[Identifier] = Field(
         min_length=1,
         description=(
@@ -463,6 +517,13 @@ class StoryStep(Strict):
             "What the step says, in a few sentences of your own words (Markdown: emphasis "
             "only, no links or HTML). Cite each claim with a footnote, as chapters do: the "
             "id of a source in data/sources.yaml between [^ and ], right after the claim."
+        ),
+    )
+    text_ru: str | None = Field(
+        default=None,
+        min_length=10,
+        description=(
+            "What the step says, in Russian, with the same footnotes as text." + RU_FALLBACK
         ),
     )
     layers: list[StoryLayer] = Field(
@@ -491,9 +552,18 @@ class Story(Strict):
     title: str = Field(
         min_length=3, max_length=120, description="The story page's headline, no period."
     )
+    title_ru: str | None = Field(
+        default=None,
+        min_length=3,
+        max_length=120,
+        description="The story page's headline in Russian." + RU_FALLBACK,
+    )
     intro: str | None = Field(
         default=None,
         description="One or two sentences (plain text) shown under the headline.",
+    )
+    intro_ru: str | None = Field(
+        default=None, description="The introduction in Russian (plain text)." + RU_FALLBACK
     )
     steps: list[StoryStep] = Field(
         min_length=1,
