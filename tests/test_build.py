@@ -137,6 +137,7 @@ LAYERS = {
     "geometry": 0,
     "cache": 0,
     "record": 1,
+    "i18n": 1,
     "downloads": 2,
     "maps": 3,
     "charts": 3,
