@@ -14,6 +14,325 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "status.claimed": {"en": "claimed", "ru": "заявлено"},
     "status.disputed": {"en": "disputed", "ru": "оспаривается"},
     "status.denied": {"en": "denied", "ru": "опровергнуто"},
+    # Categories, shared by maps, charts and the front-end scripts.
+    "ui.category.drone-production": {"en": "Drone production", "ru": "Производство беспилотников"},
+    "ui.category.drone-acquisition": {"en": "Drone acquisition", "ru": "Закупки беспилотников"},
+    "ui.category.drone-use": {"en": "Drone use", "ru": "Применение беспилотников"},
+    "ui.category.diplomacy": {"en": "Diplomacy", "ru": "Дипломатия"},
+    "ui.category.trade": {"en": "Trade", "ru": "Торговля"},
+    "ui.category.military": {"en": "Military", "ru": "Военные действия"},
+    "ui.category.conflict": {"en": "Conflict", "ru": "Конфликты"},
+    # Maps (builder/maps): layer names, legends, titles, popups. "{name}" style fields
+    # are filled by builder.i18n.messages.formatted.
+    "map.tiles": {
+        "en": "Street map (loads tiles from openstreetmap.org)",
+        "ru": "Карта улиц (загружает тайлы с openstreetmap.org)",
+    },
+    "map.layer.provinces": {"en": "Afghan provinces", "ru": "Провинции Афганистана"},
+    "map.layer.border_provinces": {
+        "en": "Afghan provinces on the border",
+        "ru": "Приграничные провинции Афганистана",
+    },
+    "map.province": {"en": "{name} province", "ru": "провинция {name}"},
+    "map.province.AF.BD": {"en": "Badakhshan", "ru": "Бадахшан"},
+    "map.province.AF.KZ": {"en": "Kunduz", "ru": "Кундуз"},
+    "map.province.AF.TK": {"en": "Takhar", "ru": "Тахар"},
+    "map.border": {"en": "Afghanistan–Tajikistan border", "ru": "Афгано-таджикская граница"},
+    "map.border.afghanistan-tajikistan": {
+        "en": "Afghanistan–Tajikistan border",
+        "ru": "Афгано-таджикская граница",
+    },
+    "map.border.afghanistan-uzbekistan": {
+        "en": "Afghanistan–Uzbekistan border",
+        "ru": "Афгано-узбекская граница",
+    },
+    "map.border.afghanistan-turkmenistan": {
+        "en": "Afghanistan–Turkmenistan border",
+        "ru": "Афгано-туркменская граница",
+    },
+    "map.border.river_note": {
+        "en": "{label}: for most of its length, the Panj and Amu Darya rivers",
+        "ru": "{label}: на большей части — реки Пяндж и Амударья",
+    },
+    "map.layer.northern_borders": {
+        "en": "Afghanistan's northern borders",
+        "ru": "Северные границы Афганистана",
+    },
+    "map.border.scale_note": {
+        "en": " (Natural Earth 1:10m line)",
+        "ru": " (линия Natural Earth, масштаб 1:10 млн)",
+    },
+    "map.layer.events": {"en": "{name} ({count})", "ru": "{name} ({count})"},
+    "map.legend.status": {"en": "How firm each report is", "ru": "Насколько надёжно сообщение"},
+    "map.legend.precision": {"en": "How precise each place is", "ru": "Насколько точно место"},
+    "map.legend.by_category": {"en": "Events by category", "ru": "События по категориям"},
+    "map.legend.lines": {"en": "Lines", "ru": "Линии"},
+    "map.legend.on_the_map": {"en": "On the map", "ru": "На карте"},
+    "map.legend.colours": {"en": "Colours", "ru": "Цвета"},
+    "map.status_meaning.confirmed": {
+        "en": "Confirmed: solid outline, filled",
+        "ru": "Подтверждено: сплошной контур, заливка",
+    },
+    "map.status_meaning.reported": {
+        "en": "Reported: solid outline, half filled",
+        "ru": "Сообщается: сплошной контур, полупрозрачная заливка",
+    },
+    "map.status_meaning.claimed": {
+        "en": "Claimed by one side: dashed outline, faint fill",
+        "ru": "Заявлено одной стороной: пунктирный контур, бледная заливка",
+    },
+    "map.status_meaning.disputed": {
+        "en": "Disputed: dashed outline, fainter fill",
+        "ru": "Оспаривается: пунктирный контур, ещё более бледная заливка",
+    },
+    "map.status_meaning.denied": {
+        "en": "Claimed and denied: dotted outline, no fill",
+        "ru": "Заявлено и опровергнуто: точечный контур, без заливки",
+    },
+    "map.precision_swatch.pin": {
+        "en": "A site or a town: the point stands for the whole town",
+        "ru": "Объект или город: точка обозначает весь город",
+    },
+    "map.precision_swatch.area": {
+        "en": "Known only to a district, province or region: drawn as that area",
+        "ru": "Известен только район, провинция или регион: показана вся эта территория",
+    },
+    "map.precision_swatch.country": {
+        "en": "Known only to the country: the whole country, lightly shaded, dashed edge",
+        "ru": "Известна только страна: вся страна, светлая заливка, пунктирный край",
+    },
+    "map.precision.exact": {"en": "exact site", "ru": "точное место"},
+    "map.precision.locality": {
+        "en": "the point stands for the whole town or city",
+        "ru": "точка обозначает весь город или посёлок",
+    },
+    "map.precision.district": {
+        "en": "approximate: somewhere in this district",
+        "ru": "приблизительно: где-то в этом районе",
+    },
+    "map.precision.province": {
+        "en": "approximate: somewhere in this province",
+        "ru": "приблизительно: где-то в этой провинции",
+    },
+    "map.precision.region": {
+        "en": "approximate: somewhere in this region",
+        "ru": "приблизительно: где-то в этом регионе",
+    },
+    "map.precision.country": {
+        "en": "approximate: somewhere in this country",
+        "ru": "приблизительно: где-то в этой стране",
+    },
+    "map.precision.in_country": {
+        "en": "approximate: somewhere in {country}; the shaded outline is the whole country",
+        "ru": "приблизительно: где-то в стране ({country}); заштрихован контур всей страны",
+    },
+    "map.and": {"en": " and ", "ru": " и "},
+    "map.date_range": {"en": "{first} to {last}", "ru": "{first} — {last}"},
+    "map.km": {"en": "{km} km", "ru": "{km} км"},
+    "map.where": {"en": "{name} ({precision})", "ru": "{name} ({precision})"},
+    # The factory map.
+    "map.factory.missing_title": {
+        "en": "Map: the drone factory and its reach (no data yet)",
+        "ru": "Карта: завод беспилотников и их дальность (данных пока нет)",
+    },
+    "map.factory.legend_title_missing": {
+        "en": "The factory and its reach",
+        "ru": "Завод и дальность полёта",
+    },
+    "map.factory.missing": {
+        "en": "The data has no located drone-production event for {system} with a range in "
+        "data/systems.yaml, so there is no factory or range ring to draw.",
+        "ru": "В данных нет события о производстве {system} с известным местом и дальностью "
+        "в data/systems.yaml, поэтому завод и круг дальности не показаны.",
+    },
+    "map.factory.the_factory_place": {"en": "the factory", "ru": "завод"},
+    "map.factory.ring_label": {
+        "en": "{name} range: {km} km from the factory",
+        "ru": "Дальность {name}: {km} км от завода",
+    },
+    "map.factory.legend_title": {
+        "en": "{name}: the factory and its reach",
+        "ru": "{name}: завод и дальность полёта",
+    },
+    "map.factory.swatch_factory": {
+        "en": "{name} factory ({place}; exact site not public)",
+        "ru": "Завод {name} ({place}; точное место не раскрыто)",
+    },
+    "map.factory.swatch_ring": {"en": "{km} km from the factory", "ru": "{km} км от завода"},
+    "map.factory.swatch_provinces": {
+        "en": "Afghan provinces named in the story",
+        "ru": "Провинции Афганистана, упомянутые в истории",
+    },
+    "map.factory.range": {
+        "en": "Range {value} {unit} ({source})",
+        "ru": "Дальность {value} {unit} ({source})",
+    },
+    "map.factory.endurance": {
+        "en": "Endurance {value} {unit} in the air ({source})",
+        "ru": "Продолжительность полёта {value} {unit} ({source})",
+    },
+    "map.factory.border_within": {
+        "en": "About {within} km of the {total} km border line lies inside the ring.",
+        "ru": "Около {within} км из {total} км линии границы лежат внутри круга.",
+    },
+    "map.factory.round_trip": {
+        "en": "If the range is the whole round trip, the drone reaches about half as far.",
+        "ru": "Если дальность указана на путь туда и обратно, беспилотник долетит примерно вдвое ближе.",
+    },
+    "map.factory.title": {
+        "en": "Map: the {name} factory in {place} and its {km} km reach",
+        "ru": "Карта: завод {name} ({place}) и его дальность {km} км",
+    },
+    "map.factory.layer_ring": {
+        "en": "{name} range ring ({km} km)",
+        "ru": "Круг дальности {name} ({km} км)",
+    },
+    "map.factory.layer_distances": {
+        "en": "Distances from the factory",
+        "ru": "Расстояния от завода",
+    },
+    "map.factory.layer_factory": {"en": "The factory", "ru": "Завод"},
+    # The border map.
+    "map.border.drawn_here": {"en": "{km} km as drawn here", "ru": "{km} км по этой линии"},
+    "map.border.line_missing": {"en": "line missing", "ru": "линии нет"},
+    "map.border.length_label": {
+        "en": "Afghanistan–Tajikistan border: {drawn}; the article says {article} km",
+        "ru": "Афгано-таджикская граница: {drawn}; в статье — {article} км",
+    },
+    "map.border.article_says": {"en": "the article says {km} km", "ru": "в статье — {km} км"},
+    "map.border.layer_length": {"en": "The border's length", "ru": "Длина границы"},
+    "map.border.drawn": {"en": "{km} km as drawn", "ru": "{km} км по линии"},
+    "map.border.no_line": {
+        "en": "no border line in data/geo",
+        "ru": "в data/geo нет линии границы",
+    },
+    "map.border.legend_title": {
+        "en": "The Afghanistan–Tajikistan border",
+        "ru": "Афгано-таджикская граница",
+    },
+    "map.border.swatch": {"en": "The border, {drawn}", "ru": "Граница, {drawn}"},
+    "map.border.why": {
+        "en": "For most of its length the border follows the Panj and Amu Darya rivers. "
+        "A line drawn for a 1:10m world map keeps only some of the river's bends, cutting "
+        "across its meanders, so it measures shorter{measured} than the boundary surveyed "
+        "along the river. The article rounds to 1,300 km; official sources usually say "
+        "about 1,344 km.",
+        "ru": "На большей части граница идёт по рекам Пяндж и Амударья. Линия для карты мира "
+        "масштаба 1:10 млн сохраняет лишь часть изгибов реки и срезает её меандры, поэтому "
+        "она короче{measured}, чем граница, измеренная по руслу. В статье длина округлена "
+        "до 1300 км; официальные источники обычно называют около 1344 км.",
+    },
+    "map.border.about": {"en": " (about {km} km)", "ru": " (около {km} км)"},
+    "map.border.title": {
+        "en": "Map: the Afghanistan–Tajikistan border ({drawn}) and events along it",
+        "ru": "Карта: афгано-таджикская граница ({drawn}) и события вдоль неё",
+    },
+    "map.border.layer_events": {"en": "Events along the border", "ru": "События у границы"},
+    # The regional map.
+    "map.regional.makes": {"en": "makes {system}", "ru": "производит {system}"},
+    "map.regional.buys": {"en": "buys {system}", "ru": "покупает {system}"},
+    "map.regional.qualified": {"en": "{line} ({status})", "ru": "{line} ({status})"},
+    "map.regional.russia_base": {"en": "Russia's base", "ru": "Российская база"},
+    "map.regional.afghan_aircraft": {
+        "en": "Afghan Air Force aircraft",
+        "ru": "Самолёты ВВС Афганистана",
+    },
+    "map.regional.legend_title": {
+        "en": "The regional drone race",
+        "ru": "Региональная гонка беспилотников",
+    },
+    "map.regional.legend_categories": {
+        "en": "Categories (switch each on or off above)",
+        "ru": "Категории (каждую можно включить или выключить выше)",
+    },
+    "map.regional.legend_note": {
+        "en": "Labels sum up which drones each country makes or buys, and where foreign forces are.",
+        "ru": "Подписи показывают, какие беспилотники каждая страна производит или покупает и где стоят иностранные войска.",
+    },
+    "map.regional.layer_drones": {"en": "Drones by country", "ru": "Беспилотники по странам"},
+    "map.regional.layer_forces": {
+        "en": "Russian forces and Afghan aircraft",
+        "ru": "Российские войска и афганские самолёты",
+    },
+    "map.regional.title": {
+        "en": "Map: the regional drone race, every located event by category",
+        "ru": "Карта: региональная гонка беспилотников, все события с известным местом по категориям",
+    },
+    # The deployments map.
+    "map.deployments.legend_title": {
+        "en": "Taliban deployments and claims",
+        "ru": "Переброски сил «Талибана» и заявления о них",
+    },
+    "map.deployments.forces": {"en": "Forces and deployments", "ru": "Войска и их переброски"},
+    "map.deployments.threats": {"en": "Threats and accusations", "ru": "Угрозы и обвинения"},
+    "map.deployments.band": {
+        "en": "Forces somewhere along a frontier (approximate: no positions given)",
+        "ru": "Войска где-то вдоль границы (приблизительно: позиции не названы)",
+    },
+    "map.deployments.lines": {
+        "en": "Afghanistan's borders with Tajikistan, Uzbekistan and Turkmenistan",
+        "ru": "Границы Афганистана с Таджикистаном, Узбекистаном и Туркменистаном",
+    },
+    "map.deployments.note": {
+        "en": "Areas are approximate: the sources name only a province, a region or a border "
+        "stretch, never a site. A band along a border stands for forces placed somewhere "
+        "on that frontier; a circle stands for a region without a drawn outline.",
+        "ru": "Области приблизительны: источники называют только провинцию, регион или участок "
+        "границы, но не конкретное место. Полоса вдоль границы означает войска где-то на этом "
+        "участке; круг — регион, контур которого не нарисован.",
+    },
+    "map.deployments.title": {
+        "en": "Map: Taliban deployments on the northern border and the claims about them",
+        "ru": "Карта: силы «Талибана» на северной границе и заявления о них",
+    },
+    "map.deployments.layer_others": {
+        "en": "Forces across the river: Tajikistan, Russia, CSTO",
+        "ru": "Силы за рекой: Таджикистан, Россия, ОДКБ",
+    },
+    "map.deployments.layer_taliban": {
+        "en": "Taliban forces and claims about them",
+        "ru": "Силы «Талибана» и заявления о них",
+    },
+    # The story map and its opening on the home page.
+    "map.story.title": {
+        "en": "Map: the drone race in Central Asia, step by step",
+        "ru": "Карта: гонка беспилотников в Центральной Азии, шаг за шагом",
+    },
+    "map.story.opening_title": {
+        "en": "Map: where the story opens",
+        "ru": "Карта: с чего начинается история",
+    },
+    "map.story.ring_label": {
+        "en": "{name} reported range: {km} km from the factory",
+        "ru": "Заявленная дальность {name}: {km} км от завода",
+    },
+    "map.story.layer_ring": {"en": "Ababil-2 range ring", "ru": "Круг дальности «Абабиль-2»"},
+    "map.story.layer_events": {"en": "Events of the story", "ru": "События истории"},
+    "map.story.swatch_ring": {
+        "en": "Ababil-2 reported range",
+        "ru": "Заявленная дальность «Абабиль-2»",
+    },
+    "map.story.note_areas": {
+        "en": "Areas stand for places known only roughly.",
+        "ru": "Области обозначают места, известные лишь приблизительно.",
+    },
+    "map.story.note_steps": {
+        "en": "The step's own events are drawn strongly; the other steps' are faded.",
+        "ru": "События текущего шага выделены; события других шагов приглушены.",
+    },
+    "map.story.legend_title": {"en": "The story map", "ru": "Карта истории"},
+    "map.story.legend_events": {"en": "Events, by category", "ru": "События по категориям"},
+    "map.story.legend_around": {"en": "Around them", "ru": "Вокруг них"},
+    # The locator and the explore map.
+    "map.locator.title": {"en": "Where the event took place", "ru": "Где произошло событие"},
+    "map.locator.label": {
+        "en": "Map of where the event took place",
+        "ru": "Карта места события",
+    },
+    "map.explore.title": {
+        "en": "Map of the record: the events of the period and filters you choose",
+        "ru": "Карта хроники: события выбранного периода с выбранными фильтрами",
+    },
     "language.english": {"en": "English", "ru": "английский"},
     "language.russian": {"en": "Russian", "ru": "русский"},
 }
@@ -23,3 +342,8 @@ MESSAGES: dict[str, dict[Language, str]] = {
 def message(key: str, lang: Language) -> str:
     """The words for ``key`` in ``lang``; a ``KeyError`` for a key nobody wrote."""
     return MESSAGES[key][lang]
+
+
+def formatted(key: str, lang: Language, **values: object) -> str:
+    """:func:`message` with its ``{name}`` fields filled from ``values``."""
+    return message(key, lang).format(**values)

@@ -22,6 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from builder.html.embeds import Embed
+from builder.i18n import Language
 from builder.maps import border, deployments, explore, factory, locator, regional, story
 from builder.maps.areas import GEO_DIR, Geography, load_geography
 from builder.maps.base import counted_ids
@@ -39,9 +40,9 @@ __all__ = [
     "render_all",
 ]
 
-MapRenderer = Callable[[Dataset, Geography], str]
+MapRenderer = Callable[[Dataset, Geography, Language], str]
 TextRenderer = Callable[[Dataset, Geography, str], str]
-SpecMaker = Callable[[Dataset, Geography], MapSpec]
+SpecMaker = Callable[[Dataset, Geography, Language], MapSpec]
 
 MAPS: dict[str, tuple[MapRenderer, TextRenderer]] = {
     "factory": (factory.factory_map, factory.text_version),
@@ -62,10 +63,10 @@ SPECS: dict[str, SpecMaker] = {
 the placed maps and the story's opening on the home page."""
 
 
-def specs(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, MapSpec]:
-    """The spec of every map in :data:`SPECS`, for ``data``."""
+def specs(data: Dataset, geo_dir: Path = GEO_DIR, lang: Language = "en") -> dict[str, MapSpec]:
+    """The spec of every map in :data:`SPECS`, for ``data``, its words in ``lang``."""
     geography = load_geography(geo_dir)
-    return {name: make(data, geography) for name, make in SPECS.items()}
+    return {name: make(data, geography, lang) for name, make in SPECS.items()}
 
 
 EMBEDS: dict[str, Embed] = {
@@ -126,31 +127,37 @@ def embeds_for(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, Embed]:
 
 
 def render_all(
-    data: Dataset, geo_dir: Path = GEO_DIR, made: dict[str, MapSpec] | None = None
+    data: Dataset,
+    geo_dir: Path = GEO_DIR,
+    made: dict[str, MapSpec] | None = None,
+    lang: Language = "en",
 ) -> dict[str, str]:
     """Every map document and the shared popup details file, keyed by site path.
 
-    ``made`` are the specs :func:`specs` gave, when the caller has them already.
+    ``made`` are the specs :func:`specs` gave, when the caller has them already (made
+    in the same ``lang``). ``lang`` is the language of every word in the documents:
+    the Russian edition calls this with ``lang="ru"`` and publishes the same paths
+    under its own root (``ru/maps/...``).
     """
     geography = load_geography(geo_dir)
-    made = made if made is not None else specs(data, geo_dir)
+    made = made if made is not None else specs(data, geo_dir, lang)
     documents = {}
     for name in MAPS:
         with counted_ids(name):
             documents[f"maps/{name}.html"] = assemble(made[name], data, geography)
-    documents[locator.LOCATOR_PATH] = locator.locator_map(data, geography)
+    documents[locator.LOCATOR_PATH] = locator.locator_map(data, geography, lang)
     with counted_ids("story"):
-        documents[story.STORY_MAP_PATH] = story.story_map(data, geography)
+        documents[story.STORY_MAP_PATH] = story.story_map(data, geography, lang)
     with counted_ids("explore"):
-        documents[explore.EXPLORE_MAP_PATH] = explore.explore_map(data, geography)
+        documents[explore.EXPLORE_MAP_PATH] = explore.explore_map(data, geography, lang)
     with counted_ids("opening"):
         documents[story.OPENING_MAP_PATH] = assemble(made["story-opening"], data, geography)
-    documents[DETAILS_PATH] = details_document(data, geography)
+    documents[DETAILS_PATH] = details_document(data, geography, lang)
     return documents
 
 
-def details_document(data: Dataset, geography: Geography) -> str:
+def details_document(data: Dataset, geography: Geography, lang: Language = "en") -> str:
     """The popup details file (``maps/details.json``) on its own, as :func:`render_all` writes it."""
     return json.dumps(
-        details(data, geography), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        details(data, geography, lang), ensure_ascii=False, sort_keys=True, separators=(",", ":")
     )

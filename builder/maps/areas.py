@@ -19,6 +19,8 @@ from typing import Any
 
 from builder.geometry import geo
 from builder.geometry.simplify import drawn_line
+from builder.i18n import Language, geonames
+from builder.i18n.messages import MESSAGES, formatted, message
 from builder.maps.label import band_label, polygon_label
 from builder.record.schema import Event, Place
 
@@ -66,7 +68,7 @@ class Geography:
         ]
         return {"type": "FeatureCollection", "features": features}
 
-    def border_lines(self, label: str) -> dict[str, Any]:
+    def border_lines(self, label: str, lang: Language = "en") -> dict[str, Any]:
         """Every border line among the areas, in one FeatureCollection, each with its name.
 
         ``label`` follows each line's name in its tooltip, e.g. a note on scale.
@@ -75,16 +77,25 @@ class Geography:
             {
                 "type": "Feature",
                 "geometry": feature["geometry"],
-                "properties": {"label": f"{feature['properties']['name']}{label}"},
+                "properties": {"label": f"{_line_name(key, feature, lang)}{label}"},
             }
-            for _, feature in sorted(self.areas.items())
+            for key, feature in sorted(self.areas.items())
             if geo.is_line(feature)
         ]
         return {"type": "FeatureCollection", "features": features}
 
-    def province_name(self, hasc: str) -> str:
-        """The province's name, e.g. ``Badakhshan``."""
-        return str(self.provinces[hasc]["properties"]["name"])
+    def province_name(self, hasc: str, lang: Language = "en") -> str:
+        """The province's name, e.g. ``Badakhshan``, ``Бадахшан``."""
+        english = str(self.provinces[hasc]["properties"]["name"])
+        key = f"map.province.{hasc}"
+        return english if lang == "en" or key not in MESSAGES else message(key, lang)
+
+
+def _line_name(key: str, feature: dict[str, Any], lang: Language) -> str:
+    """A border line's name in ``lang``, by its id; the file's English name for unknown ids."""
+    english = str(feature["properties"]["name"])
+    message_key = f"map.border.{key}"
+    return english if lang == "en" or message_key not in MESSAGES else message(message_key, lang)
 
 
 @functools.lru_cache(maxsize=4)
@@ -196,12 +207,18 @@ def shape_for_key(key: str, places: dict[str, Place], geography: Geography) -> d
     return area_shape([key], geography)
 
 
-def country_name(key: str, places: dict[str, Place], geography: Geography) -> str | None:
+def country_name(
+    key: str, places: dict[str, Place], geography: Geography, lang: Language = "en"
+) -> str | None:
     """The country's name when the shape :func:`event_shape_key` named is a country outline."""
     ids = list(places[key].area or []) if key in places else [key]
     if not ids or not all(a in geography.countries for a in ids):
         return None
-    return " and ".join(str(geography.areas[a]["properties"]["name"]) for a in ids)
+    if lang == "en":
+        return " and ".join(str(geography.areas[a]["properties"]["name"]) for a in ids)
+    return message("map.and", lang).join(
+        geonames.country_name(str(geography.areas[a]["properties"]["iso_a3"]), lang) for a in ids
+    )
 
 
 def shape_points(shape: dict[str, Any] | None) -> list[tuple[float, float]]:
@@ -214,13 +231,15 @@ def shape_points(shape: dict[str, Any] | None) -> list[tuple[float, float]]:
     return [(lat, lon) for polygon in shape["latlngs"] for ring in polygon for lat, lon in ring]
 
 
-def province_features(geography: Geography) -> list[dict[str, Any]]:
+def province_features(geography: Geography, lang: Language = "en") -> list[dict[str, Any]]:
     """The province polygons as GeoJSON Features labelled with their names."""
     return [
         {
             "type": "Feature",
             "geometry": geography.provinces[code]["geometry"],
-            "properties": {"label": f"{geography.province_name(code)} province"},
+            "properties": {
+                "label": formatted("map.province", lang, name=geography.province_name(code, lang))
+            },
         }
         for code in sorted(geography.provinces)
     ]

@@ -27,6 +27,9 @@ from folium.template import Template
 
 from builder.geometry.basemap import BASEMAP_CSS, BASEMAP_JS, BASEMAP_PATH, TOPOJSON_JS
 from builder.html.sanitize import script_json, text
+from builder.i18n import Language
+from builder.i18n.front import strings_element
+from builder.i18n.messages import message
 
 LEAFLET_JS = "assets/vendor/leaflet/leaflet.js"
 """Site-relative path of the self-hosted Leaflet script."""
@@ -173,13 +176,18 @@ def preload_links() -> str:
     return "".join(links)
 
 
-def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
+def new_map(
+    *, center: tuple[float, float], zoom: int, title: str, lang: Language = "en"
+) -> SiteMap:
     """A map on the site's own basemap, scroll-zoom off so the page around it still scrolls.
 
     The basemap is drawn by ``basemap.js`` for every Leaflet map; the only tile
     layer is OpenStreetMap's street map, listed in the layer switcher and off.
     The view fits its subject exactly (no zoom snapping), so that no empty
     frame is left around it; ``map-layers.js`` adds a compact, metric scale.
+    ``title`` is already in ``lang``; a map in a language other than English also
+    carries the scripts' words in it (:mod:`builder.i18n.front`), from which
+    ``map-layers.js`` names Leaflet's own controls.
     """
     fmap = SiteMap(
         location=list(center),
@@ -191,7 +199,8 @@ def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
         zoom_snap=0,
     )
     # Opt-in only: with it off, the reader's browser contacts no other host.
-    folium.TileLayer(TILES, name=TILES_NAME, overlay=True, control=True, show=False).add_to(fmap)
+    tiles_name = TILES_NAME if lang == "en" else message("map.tiles", lang)
+    folium.TileLayer(TILES, name=tiles_name, overlay=True, control=True, show=False).add_to(fmap)
     _document(fmap).header.add_child(
         branca.element.Element(f"<title>{text(title)}</title>"), name="title"
     )
@@ -202,6 +211,8 @@ def new_map(*, center: tuple[float, float], zoom: int, title: str) -> SiteMap:
         branca.element.Element(f'<link rel="icon" href="../{SITE_ICON}" type="image/svg+xml">'),
         name="icon",
     )
+    if strings := strings_element(lang):
+        add_html(fmap, strings)
     _document(fmap).header.add_child(branca.element.Element(preload_links()), name="preload")
     return fmap
 
@@ -246,7 +257,7 @@ def _draw_when_near(html: str) -> str:
     return html
 
 
-def render(fmap: folium.Map, *, when_near: bool = False) -> str:
+def render(fmap: folium.Map, *, when_near: bool = False, lang: Language = "en") -> str:
     """Render a map once to a standalone HTML document (folium is not idempotent).
 
     With ``when_near``, the document loads ``map-loader.js`` alone, and Leaflet,
@@ -254,6 +265,7 @@ def render(fmap: folium.Map, *, when_near: bool = False) -> str:
     map's frame comes close to the reader's screen: a page of four maps loaded
     and drew all four at once, on one thread, and its first map appeared only
     when the last was done. The preload hints still fetch every script at once.
+    ``lang`` is the document's language, set on its ``<html>`` (branca writes none).
     """
     html = fmap.get_root().render()
     if _FOLIUM_VIEWPORT not in html or "<html>" not in html:
@@ -261,7 +273,7 @@ def render(fmap: folium.Map, *, when_near: bool = False) -> str:
     if when_near:
         html = _draw_when_near(html)
     html = _script_inside_body(html)
-    return html.replace(_FOLIUM_VIEWPORT, _VIEWPORT).replace("<html>", '<html lang="en">', 1)
+    return html.replace(_FOLIUM_VIEWPORT, _VIEWPORT).replace("<html>", f'<html lang="{lang}">', 1)
 
 
 def _script_inside_body(html: str) -> str:

@@ -7,6 +7,7 @@ the article's and the official figure, with why they differ.
 from __future__ import annotations
 
 from builder.geometry import geo
+from builder.i18n import Language
 from builder.maps import text as tv
 from builder.maps.areas import Geography, near_border
 from builder.maps.document import (
@@ -27,6 +28,7 @@ from builder.maps.legend import (
     status_swatches,
 )
 from builder.maps.style import BORDER_STYLE
+from builder.maps.words import number, say
 from builder.record.validate import Dataset
 
 BORDER_BAND_KM = 100
@@ -50,31 +52,44 @@ def measured_km(geography: Geography) -> float | None:
     return geo.measured_figure(geography.border).km if geography.has_border else None
 
 
-def length_label(geography: Geography) -> str:
+def length_label(geography: Geography, lang: Language = "en") -> str:
     """The line's label: its measured length beside the article's figure."""
     measured = measured_km(geography)
-    drawn = f"{measured:,.0f} km as drawn here" if measured else "line missing"
-    return (
-        f"Afghanistan–Tajikistan border: {drawn}; the article says {geo.ARTICLE_FIGURE.km:,.0f} km"
+    drawn = (
+        say("map.border.drawn_here", lang, km=number(measured, lang))
+        if measured
+        else say("map.border.line_missing", lang)
     )
+    article = number(geo.ARTICLE_FIGURE.km, lang)
+    return say("map.border.length_label", lang, drawn=drawn, article=article)
 
 
-def length_marker(geography: Geography) -> LayerSpec:
+def why_they_differ(measured: float | None, lang: Language = "en") -> str:
+    """:func:`builder.geometry.geo.why_they_differ` in ``lang``."""
+    if lang == "en":
+        return geo.why_they_differ(measured)
+    about = say("map.border.about", lang, km=number(measured, lang)) if measured is not None else ""
+    return say("map.border.why", lang, measured=about)
+
+
+def length_marker(geography: Geography, lang: Language = "en") -> LayerSpec:
     """The line's lengths as a map label near the middle of the line, placed before any other."""
     lat, lon = band_label([geography.border_latlngs])
     measured = measured_km(geography)
     return LayerSpec(
         "labels",
-        "The border's length",
+        say("map.border.layer_length", lang),
         {
             "items": [
                 {
                     "lat": lat,
                     "lon": lon,
-                    "heading": "Afghanistan–Tajikistan border",
+                    "heading": say("map.border", lang),
                     "lines": [
-                        f"{measured:,.0f} km as drawn here",
-                        f"the article says {geo.ARTICLE_FIGURE.km:,.0f} km",
+                        say("map.border.drawn_here", lang, km=number(measured or 0, lang)),
+                        say(
+                            "map.border.article_says", lang, km=number(geo.ARTICLE_FIGURE.km, lang)
+                        ),
                     ],
                 }
             ],
@@ -85,24 +100,31 @@ def length_marker(geography: Geography) -> LayerSpec:
     )
 
 
-def border_spec(data: Dataset, geography: Geography) -> MapSpec:
+def border_spec(data: Dataset, geography: Geography, lang: Language = "en") -> MapSpec:
     """The border line, labelled with its lengths, and the events along it."""
-    features = located_features(data, geography, border_events(data, geography))
+    features = located_features(data, geography, border_events(data, geography), lang)
     measured = measured_km(geography)
-    drawn = f"{measured:,.0f} km as drawn" if measured else "no border line in data/geo"
+    drawn = (
+        say("map.border.drawn", lang, km=number(measured, lang))
+        if measured
+        else say("map.border.no_line", lang)
+    )
     categories = sorted({f["properties"]["category"] for f in features})
+    border_swatch = Swatch(
+        "line", BORDER_STYLE["color"], say("map.border.swatch", lang, drawn=drawn)
+    )
     legend = legend_html(
-        "The Afghanistan–Tajikistan border",
+        say("map.border.legend_title", lang),
         [
-            ("Lines", [Swatch("line", BORDER_STYLE["color"], f"The border, {drawn}")]),
-            ("Events by category", category_swatches(categories)),
-            ("How firm each report is", status_swatches()),
-            ("How precise each place is", precision_swatches(countries=False)),
+            (say("map.legend.lines", lang), [border_swatch]),
+            (say("map.legend.by_category", lang), category_swatches(categories, lang)),
+            (say("map.legend.status", lang), status_swatches(lang=lang)),
+            (say("map.legend.precision", lang), precision_swatches(countries=False, lang=lang)),
         ],
-        [geo.why_they_differ(measured)],
+        [why_they_differ(measured, lang)],
     )
     spec = MapSpec(
-        title=f"Map: the Afghanistan–Tajikistan border ({drawn}) and events along it",
+        title=say("map.border.title", lang, drawn=drawn),
         center=(37.9, 70.5),
         zoom=6,
         # The whole line and every event along it.
@@ -111,19 +133,20 @@ def border_spec(data: Dataset, geography: Geography) -> MapSpec:
             pad_km=40,
         ),
         legend=legend,
+        lang=lang,
         layers=[
-            provinces_layer(geography, "Afghan provinces on the border"),
-            border_layer(geography, length_label(geography)),
-            events_layer("Events along the border", features),
-            *([length_marker(geography)] if geography.has_border else []),
+            provinces_layer(geography, say("map.layer.border_provinces", lang), lang),
+            border_layer(geography, length_label(geography, lang), lang=lang),
+            events_layer(say("map.border.layer_events", lang), features, lang=lang),
+            *([length_marker(geography, lang)] if geography.has_border else []),
         ],
     )
     return spec
 
 
-def border_map(data: Dataset, geography: Geography) -> str:
+def border_map(data: Dataset, geography: Geography, lang: Language = "en") -> str:
     """The border map document (see :func:`border_spec`)."""
-    return assemble(border_spec(data, geography), data, geography)
+    return assemble(border_spec(data, geography, lang), data, geography)
 
 
 def text_version(data: Dataset, geography: Geography, prefix: str) -> str:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from builder.i18n import Language
 from builder.maps import text as tv
 from builder.maps.areas import Geography, near_border, shape_for_key, shape_points
 from builder.maps.document import MapSpec, assemble, events_layer, frontier_layer, provinces_layer
 from builder.maps.features import bounds, feature_points, located_features
 from builder.maps.legend import Swatch, legend_html, status_swatches
 from builder.maps.style import BORDER_STYLE, CATEGORY_COLOURS
+from builder.maps.words import say
 from builder.record.validate import Dataset
 
 TALIBAN = "taliban"
@@ -86,41 +88,39 @@ def frontier_points(geography: Geography) -> list[tuple[float, float]]:
     ]
 
 
-def deployments_spec(data: Dataset, geography: Geography) -> MapSpec:
+def deployments_spec(data: Dataset, geography: Geography, lang: Language = "en") -> MapSpec:
     """Taliban forces and the claims about them, with the forces facing them."""
-    taliban = located_features(data, geography, taliban_events(data))
-    others = located_features(data, geography, other_side_events(data, geography))
+    taliban = located_features(data, geography, taliban_events(data), lang)
+    others = located_features(data, geography, other_side_events(data, geography), lang)
     military = CATEGORY_COLOURS["military"]
     legend = legend_html(
-        "Taliban deployments and claims",
+        say("map.deployments.legend_title", lang),
         [
-            ("How firm each report is", status_swatches(military, kind="area")),
+            (say("map.legend.status", lang), status_swatches(military, kind="area", lang=lang)),
             (
-                "Colours",
+                say("map.legend.colours", lang),
                 [
-                    Swatch("area", CATEGORY_COLOURS["military"], "Forces and deployments", 0.3),
-                    Swatch("area", CATEGORY_COLOURS["conflict"], "Threats and accusations", 0.3),
                     Swatch(
-                        "band",
-                        military,
-                        "Forces somewhere along a frontier (approximate: no positions given)",
+                        "area",
+                        CATEGORY_COLOURS["military"],
+                        say("map.deployments.forces", lang),
+                        0.3,
                     ),
                     Swatch(
-                        "line",
-                        BORDER_STYLE["color"],
-                        "Afghanistan's borders with Tajikistan, Uzbekistan and Turkmenistan",
+                        "area",
+                        CATEGORY_COLOURS["conflict"],
+                        say("map.deployments.threats", lang),
+                        0.3,
                     ),
+                    Swatch("band", military, say("map.deployments.band", lang)),
+                    Swatch("line", BORDER_STYLE["color"], say("map.deployments.lines", lang)),
                 ],
             ),
         ],
-        [
-            "Areas are approximate: the sources name only a province, a region or a border "
-            "stretch, never a site. A band along a border stands for forces placed somewhere "
-            "on that frontier; a circle stands for a region without a drawn outline.",
-        ],
+        [say("map.deployments.note", lang)],
     )
     spec = MapSpec(
-        title="Map: Taliban deployments on the northern border and the claims about them",
+        title=say("map.deployments.title", lang),
         center=(37.0, 69.0),
         zoom=6,
         # Every event, its shape and the whole northern frontier the forces were sent to.
@@ -130,19 +130,20 @@ def deployments_spec(data: Dataset, geography: Geography) -> MapSpec:
         ),
         max_zoom=7,
         legend=legend,
+        lang=lang,
         layers=[
-            provinces_layer(geography),
-            frontier_layer(geography),
-            events_layer("Forces across the river: Tajikistan, Russia, CSTO", others),
-            events_layer("Taliban forces and claims about them", taliban),
+            provinces_layer(geography, lang=lang),
+            frontier_layer(geography, lang),
+            events_layer(say("map.deployments.layer_others", lang), others, lang=lang),
+            events_layer(say("map.deployments.layer_taliban", lang), taliban, lang=lang),
         ],
     )
     return spec
 
 
-def deployments_map(data: Dataset, geography: Geography) -> str:
+def deployments_map(data: Dataset, geography: Geography, lang: Language = "en") -> str:
     """The deployments map document (see :func:`deployments_spec`)."""
-    return assemble(deployments_spec(data, geography), data, geography)
+    return assemble(deployments_spec(data, geography, lang), data, geography)
 
 
 def text_version(data: Dataset, geography: Geography, prefix: str) -> str:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from builder.i18n import Language
 from builder.maps.areas import Geography, province_features
 from builder.maps.base import DataLayer, MapCall, add_html, add_layer_control, new_map, render
 from builder.maps.features import collection, lookup_tables, map_collection
 from builder.maps.style import BORDER_STYLE, PROVINCE_STYLE
+from builder.maps.words import number, say
 from builder.record.validate import Dataset
 
 
@@ -56,15 +58,19 @@ class MapSpec:
     when_near: bool = True
     """Build the map only once its frame nears the reader's screen (see :func:`render`).
     Off for a map a page drives from its first moment, like the story map."""
+    lang: Language = "en"
+    """The language of every word above, and of the document."""
 
 
-def provinces_layer(geography: Geography, name: str = "Afghan provinces") -> LayerSpec:
+def provinces_layer(
+    geography: Geography, name: str | None = None, lang: Language = "en"
+) -> LayerSpec:
     """Context outlines of the provinces named in the story, labelled on hover."""
     return LayerSpec(
         "shapes",
-        name,
+        name if name is not None else say("map.layer.provinces", lang),
         {
-            "geojson": collection(province_features(geography)),
+            "geojson": collection(province_features(geography, lang)),
             "style": PROVINCE_STYLE,
             "className": "dr-province",
         },
@@ -75,17 +81,19 @@ RIVER_NOTE = "for most of its length, the Panj and Amu Darya rivers"
 """What the border line is on the ground, said wherever the line is named on a map."""
 
 
-def border_layer(geography: Geography, label: str, *, permanent_label: bool = False) -> LayerSpec:
+def border_layer(
+    geography: Geography, label: str, *, permanent_label: bool = False, lang: Language = "en"
+) -> LayerSpec:
     """The Afghanistan–Tajikistan border line, with ``label`` as its tooltip.
 
     A tooltip shown on hover or focus also says that the line is, for most of its
     length, the Panj and Amu Darya rivers (a permanent label stays short: the
     basemap names both rivers along the line from zoom 6 on).
     """
-    shown = label if permanent_label else f"{label}: {RIVER_NOTE}"
+    shown = label if permanent_label else say("map.border.river_note", lang, label=label)
     return LayerSpec(
         "shapes",
-        "Afghanistan–Tajikistan border",
+        say("map.border", lang),
         {
             "geojson": geography.border_collection(shown),
             "style": BORDER_STYLE,
@@ -96,27 +104,31 @@ def border_layer(geography: Geography, label: str, *, permanent_label: bool = Fa
     )
 
 
-def frontier_layer(geography: Geography) -> LayerSpec:
+def frontier_layer(geography: Geography, lang: Language = "en") -> LayerSpec:
     """Every border line in ``data/geo/`` (Tajik, Uzbek, Turkmen), each named on hover."""
     return LayerSpec(
         "shapes",
-        "Afghanistan's northern borders",
+        say("map.layer.northern_borders", lang),
         {
-            "geojson": geography.border_lines(" (Natural Earth 1:10m line)"),
+            "geojson": geography.border_lines(say("map.border.scale_note", lang), lang),
             "style": BORDER_STYLE,
             "className": "dr-border",
         },
     )
 
 
-def events_layer(name: str, features: list[dict[str, Any]], *, show: bool = True) -> LayerSpec:
+def events_layer(
+    name: str, features: list[dict[str, Any]], *, show: bool = True, lang: Language = "en"
+) -> LayerSpec:
     """A layer of event features, named with how many events it holds."""
-    return LayerSpec("events", f"{name} ({len(features)})", map_collection(features), show=show)
+    count = number(len(features), lang)
+    named = say("map.layer.events", lang, name=name, count=count)
+    return LayerSpec("events", named, map_collection(features), show=show)
 
 
 def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
     """Render ``spec`` to a standalone HTML document (call inside ``counted_ids``)."""
-    fmap = new_map(center=spec.center, zoom=spec.zoom, title=spec.title)
+    fmap = new_map(center=spec.center, zoom=spec.zoom, title=spec.title, lang=spec.lang)
     features = [
         f for layer in spec.layers if layer.factory == "events" for f in layer.data["features"]
     ]
@@ -131,4 +143,4 @@ def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
         add_html(fmap, html)
     finish = {"label": spec.title, "bounds": spec.bounds, "maxZoom": spec.max_zoom}
     MapCall("finish", finish).add_to(fmap)
-    return render(fmap, when_near=spec.when_near)
+    return render(fmap, when_near=spec.when_near, lang=spec.lang)

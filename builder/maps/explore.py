@@ -21,10 +21,12 @@ from typing import Any
 from builder.geometry.basemap import BASEMAP_SOURCE
 from builder.geometry.simplify import douglas_peucker
 from builder.html.sanitize import script_json, text
+from builder.i18n import Language
 from builder.maps.areas import Geography, country_name, event_shape_key, shape_for_key
 from builder.maps.document import MapSpec, assemble
 from builder.maps.features import bounds
 from builder.maps.style import AREA_RADIUS_KM, CATEGORY_COLOURS, PIN_PRECISIONS, STATUS_STYLES
+from builder.maps.words import say
 from builder.record.validate import Dataset
 
 EXPLORE_MAP_PATH = "maps/explore.html"
@@ -112,8 +114,12 @@ def _symbols(areas: dict[str, Any], shapes: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def explore_map(data: Dataset, geography: Geography) -> str:
-    """The explore map document: basemap, styles and areas, no events until the page sends them."""
+def explore_map(data: Dataset, geography: Geography, lang: Language = "en") -> str:
+    """The explore map document: basemap, styles and areas, no events until the page sends them.
+
+    Places are keyed by their English names, as the events export (which the page sends)
+    gives them, whatever ``lang``.
+    """
     symbols = area_symbols(data, geography)
     keys = sorted({s["shape"] for s in symbols.values() if "shape" in s})
     on_basemap = basemap_country_names()
@@ -127,7 +133,7 @@ def explore_map(data: Dataset, geography: Geography) -> str:
         else:
             shapes[key] = thinned_shape(shape)
     spec = MapSpec(
-        title="Map of the record: the events of the period and filters you choose",
+        title=say("map.explore.title", lang),
         center=(38.0, 66.0),
         zoom=5,
         bounds=record_bounds(data),
@@ -142,5 +148,6 @@ def explore_map(data: Dataset, geography: Geography) -> str:
         ],
         # The page sends the events as soon as the frame has loaded.
         when_near=False,
+        lang=lang,
     )
     return assemble(spec, data, geography)

@@ -13,6 +13,7 @@ from typing import Any
 
 from pyproj import Geod
 
+from builder.i18n import Language
 from builder.maps import text as tv
 from builder.maps.areas import Geography
 from builder.maps.document import (
@@ -26,7 +27,7 @@ from builder.maps.document import (
 from builder.maps.features import bounds, located_features
 from builder.maps.legend import Swatch, legend_html
 from builder.maps.style import BORDER_STYLE, PIN_PRECISIONS, RING_STYLE
-from builder.record import dates
+from builder.maps.words import date, name, number, say, short
 from builder.record.schema import DroneSystem
 from builder.record.validate import Dataset
 
@@ -99,10 +100,11 @@ def _geodesic_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return float(_GEOD.inv(a[1], a[0], b[1], b[0])[2]) / 1000
 
 
-def reach(data: Dataset, geography: Geography) -> Reach | None:
+def reach(data: Dataset, geography: Geography, lang: Language = "en") -> Reach | None:
     """Compute the factory's position, the ring's radius and what lies within it.
 
     None when the data lacks the system, its range or a located factory event.
+    Place and province names are in ``lang``.
     """
     system = data.systems.get(FACTORY_SYSTEM)
     event_id = factory_event(data)
@@ -123,7 +125,7 @@ def reach(data: Dataset, geography: Geography) -> Reach | None:
             continue
         km = _geodesic_km(centre, (place.lat, place.lon))
         if 5 < km <= CONTEXT_RADIUS_KM:
-            distances.append((place.name, km, place.lat, place.lon))
+            distances.append((name(place, lang), km, place.lat, place.lon))
     provinces = []
     for code in sorted(geography.provinces):
         outline = [
@@ -133,12 +135,17 @@ def reach(data: Dataset, geography: Geography) -> Reach | None:
         ]
         edge_km = [_geodesic_km(centre, p) for p in outline]
         share = sum(k <= radius for k in edge_km) / len(edge_km)
-        provinces.append((f"{geography.province_name(code)} province", min(edge_km), share))
+        province = say("map.province", lang, name=geography.province_name(code, lang))
+        provinces.append((province, min(edge_km), share))
     return Reach(
         system=system,
         factory_event=event_id,
         centre=centre,
-        place_name=data.places[event.place].name if event.place else "the factory",
+        place_name=(
+            name(data.places[event.place], lang)
+            if event.place
+            else say("map.factory.the_factory_place", lang)
+        ),
         range_km=radius,
         border_within_km=within,
         border_total_km=sum(seg),
@@ -154,67 +161,105 @@ def _polygons(geometry: dict[str, Any]) -> list[list[tuple[float, float]]]:
     return [[(lat, lon) for lon, lat, *_ in polygon[0]] for polygon in polygons]
 
 
-def _source_name(data: Dataset, source_id: str) -> str:
+def _source_name(data: Dataset, source_id: str, lang: Language = "en") -> str:
     source = data.sources[source_id]
-    return f"{source.publisher}, {dates.display(source.date)}"
+    return f"{source.publisher}, {date(source.date, lang)}"
 
 
-def _figures(r: Reach, data: Dataset) -> tuple[str, str | None]:
+_UNITS: dict[str, str] = {"km": "км", "h": "ч"}
+"""Russian abbreviations of the units ``data/systems.yaml`` uses."""
+
+
+def _unit(unit: str, lang: Language) -> str:
+    return _UNITS.get(unit, unit) if lang == "ru" else unit
+
+
+def _figures(r: Reach, data: Dataset, lang: Language = "en") -> tuple[str, str | None]:
     rng = r.system.range_km
     assert rng is not None
-    range_text = f"Range {rng.value:g} {rng.unit} ({_source_name(data, rng.source)})"
+    range_text = say(
+        "map.factory.range",
+        lang,
+        value=short(rng.value, lang),
+        unit=_unit(rng.unit, lang),
+        source=_source_name(data, rng.source, lang),
+    )
     end = r.system.endurance_h
     endurance = (
-        f"Endurance {end.value:g} {end.unit} in the air ({_source_name(data, end.source)})"
+        say(
+            "map.factory.endurance",
+            lang,
+            value=short(end.value, lang),
+            unit=_unit(end.unit, lang),
+            source=_source_name(data, end.source, lang),
+        )
         if end
         else None
     )
     return range_text, endurance
 
 
-def factory_spec(data: Dataset, geography: Geography) -> MapSpec:
+def factory_spec(data: Dataset, geography: Geography, lang: Language = "en") -> MapSpec:
     """The factory, its geodesic range ring, the border and the places around it."""
-    r = reach(data, geography)
+    r = reach(data, geography, lang)
     if r is None:
+        missing = (
+            MISSING if lang == "en" else say("map.factory.missing", lang, system=FACTORY_SYSTEM)
+        )
         return MapSpec(
-            title="Map: the drone factory and its reach (no data yet)",
+            title=say("map.factory.missing_title", lang),
             center=(38.5, 68.8),
             zoom=5,
             bounds=bounds([]),
-            legend=legend_html("The factory and its reach", [], [MISSING]),
+            legend=legend_html(say("map.factory.legend_title_missing", lang), [], [missing]),
             layers=[
-                provinces_layer(geography),
-                border_layer(geography, "Afghanistan–Tajikistan border"),
+                provinces_layer(geography, lang=lang),
+                border_layer(geography, say("map.border", lang), lang=lang),
             ],
+            lang=lang,
         )
-    name = r.system.name
+    system = name(r.system, lang)
+    radius = short(r.range_km, lang)
     factory_place = data.events[r.factory_event].place
     at_factory = [eid for eid, ev in data.events.items() if ev.place == factory_place]
-    factory_features = located_features(data, geography, at_factory or [r.factory_event])
+    factory_features = located_features(data, geography, at_factory or [r.factory_event], lang)
     ring = {
         "type": "Feature",
         "geometry": {"type": "Polygon", "coordinates": [ring_lonlats(r.centre, r.range_km)]},
-        "properties": {"label": f"{name} range: {r.range_km:g} km from the factory"},
+        "properties": {"label": say("map.factory.ring_label", lang, name=system, km=radius)},
     }
     labels = [
-        {"lat": lat, "lon": lon, "heading": place, "lines": [f"{km:,.0f} km"]}
+        {
+            "lat": lat,
+            "lon": lon,
+            "heading": place,
+            "lines": [say("map.km", lang, km=number(km, lang))],
+        }
         for place, km, lat, lon in r.distances
     ]
-    range_text, endurance = _figures(r, data)
+    range_text, endurance = _figures(r, data, lang)
     legend = legend_html(
-        f"{name}: the factory and its reach",
+        say("map.factory.legend_title", lang, name=system),
         [
             (
-                "On the map",
+                say("map.legend.on_the_map", lang),
                 [
                     Swatch(
-                        "pin", "#b2182b", f"{name} factory ({r.place_name}; exact site not public)"
+                        "pin",
+                        "#b2182b",
+                        say("map.factory.swatch_factory", lang, name=system, place=r.place_name),
                     ),
                     Swatch(
-                        "line", RING_STYLE["color"], f"{r.range_km:g} km from the factory", 0, "8 6"
+                        "line",
+                        RING_STYLE["color"],
+                        say("map.factory.swatch_ring", lang, km=radius),
+                        0,
+                        "8 6",
                     ),
-                    Swatch("line", BORDER_STYLE["color"], "Afghanistan–Tajikistan border"),
-                    Swatch("area", "#666666", "Afghan provinces named in the story", 0.04, "2 3"),
+                    Swatch("line", BORDER_STYLE["color"], say("map.border", lang)),
+                    Swatch(
+                        "area", "#666666", say("map.factory.swatch_provinces", lang), 0.04, "2 3"
+                    ),
                 ],
             )
         ],
@@ -222,17 +267,21 @@ def factory_spec(data: Dataset, geography: Geography) -> MapSpec:
             range_text + "." + (f" {endurance}." if endurance else ""),
             *(
                 [
-                    f"About {r.border_within_km:,.0f} km of the {r.border_total_km:,.0f} km "
-                    "border line lies inside the ring."
+                    say(
+                        "map.factory.border_within",
+                        lang,
+                        within=number(r.border_within_km, lang),
+                        total=number(r.border_total_km, lang),
+                    )
                 ]
                 if geography.has_border
                 else []
             ),
-            "If the range is the whole round trip, the drone reaches about half as far.",
+            say("map.factory.round_trip", lang),
         ],
     )
     spec = MapSpec(
-        title=f"Map: the {name} factory in {r.place_name} and its {r.range_km:g} km reach",
+        title=say("map.factory.title", lang, name=system, place=r.place_name, km=radius),
         center=r.centre,
         zoom=6,
         # The whole ring and every place whose distance is labelled.
@@ -243,11 +292,12 @@ def factory_spec(data: Dataset, geography: Geography) -> MapSpec:
         ),
         max_zoom=7,
         legend=legend,
+        lang=lang,
         layers=[
-            provinces_layer(geography),
+            provinces_layer(geography, lang=lang),
             LayerSpec(
                 "shapes",
-                f"{name} range ring ({r.range_km:g} km)",
+                say("map.factory.layer_ring", lang, name=system, km=radius),
                 {
                     "geojson": ring,
                     "style": RING_STYLE,
@@ -255,22 +305,22 @@ def factory_spec(data: Dataset, geography: Geography) -> MapSpec:
                     "permanentLabels": False,
                 },
             ),
-            border_layer(geography, "Afghanistan–Tajikistan border"),
+            border_layer(geography, say("map.border", lang), lang=lang),
             LayerSpec(
                 "labels",
-                "Distances from the factory",
+                say("map.factory.layer_distances", lang),
                 {"items": labels, "side": "right", "dots": True, "priority": 1},
                 show=True,
             ),
-            events_layer("The factory", factory_features),
+            events_layer(say("map.factory.layer_factory", lang), factory_features, lang=lang),
         ],
     )
     return spec
 
 
-def factory_map(data: Dataset, geography: Geography) -> str:
+def factory_map(data: Dataset, geography: Geography, lang: Language = "en") -> str:
     """The factory map document (see :func:`factory_spec`)."""
-    return assemble(factory_spec(data, geography), data, geography)
+    return assemble(factory_spec(data, geography, lang), data, geography)
 
 
 def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
@@ -293,16 +343,16 @@ def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
             f"about {r.border_within_km:,.0f} km of the {r.border_total_km:,.0f} km line drawn",
         ]
     )
-    for name, nearest, share in r.provinces:
+    for province, nearest, share in r.provinces:
         reach_text = (
             f"partly within range; nearest edge {nearest:,.0f} km"
             if share
             else f"out of range; nearest edge {nearest:,.0f} km"
         )
-        facts.append([name, reach_text])
+        facts.append([province, reach_text])
     rows: list[list[tv.Cell]] = [
-        [name, f"{km:,.0f} km", "yes" if km <= r.range_km else "no"]
-        for name, km, _, _ in r.distances
+        [place, f"{km:,.0f} km", "yes" if km <= r.range_km else "no"]
+        for place, km, _, _ in r.distances
     ]
     return tv.wrap(
         "The map as text: the factory and its reach",

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.html.sanitize import text
-from builder.maps.style import CATEGORY_COLOURS, STATUS_MEANINGS, STATUS_STYLES, category_label
+from builder.i18n import Language
+from builder.maps.style import CATEGORY_COLOURS, STATUS_STYLES
+from builder.maps.words import category, say
 
 
 @dataclass(frozen=True)
@@ -52,31 +54,41 @@ def _svg(swatch: Swatch) -> str:
     )
 
 
-def status_swatches(colour: str = "#4d4d4d", kind: str = "pin") -> list[Swatch]:
+def status_swatches(
+    colour: str = "#4d4d4d", kind: str = "pin", lang: Language = "en"
+) -> list[Swatch]:
     """One row per status, showing how firm a claim is by fill and dash."""
     return [
-        Swatch(kind, colour, STATUS_MEANINGS[status], style["fillOpacity"], style["dashArray"])
+        Swatch(
+            kind,
+            colour,
+            say(f"map.status_meaning.{status}", lang),
+            style["fillOpacity"],
+            style["dashArray"],
+        )
         for status, style in STATUS_STYLES.items()
     ]
 
 
-def category_swatches(categories: list[str]) -> list[Swatch]:
+def category_swatches(categories: list[str], lang: Language = "en") -> list[Swatch]:
     """One row per category colour."""
-    return [Swatch("pin", CATEGORY_COLOURS[c], category_label(c)) for c in categories]
+    return [Swatch("pin", CATEGORY_COLOURS[c], category(c, lang)) for c in categories]
 
 
-def precision_swatches(colour: str = "#4d4d4d", *, countries: bool = True) -> list[Swatch]:
+def precision_swatches(
+    colour: str = "#4d4d4d", *, countries: bool = True, lang: Language = "en"
+) -> list[Swatch]:
     """Pins for sites and towns, areas for places known only roughly, outlines for countries.
 
     ``countries=False`` leaves out the country row, for maps that draw no
     country-level event.
     """
     swatches = [
-        Swatch("pin", colour, "A site or a town: the point stands for the whole town"),
+        Swatch("pin", colour, say("map.precision_swatch.pin", lang)),
         Swatch(
             "area",
             colour,
-            "Known only to a district, province or region: drawn as that area",
+            say("map.precision_swatch.area", lang),
             0.2,
             "4 3",
         ),
@@ -86,7 +98,7 @@ def precision_swatches(colour: str = "#4d4d4d", *, countries: bool = True) -> li
             Swatch(
                 "area",
                 colour,
-                "Known only to the country: the whole country, lightly shaded, dashed edge",
+                say("map.precision_swatch.country", lang),
                 0.12,
                 "6 4",
             )

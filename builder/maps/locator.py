@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from builder.i18n import Language
 from builder.maps.areas import Geography, has_shape, place_shape
 from builder.maps.base import MapCall, add_html, counted_ids, new_map, render
 from builder.maps.style import AREA_RADIUS_KM, CATEGORY_COLOURS, STATUS_STYLES
+from builder.maps.words import name, say
 from builder.record.validate import Dataset
 
 LOCATOR_PATH = "maps/locator.html"
@@ -45,10 +47,10 @@ def locator_fragment(event_id: str, data: Dataset) -> str | None:
     )
 
 
-def locator_map(data: Dataset, geography: Geography) -> str:
+def locator_map(data: Dataset, geography: Geography, lang: Language = "en") -> str:
     """The locator document; the event and its position come from the URL fragment."""
     with counted_ids("locator"):
-        fmap = new_map(center=(37.5, 66.0), zoom=5, title="Where the event took place")
+        fmap = new_map(center=(37.5, 66.0), zoom=5, title=say("map.locator.title", lang), lang=lang)
         places = sorted(data.places.items())
         MapCall(
             "setup",
@@ -58,7 +60,7 @@ def locator_map(data: Dataset, geography: Geography) -> str:
                     for place_id, place in places
                     if has_shape(place, geography)
                 },
-                "placeNames": {place_id: place.name for place_id, place in places},
+                "placeNames": {place_id: name(place, lang) for place_id, place in places},
                 "statusStyles": STATUS_STYLES,
                 "colours": CATEGORY_COLOURS,
             },
@@ -68,11 +70,11 @@ def locator_map(data: Dataset, geography: Geography) -> str:
         )
         MapCall(
             "finish",
-            {"label": "Map of where the event took place", "waitForData": True, "maxZoom": 7},
+            {"label": say("map.locator.label", lang), "waitForData": True, "maxZoom": 7},
         ).add_to(fmap)
         # eventsUrl serves only bare "#<event-id>" links; event pages give the position.
         MapCall(
             "locate",
             {"eventsUrl": "../data/events.geojson", "areaRadiusKm": AREA_RADIUS_KM, "pointZoom": 7},
         ).add_to(fmap)
-        return render(fmap, when_near=True)
+        return render(fmap, when_near=True, lang=lang)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from builder.i18n import Language
 from builder.maps import text as tv
 from builder.maps.areas import Geography
 from builder.maps.document import LayerSpec, MapSpec, assemble, events_layer
 from builder.maps.features import bounds, feature_points, located_features
 from builder.maps.legend import category_swatches, legend_html, precision_swatches, status_swatches
 from builder.maps.style import category_label
-from builder.record import dates
+from builder.maps.words import category, date, name, say, status
 from builder.record.schema import CATEGORIES, CLAIM_STATUSES, STATUSES
 from builder.record.validate import Dataset
 
@@ -28,6 +29,18 @@ FORCE_TAGS: dict[str, str] = {
     "afghan-air-force": "Afghan Air Force aircraft",
 }
 """Tags of military events labelled on the map, and the label's heading."""
+
+FORCE_TAG_MESSAGES: dict[str, str] = {
+    "russia": "map.regional.russia_base",
+    "afghan-air-force": "map.regional.afghan_aircraft",
+}
+"""The message of each :data:`FORCE_TAGS` heading, for maps in other languages."""
+
+DRONE_VERB_MESSAGES: dict[str, str] = {
+    "drone-production": "map.regional.makes",
+    "drone-acquisition": "map.regional.buys",
+}
+"""The message of each :data:`DRONE_VERBS` line, for maps in other languages."""
 
 FOCUS_COUNTRIES = frozenset({"TJK", "AFG"})
 """The story's two countries (Iran's factory, the Afghan border): on a crowded map their
@@ -43,21 +56,25 @@ TEXT_LIST_LIMIT = 300
 """Above this many located events the text version counts them instead of listing each."""
 
 
-def country_name(code: str, data: Dataset) -> str:
+def country_name(code: str, data: Dataset, lang: Language = "en") -> str:
     """A country's name from the state actor with that ISO code (the code if none)."""
     for actor in data.actors.values():
         if actor.kind == "state" and actor.country == code:
-            return actor.name
+            return name(actor, lang)
     return code
 
 
-def _qualified(line: str, rank: int) -> str:
+def _qualified(line: str, rank: int, lang: Language = "en") -> str:
     # A label must not state as fact what one side only claims: name the status.
-    status = STATUSES[rank]
-    return f"{line} ({status})" if status in CLAIM_STATUSES else line
+    found = STATUSES[rank]
+    if found not in CLAIM_STATUSES:
+        return line
+    if lang == "en":
+        return f"{line} ({found})"
+    return say("map.regional.qualified", lang, line=line, status=status(found, lang))
 
 
-def drones_by_country(data: Dataset) -> dict[str, dict[str, Any]]:
+def drones_by_country(data: Dataset, lang: Language = "en") -> dict[str, dict[str, Any]]:
     """For each country: where to label it and which systems it makes or buys."""
     found: dict[str, dict[str, Any]] = {}
     # Per country, each "verb system" line with the firmest status any event gives it.
@@ -70,7 +87,7 @@ def drones_by_country(data: Dataset) -> dict[str, dict[str, Any]]:
         entry = found.setdefault(
             place.country,
             {
-                "country": country_name(place.country, data),
+                "country": country_name(place.country, data, lang),
                 "lat": place.lat,
                 "lon": place.lon,
                 "events": [],
@@ -79,14 +96,22 @@ def drones_by_country(data: Dataset) -> dict[str, dict[str, Any]]:
         entry["events"].append(event_id)
         rank = STATUSES.index(event.status)
         for system in event.systems:
-            line = f"{verb} {data.systems[system].name}"
+            line = (
+                f"{verb} {data.systems[system].name}"
+                if lang == "en"
+                else say(
+                    DRONE_VERB_MESSAGES[event.category],
+                    lang,
+                    system=name(data.systems[system], lang),
+                )
+            )
             lines[place.country][line] = min(rank, lines[place.country].get(line, rank))
     for code, entry in found.items():
-        entry["lines"] = sorted(_qualified(line, rank) for line, rank in lines[code].items())
+        entry["lines"] = sorted(_qualified(line, rank, lang) for line, rank in lines[code].items())
     return dict(sorted(found.items(), key=lambda kv: kv[1]["country"]))
 
 
-def forces(data: Dataset) -> list[dict[str, Any]]:
+def forces(data: Dataset, lang: Language = "en") -> list[dict[str, Any]]:
     """Labels for located military events carrying a tag of :data:`FORCE_TAGS`."""
     items = []
     for _, event in data.chronological():
@@ -94,11 +119,10 @@ def forces(data: Dataset) -> list[dict[str, Any]]:
         point = data.coordinates(event)
         if tag is None or event.category != "military" or point is None:
             continue
-        country = country_name(data.places[event.place].country, data) if event.place else ""
-        line = ", ".join(x for x in (country, dates.display(event.date)) if x)
-        items.append(
-            {"lat": point[0], "lon": point[1], "heading": FORCE_TAGS[tag], "lines": [line]}
-        )
+        country = country_name(data.places[event.place].country, data, lang) if event.place else ""
+        line = ", ".join(x for x in (country, date(event.date, lang)) if x)
+        heading = FORCE_TAGS[tag] if lang == "en" else say(FORCE_TAG_MESSAGES[tag], lang)
+        items.append({"lat": point[0], "lon": point[1], "heading": heading, "lines": [line]})
     return items
 
 
@@ -117,49 +141,58 @@ def region_points(geography: Geography) -> list[tuple[float, float]]:
     return points
 
 
-def regional_spec(data: Dataset, geography: Geography) -> MapSpec:
+def regional_spec(data: Dataset, geography: Geography, lang: Language = "en") -> MapSpec:
     """Every located event by category, with drones by country and forces as labels."""
-    features = located_features(data, geography)
+    features = located_features(data, geography, lang=lang)
     by_category = {c: [f for f in features if f["properties"]["category"] == c] for c in CATEGORIES}
     drones = [
         {"lat": e["lat"], "lon": e["lon"], "heading": e["country"], "lines": e["lines"]}
         | ({"priority": FOCUS_PRIORITY} if code in FOCUS_COUNTRIES else {})
-        for code, e in drones_by_country(data).items()
+        for code, e in drones_by_country(data, lang).items()
     ]
     present = [c for c in CATEGORIES if by_category[c]]
     legend = legend_html(
-        "The regional drone race",
+        say("map.regional.legend_title", lang),
         [
-            ("Categories (switch each on or off above)", category_swatches(present)),
-            ("How firm each report is", status_swatches()),
-            ("How precise each place is", precision_swatches()),
+            (say("map.regional.legend_categories", lang), category_swatches(present, lang)),
+            (say("map.legend.status", lang), status_swatches(lang=lang)),
+            (say("map.legend.precision", lang), precision_swatches(lang=lang)),
         ],
-        ["Labels sum up which drones each country makes or buys, and where foreign forces are."],
+        [say("map.regional.legend_note", lang)],
     )
-    layers = [events_layer(category_label(c), by_category[c]) for c in CATEGORIES if by_category[c]]
+    layers = [
+        events_layer(category(c, lang), by_category[c], lang=lang)
+        for c in CATEGORIES
+        if by_category[c]
+    ]
     layers += [
-        LayerSpec("labels", "Drones by country", {"items": drones, "side": "right", "priority": 2}),
         LayerSpec(
             "labels",
-            "Russian forces and Afghan aircraft",
-            {"items": forces(data), "side": "left", "priority": 1},
+            say("map.regional.layer_drones", lang),
+            {"items": drones, "side": "right", "priority": 2},
+        ),
+        LayerSpec(
+            "labels",
+            say("map.regional.layer_forces", lang),
+            {"items": forces(data, lang), "side": "left", "priority": 1},
         ),
     ]
     spec = MapSpec(
-        title="Map: the regional drone race, every located event by category",
+        title=say("map.regional.title", lang),
         center=(38.5, 66.0),
         zoom=5,
         bounds=bounds(feature_points(features) + region_points(geography)),
         max_zoom=7,
         legend=legend,
         layers=layers,
+        lang=lang,
     )
     return spec
 
 
-def regional_map(data: Dataset, geography: Geography) -> str:
+def regional_map(data: Dataset, geography: Geography, lang: Language = "en") -> str:
     """The regional map document (see :func:`regional_spec`)."""
-    return assemble(regional_spec(data, geography), data, geography)
+    return assemble(regional_spec(data, geography, lang), data, geography)
 
 
 def text_version(data: Dataset, geography: Geography, prefix: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from builder.html.sanitize import script_json, text
+from builder.i18n import Language
 from builder.maps import factory
 from builder.maps.areas import Geography, shape_for_key, shape_points
 from builder.maps.document import (
@@ -31,6 +32,7 @@ from builder.maps.document import (
 from builder.maps.features import located_features
 from builder.maps.legend import Swatch, category_swatches, legend_html
 from builder.maps.style import BORDER_STYLE, RING_STYLE
+from builder.maps.words import name, say, short
 from builder.record import dates
 from builder.record.schema import CATEGORIES, STORY_LAYERS, StoryStep
 from builder.record.validate import Dataset
@@ -109,8 +111,8 @@ def _box(points: list[tuple[float, float]]) -> list[list[float]]:
     return [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]
 
 
-def _ring(data: Dataset, geography: Geography) -> dict[str, Any] | None:
-    reach = factory.reach(data, geography)
+def _ring(data: Dataset, geography: Geography, lang: Language = "en") -> dict[str, Any] | None:
+    reach = factory.reach(data, geography, lang)
     if reach is None:
         return None
     return {
@@ -120,7 +122,12 @@ def _ring(data: Dataset, geography: Geography) -> dict[str, Any] | None:
             "coordinates": [factory.ring_lonlats(reach.centre, reach.range_km)],
         },
         "properties": {
-            "label": f"{reach.system.name} reported range: {reach.range_km:g} km from the factory"
+            "label": say(
+                "map.story.ring_label",
+                lang,
+                name=name(reach.system, lang),
+                km=short(reach.range_km, lang),
+            )
         },
     }
 
@@ -157,54 +164,60 @@ def _context_layer(spec: LayerSpec, name: str, shown: bool) -> LayerSpec:
     return replace(spec, data={**spec.data, "storyLayer": name}, show=shown)
 
 
-def story_map(data: Dataset, geography: Geography) -> str:
+def story_map(data: Dataset, geography: Geography, lang: Language = "en") -> str:
     """The story map document, every step in it, opening on the first step's view."""
-    return assemble(story_spec(data, geography), data, geography)
+    return assemble(story_spec(data, geography, lang), data, geography)
 
 
-def story_spec(data: Dataset, geography: Geography) -> MapSpec:
+def story_spec(data: Dataset, geography: Geography, lang: Language = "en") -> MapSpec:
     """What the story map shows: every step, opening on the first step's view."""
     return _spec(
         step_views(data, geography),
         data,
         geography,
-        "Map: the drone race in Central Asia, step by step",
+        say("map.story.title", lang),
+        lang,
     )
 
 
-def opening_map(data: Dataset, geography: Geography) -> str:
+def opening_map(data: Dataset, geography: Geography, lang: Language = "en") -> str:
     """The story's first step alone: its events and layers only, light enough for the home page."""
-    return assemble(opening_spec(data, geography), data, geography)
+    return assemble(opening_spec(data, geography, lang), data, geography)
 
 
-def opening_spec(data: Dataset, geography: Geography) -> MapSpec:
+def opening_spec(data: Dataset, geography: Geography, lang: Language = "en") -> MapSpec:
     """What the home page's map shows: the story's first step alone."""
     return _spec(
         step_views(data, geography)[:1],
         data,
         geography,
-        "Map: where the story opens",
+        say("map.story.opening_title", lang),
+        lang,
     )
 
 
-def _spec(views: list[StepView], data: Dataset, geography: Geography, title: str) -> MapSpec:
+def _spec(
+    views: list[StepView], data: Dataset, geography: Geography, title: str, lang: Language = "en"
+) -> MapSpec:
     first = views[0] if views else None
     opening = set(first.layers) if first else {"border"}
     used = {layer for v in views for layer in v.layers} | opening
     in_story = list(dict.fromkeys(e for v in views for e in v.events))
-    features = located_features(data, geography, in_story)
-    ring = _ring(data, geography) if "range-ring" in used else None
+    features = located_features(data, geography, in_story, lang)
+    ring = _ring(data, geography, lang) if "range-ring" in used else None
     layers = []
     if "provinces" in used:
         layers.append(
-            _context_layer(provinces_layer(geography), "provinces", "provinces" in opening)
+            _context_layer(
+                provinces_layer(geography, lang=lang), "provinces", "provinces" in opening
+            )
         )
     if ring is not None:
         layers.append(
             _context_layer(
                 LayerSpec(
                     "shapes",
-                    "Ababil-2 range ring",
+                    say("map.story.layer_ring", lang),
                     {"geojson": ring, "style": RING_STYLE, "className": "dr-ring"},
                 ),
                 "range-ring",
@@ -214,30 +227,37 @@ def _spec(views: list[StepView], data: Dataset, geography: Geography, title: str
     if "northern-borders" in used:
         layers.append(
             _context_layer(
-                frontier_layer(geography), "northern-borders", "northern-borders" in opening
+                frontier_layer(geography, lang), "northern-borders", "northern-borders" in opening
             )
         )
     if "border" in used:
         layers.append(
             _context_layer(
-                border_layer(geography, "Afghanistan–Tajikistan border"),
+                border_layer(geography, say("map.border", lang), lang=lang),
                 "border",
                 "border" in opening,
             )
         )
-    layers.append(events_layer("Events of the story", features))
+    layers.append(events_layer(say("map.story.layer_events", lang), features, lang=lang))
     present = [c for c in CATEGORIES if any(f["properties"]["category"] == c for f in features)]
     around = []
     if ring is not None:
-        around.append(Swatch("line", RING_STYLE["color"], "Ababil-2 reported range", 0, "8 6"))
+        around.append(
+            Swatch("line", RING_STYLE["color"], say("map.story.swatch_ring", lang), 0, "8 6")
+        )
     if used & {"border", "northern-borders"}:
-        around.append(Swatch("line", BORDER_STYLE["color"], "Afghanistan's northern borders"))
-    notes = ["Areas stand for places known only roughly."]
+        around.append(
+            Swatch("line", BORDER_STYLE["color"], say("map.layer.northern_borders", lang))
+        )
+    notes = [say("map.story.note_areas", lang)]
     if len(views) > 1:
-        notes.insert(0, "The step's own events are drawn strongly; the other steps' are faded.")
+        notes.insert(0, say("map.story.note_steps", lang))
     legend = legend_html(
-        "The story map",
-        [("Events, by category", category_swatches(present)), ("Around them", around)],
+        say("map.story.legend_title", lang),
+        [
+            (say("map.story.legend_events", lang), category_swatches(present, lang)),
+            (say("map.story.legend_around", lang), around),
+        ],
         [" ".join(notes)],
     ).replace('class="dr-legend" open>', 'class="dr-legend">', 1)
     steps_json = script_json(
@@ -264,5 +284,6 @@ def _spec(views: list[StepView], data: Dataset, geography: Geography, title: str
         ],
         # The story page calls the map's API as soon as the frame has loaded.
         when_near=False,
+        lang=lang,
     )
     return spec

@@ -1,0 +1,42 @@
+"""The front-end scripts' words for a page in one language, written into the page as JSON.
+
+Every script in ``docs/assets/js`` that shows or speaks words reads them with a
+small ``t(key, english)`` helper from the element ``#dr-strings`` of its own
+document, and falls back to the English it carries when the element is absent
+(English pages and map documents carry none, so they stay as they were). The keys
+are the ``ui.`` messages of :mod:`builder.i18n.messages`; ``tests/test_js_strings.py``
+checks that every key a script asks for exists there, with the same English.
+"""
+
+from __future__ import annotations
+
+from builder.html.sanitize import script_json
+from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.i18n.messages import MESSAGES
+
+STRINGS_ELEMENT_ID = "dr-strings"
+"""Id of the ``<script type="application/json">`` element the scripts read their words from."""
+
+FRONT_PREFIX = "ui."
+"""Messages with keys starting so are the front-end scripts' words."""
+
+
+def front_strings(lang: Language) -> dict[str, str]:
+    """Every front-end message in ``lang``, by key."""
+    return {
+        key: texts[lang] for key, texts in sorted(MESSAGES.items()) if key.startswith(FRONT_PREFIX)
+    }
+
+
+def strings_element(lang: Language) -> str:
+    """The ``#dr-strings`` element for a page or map document in ``lang``; empty for English.
+
+    It is data, not script (``type="application/json"``), so the Content-Security-Policy
+    needs no hash for it.
+    """
+    if lang == DEFAULT_LANGUAGE:
+        return ""
+    return (
+        f'<script type="application/json" id="{STRINGS_ELEMENT_ID}">'
+        f"{script_json(front_strings(lang))}</script>"
+    )
