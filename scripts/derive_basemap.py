@@ -36,6 +36,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 # One simplifier and one TopoJSON reader for both derived files and the maps' drawn shapes.
 from builder.geometry.simplify import douglas_peucker
@@ -47,6 +49,7 @@ from builder.geometry.topology import (
     shared_arcs,
     stitch,
 )
+from builder.i18n.geonames import country_name
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
@@ -443,9 +446,44 @@ BORDER_PAIRS = {"afghanistan-tajikistan": ("004", "762"), "afghanistan-uzbekista
 """Natural Earth ids of the two countries whose shared arcs make each border a river label sits on."""
 
 
+CAPITAL_ZONES: dict[str, str] = {
+    "Kabul": "Asia/Kabul",
+    "Dushanbe": "Asia/Dushanbe",
+    "Tashkent": "Asia/Tashkent",
+    "Ashgabat": "Asia/Ashgabat",
+    "Bishkek": "Asia/Bishkek",
+    "Tehran": "Asia/Tehran",
+}
+"""Capitals that give their name to a time zone: CLDR names each zone's city in every
+language, which gives the capital's Russian name."""
+
+RUSSIAN_NAMES: dict[str, str] = {
+    "Astana": "Астана",
+    "Islamabad": "Исламабад",
+    "Panj": "Пяндж",
+    "Amu Darya": "Амударья",
+}
+"""Russian names CLDR does not hold (no time zone is named after these capitals, and CLDR
+names no rivers), written here as Russian reference works spell them."""
+
+
+def russian_name(place: dict[str, Any]) -> str:
+    """A labelled place's Russian name: CLDR's for countries and zone cities, else ours."""
+    if place["kind"] == "country":
+        return country_name(place["country"], "ru")
+    zone = CAPITAL_ZONES.get(place["name"])
+    if zone is not None:
+        return str(Locale.parse("ru").time_zones[zone]["city"])
+    return RUSSIAN_NAMES[place["name"]]
+
+
 def places(detail: dict[str, Any]) -> list[dict[str, Any]]:
-    """Country names, capitals and river names as labelled points (unquantized lon/lat)."""
-    out = []
+    """Country names, capitals and river names as labelled points (unquantized lon/lat).
+
+    Each has its English ``name`` and its Russian ``name_ru`` (see :func:`russian_name`),
+    which ``basemap.js`` shows on a page whose language is Russian.
+    """
+    out: list[dict[str, Any]] = []
     for iso, name, lon, lat, zoom, last in COUNTRY_LABELS:
         place = {"name": name, "kind": "country", "country": iso, "at": (lon, lat), "zoom": zoom}
         if last is not None:
@@ -459,6 +497,8 @@ def places(detail: dict[str, Any]) -> list[dict[str, Any]]:
         line = _shared_arc_points(detail, *BORDER_PAIRS[border])
         at = min(line, key=lambda p: (abs(p[0] - lon), p[1]))
         out.append({"name": name, "kind": "river", "border": border, "at": at, "zoom": zoom})
+    for place in out:
+        place["name_ru"] = russian_name(place)
     return out
 
 

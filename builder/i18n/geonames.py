@@ -13,11 +13,18 @@ from babel.core import get_global
 from builder.i18n import Language
 from builder.record.countries import country_name as english_country_name
 
+REGION_SPELLINGS: dict[Language, dict[str, str]] = {"ru": {"KGZ": "Кыргызстан"}}
+"""Where Russian has two names for a country and CLDR gives the other one, the name the
+country itself uses in Russian (issue #21: "the region's spellings where Russian has two").
+CLDR's Russian for KG is «Киргизия»; Kyrgyzstan's own Russian-language usage is «Кыргызстан»."""
+
 
 def country_name(code: str, lang: Language) -> str:
     """A country's name in ``lang`` from its alpha-3 code; the English name when CLDR lacks it."""
     if lang == "en":
         return english_country_name(code)
+    if code.upper() in REGION_SPELLINGS.get(lang, {}):
+        return REGION_SPELLINGS[lang][code.upper()]
     aliases = get_global("territory_aliases").get(code.upper()) or [code.upper()]
     territories = Locale.parse(lang).territories
     for alias in aliases:

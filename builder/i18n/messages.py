@@ -22,6 +22,65 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "ui.category.trade": {"en": "Trade", "ru": "Торговля"},
     "ui.category.military": {"en": "Military", "ru": "Военные действия"},
     "ui.category.conflict": {"en": "Conflict", "ru": "Конфликты"},
+    # Front-end words (ui.*): docs/assets/js reads them through t(key, english); the English
+    # here is the same the scripts carry (tests/test_js_strings.py).
+    "ui.map.claimed_by": {"en": ": claimed by ", "ru": ": заявляет "},
+    "ui.map.disputed_by": {"en": "; disputed by ", "ru": "; оспаривает "},
+    "ui.map.denied_by": {"en": "; denied by ", "ru": "; опровергает "},
+    "ui.map.date": {"en": "Date", "ru": "Дата"},
+    "ui.map.status": {"en": "Status", "ru": "Статус"},
+    "ui.map.where": {"en": "Where", "ru": "Где"},
+    "ui.map.sources": {"en": "Sources", "ru": "Источники"},
+    "ui.map.loading": {
+        "en": "Loading summary and sources\u2026",
+        "ru": "Загружаем описание и источники\u2026",
+    },
+    "ui.map.details_failed": {
+        "en": "Open the event page for its summary and sources.",
+        "ru": "Описание и источники — на странице события.",
+    },
+    "ui.map.pager": {
+        "en": "{index} of {count} events here",
+        "ru": "{index} из {count} в этом месте",
+    },
+    "ui.map.previous": {"en": "\u2039 Previous", "ru": "\u2039 Назад"},
+    "ui.map.next": {"en": "Next \u203a", "ru": "Далее \u203a"},
+    "ui.map.keys": {
+        "en": ". Arrow keys pan the map, plus and minus zoom.",
+        "ru": ". Стрелки сдвигают карту, плюс и минус меняют масштаб.",
+    },
+    "ui.map.unit_km": {"en": "km", "ru": "км"},
+    "ui.map.unit_m": {"en": "m", "ru": "м"},
+    "ui.map.zoom_in": {"en": "Zoom in", "ru": "Приблизить"},
+    "ui.map.zoom_out": {"en": "Zoom out", "ru": "Отдалить"},
+    "ui.map.layers": {"en": "Layers", "ru": "Слои"},
+    "ui.map.leaflet": {
+        "en": "A JavaScript library for interactive maps",
+        "ru": "Библиотека JavaScript для интерактивных карт",
+    },
+    "ui.map.close_popup": {"en": "Close popup", "ru": "Закрыть"},
+    "ui.map.locator_failed": {
+        "en": "The event location could not be loaded.",
+        "ru": "Не удалось загрузить место события.",
+    },
+    "ui.map.locator_none": {
+        "en": "This event has no location on the map.",
+        "ru": "У этого события нет места на карте.",
+    },
+    "ui.map.locator_no_event": {"en": "No event chosen.", "ru": "Событие не выбрано."},
+    "ui.map.locator_area": {
+        "en": "approximate: stands for the whole {precision}",
+        "ru": "приблизительно: обозначает {precision}",
+    },
+    "ui.map.area.district": {"en": "district", "ru": "весь район"},
+    "ui.map.area.province": {"en": "province", "ru": "всю провинцию"},
+    "ui.map.area.region": {"en": "region", "ru": "весь регион"},
+    "ui.map.area.country": {"en": "country", "ru": "всю страну"},
+    "ui.map.location": {"en": "Location", "ru": "Место"},
+    "ui.map.basemap_credit": {
+        "en": "Basemap: Natural Earth (public domain)",
+        "ru": "Основа карты: Natural Earth (общественное достояние)",
+    },
     # Maps (builder/maps): layer names, legends, titles, popups. "{name}" style fields
     # are filled by builder.i18n.messages.formatted.
     "map.tiles": {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from builder.i18n import Language
+from builder.i18n import Language, geonames
 from builder.maps import text as tv
 from builder.maps.areas import Geography
 from builder.maps.document import LayerSpec, MapSpec, assemble, events_layer
@@ -60,7 +60,10 @@ def country_name(code: str, data: Dataset, lang: Language = "en") -> str:
     """A country's name from the state actor with that ISO code (the code if none)."""
     for actor in data.actors.values():
         if actor.kind == "state" and actor.country == code:
-            return name(actor, lang)
+            if lang == "en" or actor.name_ru:
+                return name(actor, lang)
+            # Nobody has written the state's Russian name yet: CLDR has the country's.
+            return geonames.country_name(code, lang)
     return code
 
 

@@ -42,6 +42,24 @@
   }
   load().catch(function () { /* drawn without a basemap; reported when a map asks */ });
 
+  // Names in the document's language: each labelled place has its English "name" and a
+  // "name_<lang>" per other language (scripts/derive_basemap.py, from CLDR where it has them).
+  function localName(p) {
+    var lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+    var own = lang !== "en" && p["name_" + lang];
+    return typeof own === "string" && own ? own : p.name;
+  }
+
+  // The scripts' words in the document's language (#dr-strings, builder/i18n/front.py),
+  // read when first needed; each call names the English it falls back to.
+  function t(key, english) {
+    var node = document.getElementById("dr-strings");
+    try {
+      var table = node ? JSON.parse(node.textContent) : {};
+      return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : english;
+    } catch (err) { return english; }
+  }
+
   function countryStyle(feature) {
     var group = feature.properties && feature.properties.group;
     return {
@@ -68,7 +86,7 @@
     var kind = /^(country|capital|river)$/.test(p.kind) ? p.kind : "place";
     var box = document.createElement("span");
     box.className = "dr-base-label-text";
-    box.textContent = p.name;
+    box.textContent = localName(p);
     var extra = kind === "country" && p.group === "focus" ? " dr-base-label-focus" : "";
     var icon = L.divIcon({ html: box, className: "dr-base-label dr-base-label-" + kind + extra, iconSize: null });
     var marker = L.marker(latlng, {
@@ -114,7 +132,7 @@
     var fills = L.svg({ pane: "dr-basemap", padding: 0.5 });
     var lines = L.svg({ pane: "dr-basemap-lines", padding: 0.5 });
     var overview = layer(topology, "countries", countryStyle, fills, "dr-basemap");
-    overview.options.attribution = "Basemap: Natural Earth (public domain)";
+    overview.options.attribution = t("ui.map.basemap_credit", "Basemap: Natural Earth (public domain)");
     var overviewBorders = layer(topology, "borders", borderStyle, lines, "dr-basemap-lines");
     // The 1:10m layers are decoded the first time the map comes close enough to show them:
     // most maps open further out, and decoding them cost every map time before it was drawn.

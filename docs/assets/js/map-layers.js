@@ -18,6 +18,21 @@
   var SAFE_TOKEN = /^[a-z0-9-]+$/;
   var CLAIMS = { claimed: true, disputed: true, denied: true };
 
+  // The words of the document's language: a map document in another language than English
+  // carries them as JSON in #dr-strings (builder/i18n/front.py); each call names the English
+  // it falls back to. Read on first use: this script may run before the body is parsed.
+  var strings = null;
+  function t(key, english, values) {
+    if (strings === null) {
+      var node = document.getElementById("dr-strings");
+      try { strings = node ? JSON.parse(node.textContent) : {}; } catch (err) { strings = {}; }
+    }
+    var text = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : english;
+    return !values ? text : text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -124,10 +139,11 @@
   }
 
   function statusLine(p, more) {
-    var line = p.status;
-    if (more.claimed_by) { line += ": claimed by " + more.claimed_by.join(", "); }
+    var line = p.status_text || p.status;
+    if (more.claimed_by) { line += t("ui.map.claimed_by", ": claimed by ") + more.claimed_by.join(", "); }
     if (more.denied_by) {
-      line += (p.status === "disputed" ? "; disputed by " : "; denied by ") + more.denied_by.join(", ");
+      line += (p.status === "disputed" ? t("ui.map.disputed_by", "; disputed by ")
+        : t("ui.map.denied_by", "; denied by ")) + more.denied_by.join(", ");
     }
     return line;
   }
@@ -145,7 +161,8 @@
 
   function fillFacts(facts, p, more) {
     facts.textContent = "";
-    [["Date", p.date], ["Status", statusLine(p, more)], ["Where", more.where]].forEach(function (pair) {
+    [[t("ui.map.date", "Date"), p.date], [t("ui.map.status", "Status"), statusLine(p, more)],
+      [t("ui.map.where", "Where"), more.where]].forEach(function (pair) {
       if (!pair[1]) { return; }
       facts.appendChild(el("dt", null, pair[0]));
       facts.appendChild(el("dd", null, pair[1]));
@@ -154,8 +171,11 @@
 
   function fillDetails(box, facts, p, more, sources) {
     fillFacts(facts, p, more);
-    box.appendChild(el("p", "dr-popup-summary", more.summary));
-    box.appendChild(el("p", "dr-popup-label", "Sources"));
+    var summary = el("p", "dr-popup-summary", more.summary);
+    // A summary nobody has translated yet is English on a page in another language: say so.
+    if (more.summary_lang) { summary.lang = more.summary_lang; }
+    box.appendChild(summary);
+    box.appendChild(el("p", "dr-popup-label", t("ui.map.sources", "Sources")));
     var list = el("ul", "dr-popup-sources");
     (more.sources || []).forEach(function (id) {
       var s = sources[id];
@@ -175,20 +195,21 @@
   function eventDetails(p, layer) {
     var box = el("div", "dr-popup-event");
     var title = el("a", "dr-popup-title", p.title);
+    if (p.title_lang) { title.lang = p.title_lang; }
     if (EVENT_ID.test(p.id)) { title.href = "../events/" + p.id + "/"; }
     title.target = "_top";
     box.appendChild(title);
     var facts = el("dl", "dr-popup-facts");
     fillFacts(facts, p, {});
     box.appendChild(facts);
-    var waiting = el("p", "dr-popup-loading", "Loading summary and sources\u2026");
+    var waiting = el("p", "dr-popup-loading", t("ui.map.loading", "Loading summary and sources\u2026"));
     box.appendChild(waiting);
     loadDetails().then(function (details) {
       waiting.remove();
       fillDetails(box, facts, p, details.events[p.id] || {}, details.sources || {});
       if (layer.isPopupOpen()) { layer.getPopup().update(); }
     }, function () {
-      waiting.textContent = "Open the event page for its summary and sources.";
+      waiting.textContent = t("ui.map.details_failed", "Open the event page for its summary and sources.");
     });
     return box;
   }
@@ -209,15 +230,16 @@
       index = (i + here.length) % here.length;
       holder.textContent = "";
       holder.appendChild(eventDetails(here[index].layer.feature.properties, layer));
-      counter.textContent = (index + 1) + " of " + here.length + " events here";
+      counter.textContent = t("ui.map.pager", "{index} of {count} events here",
+        { index: index + 1, count: here.length });
       if (layer.isPopupOpen()) { layer.getPopup().update(); }
     }
     // The pager stays in place while the event above it changes: Leaflet tells clicks
     // inside a popup from clicks on the map by walking up from the clicked element.
     if (here.length > 1) {
       var nav = el("div", "dr-popup-pager");
-      var prev = el("button", null, "\u2039 Previous");
-      var next = el("button", null, "Next \u203a");
+      var prev = el("button", null, t("ui.map.previous", "\u2039 Previous"));
+      var next = el("button", null, t("ui.map.next", "Next \u203a"));
       prev.type = next.type = "button";
       prev.addEventListener("click", function () { show(index - 1); });
       next.addEventListener("click", function () { show(index + 1); });
@@ -341,7 +363,8 @@
   function finish(map, options) {
     var container = map.getContainer();
     container.setAttribute("role", "region");
-    container.setAttribute("aria-label", options.label + ". Arrow keys pan the map, plus and minus zoom.");
+    container.setAttribute("aria-label", options.label + t("ui.map.keys", ". Arrow keys pan the map, plus and minus zoom."));
+    if (document.getElementById("dr-strings")) { leafletWords(map); }
     var legend = document.getElementById("dr-legend");
     if (legend) {
       // The legend lives outside the map pane (map-layout.css): a column beside a wide map,
@@ -350,7 +373,7 @@
       legend.addEventListener("toggle", function () { map.invalidateSize({ pan: false }); });
       map.invalidateSize({ pan: false }); // folding it just gave the map more room
     }
-    L.control.scale({ imperial: false, maxWidth: 80 }).addTo(map);
+    scaleBar().addTo(map);
     if (options.bounds) {
       map.fitBounds(options.bounds, { padding: [20, 20], maxZoom: options.maxZoom || 8, animate: false });
     }
@@ -358,6 +381,44 @@
     emit("finished", [map, options]);
     if (!options.waitForData) { ready(); }
     return map;
+  }
+
+  /** A metric scale whose units are written in the document's language. */
+  function scaleBar() {
+    var scale = L.control.scale({ imperial: false, maxWidth: 80 });
+    var km = t("ui.map.unit_km", "km"), m = t("ui.map.unit_m", "m");
+    if (km !== "km" || m !== "m") {
+      // Leaflet writes "m" and "km" into the scale itself (Control.Scale._updateMetric).
+      scale._updateMetric = function (maxMeters) {
+        var meters = this._getRoundNum(maxMeters);
+        var label = meters < 1000 ? meters + "\u00a0" + m : (meters / 1000) + "\u00a0" + km;
+        this._updateScale(this._mScale, label, meters / maxMeters);
+      };
+    }
+    return scale;
+  }
+
+  /** Leaflet's own words in the document's language: zoom buttons, the layer switcher's
+   *  button, the credit line's link, each popup's close button. Folium makes the zoom
+   *  control without titles, so Leaflet's English ones are replaced here. */
+  function leafletWords(map) {
+    var container = map.getContainer();
+    [[".leaflet-control-zoom-in", t("ui.map.zoom_in", "Zoom in")],
+      [".leaflet-control-zoom-out", t("ui.map.zoom_out", "Zoom out")],
+      [".leaflet-control-layers-toggle", t("ui.map.layers", "Layers")]].forEach(function (pair) {
+      var button = container.querySelector(pair[0]);
+      if (button) { button.title = pair[1]; button.setAttribute("aria-label", pair[1]); }
+    });
+    if (map.attributionControl) {
+      var link = el("a", null, "Leaflet");
+      link.href = "https://leafletjs.com";
+      link.title = t("ui.map.leaflet", "A JavaScript library for interactive maps");
+      map.attributionControl.setPrefix(link.outerHTML);
+    }
+    map.on("popupopen", function (e) {
+      var close = e.popup.getElement() && e.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) { close.setAttribute("aria-label", t("ui.map.close_popup", "Close popup")); }
+    });
   }
 
   function own(table, key) {
@@ -418,7 +479,7 @@
     function draw() {
       var q = fragmentParams();
       if (q.id && q.lat === undefined && options.eventsUrl) {
-        lookUp(q.id).then(show, function () { say("The event location could not be loaded."); });
+        lookUp(q.id).then(show, function () { say(t("ui.map.locator_failed", "The event location could not be loaded.")); });
       } else {
         show(q);
       }
@@ -427,7 +488,8 @@
       var lat = parseFloat(q.lat), lon = parseFloat(q.lon);
       if (layer) { map.removeLayer(layer); layer = null; }
       if (!q.id || !isFinite(lat) || !isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-        say(q.id ? "This event has no location on the map." : "No event chosen.");
+        say(q.id ? t("ui.map.locator_none", "This event has no location on the map.")
+          : t("ui.map.locator_no_event", "No event chosen."));
         ready();
         return;
       }
@@ -442,10 +504,11 @@
           status: own(config.statusStyles, q.status) ? q.status : "unknown",
           category: own(config.colours, q.category) ? q.category : "unknown",
           shape: area ? q.place : null, radius_km: area ? null : radius || null,
-          approximate: area || radius ? "approximate: stands for the whole " + precision : "",
+          approximate: area || radius ? t("ui.map.locator_area", "approximate: stands for the whole {precision}",
+            { precision: t("ui.map.area." + token(precision), precision) }) : "",
         },
       };
-      var name = (q.place && own(config.placeNames, q.place)) || "Location";
+      var name = (q.place && own(config.placeNames, q.place)) || t("ui.map.location", "Location");
       var drawn = L.geoJSON(feature, { pointToLayer: eventShape });
       var label = locatorLabel(lat, lon, area, name, feature.properties.approximate, !!(area || radius));
       layer = L.featureGroup([drawn, label]).addTo(map);
