@@ -12,13 +12,14 @@ from dataclasses import replace
 from functools import partial
 
 from builder.charts.alternative import Alternative
-from builder.charts.inventory import inventory_alternative, inventory_figure
+from builder.charts.inventory import inventory_alternative, inventory_file
 from builder.charts.key import status_key_html
 from builder.charts.style import dump
 from builder.charts.timeline import timeline_files
 from builder.charts.timeline_text import timeline_alternative
-from builder.charts.trade import trade_alternative, trade_figure
+from builder.charts.trade import trade_alternative, trade_file
 from builder.html.embeds import Embed
+from builder.i18n import Language
 from builder.maps import CATEGORY_COLOURS
 from builder.record.validate import Dataset
 
@@ -78,13 +79,20 @@ def embeds_for(data: Dataset) -> dict[str, Embed]:
     }
 
 
-def render_all(data: Dataset) -> dict[str, str]:
-    """Every chart's JSON file, keyed by its site path."""
+def render_all(data: Dataset, lang: Language = "en") -> dict[str, str]:
+    """Every chart's JSON file, keyed by its site path, its words in ``lang``.
+
+    A file in another language than English also names Plotly's locale, carries
+    ``charts.js``'s words and Babel-made date ticks (:mod:`builder.charts.locale`); the
+    Russian edition calls this with ``lang="ru"`` and publishes the same paths under
+    its own root.
+    """
     files = {
-        f"{CHARTS_DIR}/{name}": dump(payload) for name, payload in timeline_files(data).items()
+        f"{CHARTS_DIR}/{name}": dump(payload)
+        for name, payload in timeline_files(data, lang).items()
     }
     return {
         **files,
-        f"{CHARTS_DIR}/inventory.json": dump({"figure": inventory_figure(data)}),
-        f"{CHARTS_DIR}/trade.json": dump({"figure": trade_figure(data)}),
+        f"{CHARTS_DIR}/inventory.json": dump(inventory_file(data, lang)),
+        f"{CHARTS_DIR}/trade.json": dump(trade_file(data, lang)),
     }

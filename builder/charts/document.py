@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from builder.html.embeds import PLOTLY_JS, Embed
 from builder.html.sanitize import text
+from builder.i18n import Language
+from builder.i18n.messages import message
 
 CHARTS_JS = "assets/js/charts.js"
 """Site path of the script that draws every chart."""
@@ -22,13 +24,17 @@ FAVICON = "assets/images/favicon.svg"
 """Site path of the site's icon, which the map documents name too."""
 
 
-def chart_document(embed: Embed, site_name: str, figure_path: str) -> str:
-    """The chart ``embed`` as a document of its own; ``figure_path`` is its JSON's site path."""
+def chart_document(embed: Embed, site_name: str, figure_path: str, lang: Language = "en") -> str:
+    """The chart ``embed`` as a document of its own; ``figure_path`` is its JSON's site path.
+
+    ``lang`` is the document's language; the embed's title and description are taken as
+    given (in that language already).
+    """
     up = "../"
     links = "".join(f'<link rel="stylesheet" href="{up}{path}">' for path in STYLES)
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
+        f'<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{text(embed.title)} - {text(site_name)}</title>{links}"
         # Our own icon, or the browser asks for /favicon.ico, which the site does not have.
@@ -42,7 +48,7 @@ def chart_document(embed: Embed, site_name: str, figure_path: str) -> str:
         f'data-plotly="{up}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'
         "</figure>"
         f'<p class="dr-credit"><a href="{up}" target="_top">{text(site_name)}</a>: '
-        "sourced events, CC BY 4.0</p></main>"
+        f"{text(message('chart.credit', lang))}</p></main>"
         f'<script src="{up}{CHARTS_JS}"></script>'
         "</body></html>\n"
     )

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from builder.i18n import Language
+from builder.i18n.geonames import country_name as local_country_name
+from builder.i18n.messages import formatted
+from builder.maps.words import category, name
 from builder.record import countries as countries_module
 from builder.record.countries import country_name
 from builder.record.schema import CATEGORIES, Event
@@ -40,8 +44,13 @@ def filter_key(event: Event, data: Dataset) -> str:
     return " " + " ".join(tokens) + " "
 
 
-def filter_options(data: Dataset) -> list[dict[str, object]]:
-    """The three filters (category, country, actor), each option with its event count."""
+def filter_options(data: Dataset, lang: Language = "en") -> list[dict[str, object]]:
+    """The three filters (category, country, actor), each option with its event count.
+
+    Labels, and the order of countries and actors, follow ``lang``.
+    """
+    if lang != "en":
+        return _local_filter_options(data, lang)
     by_category: Counter[str] = Counter(ev.category for ev in data.events.values())
     by_country = Counter(c for ev in data.events.values() for c in countries(ev, data))
     by_actor = Counter(a for ev in data.events.values() for a in involved_actors(ev))
@@ -69,6 +78,39 @@ def filter_options(data: Dataset) -> list[dict[str, object]]:
             "options": [
                 [actor, f"{data.actors[actor].name} ({n})"]
                 for actor, n in sorted(by_actor.items(), key=lambda kv: data.actors[kv[0]].name)
+            ],
+        },
+    ]
+
+
+def _local_filter_options(data: Dataset, lang: Language) -> list[dict[str, object]]:
+    by_category: Counter[str] = Counter(ev.category for ev in data.events.values())
+    by_country = Counter(c for ev in data.events.values() for c in countries(ev, data))
+    by_actor = Counter(a for ev in data.events.values() for a in involved_actors(ev))
+    country_names = {code: local_country_name(code, lang) for code in by_country}
+    actor_names = {actor: name(data.actors[actor], lang) for actor in by_actor}
+    return [
+        {
+            "token": "c",
+            "label": formatted("chart.filter.category", lang),
+            "options": [
+                [c, f"{category(c, lang)} ({by_category[c]})"] for c in CATEGORIES if by_category[c]
+            ],
+        },
+        {
+            "token": "n",
+            "label": formatted("chart.filter.country", lang),
+            "options": [
+                [code, f"{country_names[code]} ({n})"]
+                for code, n in sorted(by_country.items(), key=lambda kv: country_names[kv[0]])
+            ],
+        },
+        {
+            "token": "a",
+            "label": formatted("chart.filter.actor", lang),
+            "options": [
+                [actor, f"{actor_names[actor]} ({n})"]
+                for actor, n in sorted(by_actor.items(), key=lambda kv: actor_names[kv[0]])
             ],
         },
     ]

@@ -14,6 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from builder.charts.alternative import Alternative, Link, Table
+from builder.charts.locale import locale_extras
 from builder.charts.style import (
     DAY_MS,
     STATUS_SPAN_OPACITY,
@@ -28,7 +29,11 @@ from builder.charts.style import (
     span,
 )
 from builder.downloads.exports import event_url
-from builder.record.countries import country_name
+from builder.i18n import Language
+from builder.i18n.geonames import country_name as local_country_name
+from builder.i18n.localize import localized
+from builder.i18n.messages import formatted
+from builder.maps.words import name as local_name
 from builder.record.validate import Dataset
 
 DRONE_CATEGORIES = ("drone-acquisition", "drone-production")
@@ -55,7 +60,7 @@ class Holding:
     event_id: str
 
 
-def holdings(data: Dataset) -> list[Holding]:
+def holdings(data: Dataset, lang: Language = "en") -> list[Holding]:
     """Every (state, system) tie the drone events record, oldest event first."""
     found: list[Holding] = []
     for eid, event in data.chronological():
@@ -66,29 +71,35 @@ def holdings(data: Dataset) -> list[Holding]:
             origin = data.systems[sid].origin
             takers = [a for a in states if data.actors[a].country != origin]
             makers = [a for a in states if data.actors[a].country == origin]
-            supplier_name = country_name(origin)
+            supplier_name = local_country_name(origin, lang)
             if event.category == "drone-acquisition":
-                how = f"acquired from {supplier_name}"
+                how = formatted("chart.inventory.acquired", lang, supplier=supplier_name)
             else:
-                how = f"produced with technology from {supplier_name}"
+                how = formatted("chart.inventory.produced_with", lang, supplier=supplier_name)
             found += [Holding(a, sid, origin, how, eid) for a in takers]
             if not takers:
-                found += [Holding(a, sid, HOME, "produced at home", eid) for a in makers]
+                home = formatted("chart.inventory.produced_home", lang)
+                found += [Holding(a, sid, HOME, home, eid) for a in makers]
     return found
 
 
-def supplier_label(supplier: str, data: Dataset) -> str:
+def supplier_label(supplier: str, data: Dataset, lang: Language = "en") -> str:
     """Legend label of a supplier: ``From Turkey`` or ``Home production``."""
-    return "Home production" if supplier == HOME else f"From {country_name(supplier)}"
+    if supplier == HOME:
+        return formatted("chart.inventory.home_production", lang)
+    return formatted("chart.inventory.from", lang, country=local_country_name(supplier, lang))
 
 
-def _row_label(holding: Holding, data: Dataset) -> str:
-    return f"{data.actors[holding.state].name} · {data.systems[holding.system].name}"
+def _row_label(holding: Holding, data: Dataset, lang: Language = "en") -> str:
+    state = local_name(data.actors[holding.state], lang)
+    return f"{state} · {local_name(data.systems[holding.system], lang)}"
 
 
-def supplier_words(supplier: str) -> str:
+def supplier_words(supplier: str, lang: Language = "en") -> str:
     """How a row names its supplier on the chart: ``from Turkey`` or ``made at home``."""
-    return "made at home" if supplier == HOME else f"from {country_name(supplier)}"
+    if supplier == HOME:
+        return formatted("chart.inventory.made_at_home", lang)
+    return formatted("chart.inventory.from_short", lang, country=local_country_name(supplier, lang))
 
 
 ROW_LABEL_WRAP = 44
@@ -99,7 +110,7 @@ ROW_PX = 62
 """Height of one inventory row: its label line above, its marks below."""
 
 
-def row_labels(ties: list[Holding], data: Dataset) -> list[dict[str, Any]]:
+def row_labels(ties: list[Holding], data: Dataset, lang: Language = "en") -> list[dict[str, Any]]:
     """One annotation per row, above its marks: state, system and supplier in words.
 
     The labels sit over the plot's full width rather than in a left margin, which
@@ -111,8 +122,8 @@ def row_labels(ties: list[Holding], data: Dataset) -> list[dict[str, Any]]:
         suppliers = dict.fromkeys(
             h.supplier for h in ties if (h.state, h.system) == (state, system)
         )
-        name = _row_label(Holding(state, system, "", "", ""), data)
-        supplier = " and ".join(supplier_words(s) for s in suppliers)
+        name = _row_label(Holding(state, system, "", "", ""), data, lang)
+        supplier = formatted("map.and", lang).join(supplier_words(s, lang) for s in suppliers)
         joiner = "<br>" if len(name) + len(supplier) + 3 > ROW_LABEL_WRAP else " · "
         labels.append(
             {
@@ -131,9 +142,9 @@ def row_labels(ties: list[Holding], data: Dataset) -> list[dict[str, Any]]:
     return labels
 
 
-def inventory_figure(data: Dataset) -> dict[str, Any]:
+def inventory_figure(data: Dataset, lang: Language = "en") -> dict[str, Any]:
     """One row per (state, system), a mark per event, coloured by supplier."""
-    ties = holdings(data)
+    ties = holdings(data, lang)
     rows = list(dict.fromkeys((h.state, h.system) for h in ties))
     fig = go.Figure()
     for supplier in sorted({h.supplier for h in ties}, key=lambda s: (s == HOME, s)):
@@ -145,17 +156,18 @@ def inventory_figure(data: Dataset) -> dict[str, Any]:
                 event_url(h.event_id),
                 plotly_text(h.how),
                 plotly_text(data.systems[h.system].maker),
-                plotly_text(ev.title),
-                plotly_text(f"{date_text(ev)} · {ev.status}"),
+                plotly_text(_title(ev, lang)),
+                plotly_text(f"{date_text(ev, lang)} · {_status(ev.status, lang)}"),
             ]
             for h, ev in events
         ]
+        maker = formatted("chart.inventory.maker", lang)
         template = (
-            "<b>%{text}</b><br>%{customdata[1]}<br>Maker: %{customdata[2]}<br>"
+            f"<b>%{{text}}</b><br>%{{customdata[1]}}<br>{maker}: %{{customdata[2]}}<br>"
             "%{customdata[3]}<br>%{customdata[4]}<extra></extra>"
         )
         spans = [i for i, (_, ev) in enumerate(events) if not is_exact_day(ev)]
-        names = [plotly_text(_row_label(h, data)) for h in mine]
+        names = [plotly_text(_row_label(h, data, lang)) for h in mine]
         ys = [rows.index((h.state, h.system)) for h in mine]
         if spans:
             fig.add_trace(
@@ -178,10 +190,10 @@ def inventory_figure(data: Dataset) -> dict[str, Any]:
                     hovertemplate=template,
                     legendgroup=supplier,
                     showlegend=False,
-                    name=supplier_label(supplier, data),
+                    name=supplier_label(supplier, data, lang),
                 )
             )
-        fig.add_trace(legend_entry(supplier_label(supplier, data), colour, supplier))
+        fig.add_trace(legend_entry(supplier_label(supplier, data, lang), colour, supplier))
         fig.add_trace(
             go.Scatter(
                 mode="markers",
@@ -198,14 +210,14 @@ def inventory_figure(data: Dataset) -> dict[str, Any]:
                 hovertemplate=template,
                 legendgroup=supplier,
                 showlegend=False,
-                name=supplier_label(supplier, data),
+                name=supplier_label(supplier, data, lang),
             )
         )
     fig.update_layout(
         base_layout(
             height=150 + ROW_PX * max(len(rows), 1),
             margin={"l": 10, "r": 20, "t": 10, "b": 80},
-            annotations=row_labels(ties, data),
+            annotations=row_labels(ties, data, lang),
             barmode="overlay",
             xaxis={"type": "date", "showgrid": True, "gridcolor": "#e5e5e5"},
             yaxis={
@@ -219,6 +231,21 @@ def inventory_figure(data: Dataset) -> dict[str, Any]:
         )
     )
     return plotly_json(fig)
+
+
+def inventory_file(data: Dataset, lang: Language = "en") -> dict[str, Any]:
+    """The inventory's chart file: its figure, and for another language its locale extras."""
+    days = [d.isoformat() for h in holdings(data) for d in span(data.events[h.event_id])]
+    return {"figure": inventory_figure(data, lang), **locale_extras(lang, days)}
+
+
+def _title(event: Any, lang: Language) -> str:
+    found = localized(event, "title", lang)
+    return found.text if found else str(event.title)
+
+
+def _status(status: str, lang: Language) -> str:
+    return status if lang == "en" else formatted(f"status.{status}", lang)
 
 
 def inventory_alternative(data: Dataset) -> Alternative:

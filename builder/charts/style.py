@@ -14,6 +14,9 @@ from typing import Any
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from builder.i18n import Language
+from builder.i18n.messages import MESSAGES, formatted
+from builder.maps.words import date, name
 from builder.record import dates
 from builder.record.schema import Event
 from builder.record.validate import Dataset
@@ -56,8 +59,14 @@ def plotly_text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
-def label(identifier: str) -> str:
-    """Turn an id such as ``drone-production`` into a label: ``Drone production``."""
+def label(identifier: str, lang: Language = "en") -> str:
+    """Turn an id such as ``drone-production`` into a label: ``Drone production``.
+
+    In another language, a category's label is its ``ui.category.<id>`` message.
+    """
+    key = f"ui.category.{identifier}"
+    if lang != "en" and key in MESSAGES:
+        return formatted(key, lang)
     return identifier.replace("-", " ").capitalize()
 
 
@@ -76,22 +85,28 @@ def midpoint(first: dt.date, last: dt.date) -> dt.date:
     return first + (last - first) / 2
 
 
-def date_text(event: Event) -> str:
+def date_text(event: Event, lang: Language = "en") -> str:
     """Reader-facing date with its precision stated, e.g. ``May 2022 (day not known)``."""
-    first = dates.display(event.date)
+    first = date(event.date, lang)
     if event.end_date is not None:
-        return f"{first} to {dates.display(event.end_date)}"
-    unknown = {"day": "", "month": " (day not known)", "year": " (month not known)"}
+        return formatted("chart.date_range", lang, first=first, last=date(event.end_date, lang))
+    unknown = {
+        "day": "",
+        "month": formatted("chart.day_unknown", lang),
+        "year": formatted("chart.month_unknown", lang),
+    }
     return first + unknown[dates.precision(event.date)]
 
 
-def status_text(event: Event, data: Dataset) -> str:
+def status_text(event: Event, data: Dataset, lang: Language = "en") -> str:
     """The status with who claims and who denies, in plain text."""
-    parts: list[str] = [event.status]
+    parts: list[str] = [event.status if lang == "en" else formatted(f"status.{event.status}", lang)]
     if event.claimed_by:
-        parts.append("by " + ", ".join(data.actors[a].name for a in event.claimed_by))
+        names = ", ".join(name(data.actors[a], lang) for a in event.claimed_by)
+        parts.append(formatted("chart.status_by", lang, names=names))
     if event.denied_by:
-        parts.append("; rejected by " + ", ".join(data.actors[a].name for a in event.denied_by))
+        names = ", ".join(name(data.actors[a], lang) for a in event.denied_by)
+        parts.append(formatted("chart.status_rejected", lang, names=names))
     return " ".join(parts).replace(" ;", ";")
 
 

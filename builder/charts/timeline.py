@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from builder.charts import facets
+from builder.charts.locale import locale_extras
 from builder.charts.style import (
     DAY_MS,
     STATUS_SPAN_OPACITY,
@@ -31,6 +32,10 @@ from builder.charts.style import (
     status_text,
 )
 from builder.downloads.exports import event_url
+from builder.i18n import Language
+from builder.i18n.geonames import country_name as local_country_name
+from builder.i18n.localize import localized
+from builder.i18n.messages import formatted
 from builder.maps import CATEGORY_COLOURS
 from builder.record.countries import country_name
 from builder.record.schema import CATEGORIES, STATUSES
@@ -96,11 +101,19 @@ def assign_lanes(intervals: list[tuple[int, int]], max_lanes: int = MAX_LANES) -
     return lanes
 
 
-def _rows(view: str, data: Dataset) -> tuple[list[Row], dict[str, list[str]]]:
+def _row_name(key: str, lang: Language) -> str:
+    if key == facets.NO_COUNTRY:
+        return key if lang == "en" else formatted("chart.no_country", lang)
+    return country_name(key) if lang == "en" else local_country_name(key, lang)
+
+
+def _rows(
+    view: str, data: Dataset, lang: Language = "en"
+) -> tuple[list[Row], dict[str, list[str]]]:
     """The rows of a view and, per event id, the keys of the rows it appears in."""
     if view == "theme":
         present = {ev.category for ev in data.events.values()}
-        rows: list[Row] = [(c, label(c)) for c in CATEGORIES if c in present]
+        rows: list[Row] = [(c, label(c, lang)) for c in CATEGORIES if c in present]
         return rows, {eid: [ev.category] for eid, ev in data.events.items()}
     membership = {
         eid: facets.countries(ev, data) or [facets.NO_COUNTRY] for eid, ev in data.events.items()
@@ -110,17 +123,19 @@ def _rows(view: str, data: Dataset) -> tuple[list[Row], dict[str, list[str]]]:
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
     order = sorted(counts, key=lambda k: (k == facets.NO_COUNTRY, -counts[k], k))
-    rows = [(k, k if k == facets.NO_COUNTRY else country_name(k)) for k in order]
+    rows = [(k, _row_name(k, lang)) for k in order]
     return rows, membership
 
 
-def _placements(view: str, data: Dataset) -> tuple[list[Row], list[float], list[Mark], float]:
+def _placements(
+    view: str, data: Dataset, lang: Language = "en"
+) -> tuple[list[Row], list[float], list[Mark], float]:
     """A view's rows, each row's centre, every (event id, y) mark, and the total depth.
 
     Rows grow with the lanes they need, so crowded threads get room and quiet
     ones stay one line tall; y runs downwards from 0 at the top.
     """
-    rows, membership = _rows(view, data)
+    rows, membership = _rows(view, data, lang)
     by_row: dict[str, list[str]] = {key: [] for key, _ in rows}
     for eid, _ in data.chronological():
         for key in membership[eid]:
@@ -158,42 +173,46 @@ class Drawn:
     customdata: list[str]
 
 
-def drawn_events(data: Dataset) -> dict[str, Drawn]:
+def drawn_events(data: Dataset, lang: Language = "en") -> dict[str, Drawn]:
     """Each event's marker position, span bar, shape, label and hover data."""
     drawn = {}
     for eid, event in data.events.items():
         first, last = span(event)
         exact = is_exact_day(event)
+        title = localized(event, "title", lang)
         drawn[eid] = Drawn(
             x=midpoint(first, last).isoformat(),
             span_start=None if exact else first.isoformat(),
             span_ms=None if exact else ((last - first).days + 1) * DAY_MS,
             opacity=STATUS_SPAN_OPACITY[event.status],
             symbol=STATUS_SYMBOLS[event.status],
-            text=plotly_text(event.title),
+            text=plotly_text(title.text if title else event.title),
             customdata=[
                 event_url(eid),
-                plotly_text(date_text(event)),
-                plotly_text(status_text(event, data)),
+                plotly_text(date_text(event, lang)),
+                plotly_text(status_text(event, data, lang)),
                 facets.filter_key(event, data),
             ],
         )
     return drawn
 
 
-def _category_traces(category: str, marks: list[Mark], drawn: dict[str, Drawn]) -> list[Trace]:
+def _category_traces(
+    category: str, marks: list[Mark], drawn: dict[str, Drawn], lang: Language = "en"
+) -> list[Trace]:
     colour = CATEGORY_COLOURS[category]
-    hover = HOVER.replace("CATEGORY", label(category))
+    name = label(category, lang)
+    hover = HOVER.replace("CATEGORY", name)
     shared = {"hovertemplate": hover, "legendgroup": category, "showlegend": False}
     spans = [(drawn[eid], y) for eid, y in marks if drawn[eid].span_start is not None]
     points = [(drawn[eid], y) for eid, y in marks]
-    traces: list[Trace] = [legend_entry(label(category), colour, category)]
+    traces: list[Trace] = [legend_entry(name, colour, category)]
     if spans:
         traces.append(
             {
                 "type": "bar",
                 "orientation": "h",
-                "name": label(category),
+                "name": name,
                 "y": [y for _, y in spans],
                 "base": [d.span_start for d, _ in spans],
                 "x": [d.span_ms for d, _ in spans],
@@ -209,7 +228,7 @@ def _category_traces(category: str, marks: list[Mark], drawn: dict[str, Drawn]) 
         {
             "type": "scatter",
             "mode": "markers",
-            "name": label(category),
+            "name": name,
             "x": [d.x for d, _ in points],
             "y": [y for _, y in points],
             "marker": {
@@ -231,17 +250,18 @@ def view_figure(
     data: Dataset,
     x_range: list[str] | None = None,
     drawn: dict[str, Drawn] | None = None,
+    lang: Language = "en",
 ) -> dict[str, Any]:
     """The figure of one view (``theme`` or ``country``), showing ``x_range`` at first."""
-    drawn = drawn if drawn is not None else drawn_events(data)
-    rows, centres, marks, depth = _placements(view, data)
+    drawn = drawn if drawn is not None else drawn_events(data, lang)
+    rows, centres, marks, depth = _placements(view, data, lang)
     by_category: dict[str, list[Mark]] = {c: [] for c in CATEGORIES}
     for eid, y in marks:
         by_category[data.events[eid].category].append((eid, y))
     traces: list[Trace] = []
     for category, mine in by_category.items():
         if mine:
-            traces += _category_traces(category, mine, drawn)
+            traces += _category_traces(category, mine, drawn, lang)
     return checked_figure(
         traces,
         base_layout(
@@ -270,7 +290,9 @@ def view_figure(
     )
 
 
-def key_labels(view: str, data: Dataset, drawn: dict[str, Drawn]) -> list[dict[str, Any]]:
+def key_labels(
+    view: str, data: Dataset, drawn: dict[str, Drawn], lang: Language = "en"
+) -> list[dict[str, Any]]:
     """The labels ``charts.js`` may write on a view, most important first.
 
     Every event with a ``timeline_label`` is a candidate, at its marker (its
@@ -283,13 +305,13 @@ def key_labels(view: str, data: Dataset, drawn: dict[str, Drawn]) -> list[dict[s
     if not keyed:
         return []
     first_y: dict[str, float] = {}
-    for eid, y in _placements(view, data)[2]:
+    for eid, y in _placements(view, data, lang)[2]:
         first_y.setdefault(eid, y)
     keyed.sort(key=lambda eid: STATUSES.index(data.events[eid].status))  # stable: dates kept
     return [
         {
             "url": event_url(eid),
-            "text": plotly_text(data.events[eid].timeline_label or ""),
+            "text": plotly_text(_timeline_label(data, eid, lang)),
             "x": drawn[eid].x,
             "y": first_y[eid],
         }
@@ -297,7 +319,12 @@ def key_labels(view: str, data: Dataset, drawn: dict[str, Drawn]) -> list[dict[s
     ]
 
 
-def quick_ranges(data: Dataset) -> list[dict[str, Any]]:
+def _timeline_label(data: Dataset, event_id: str, lang: Language) -> str:
+    found = localized(data.events[event_id], "timeline_label", lang)
+    return found.text if found else ""
+
+
+def quick_ranges(data: Dataset, lang: Language = "en") -> list[dict[str, Any]]:
     """The range buttons, the first shown at the start.
 
     The chart opens on 2015 onward, the seven years that led to the factory;
@@ -311,40 +338,48 @@ def quick_ranges(data: Dataset) -> list[dict[str, Any]]:
     late = max(last, dt.date(2021, 8, 1)) + dt.timedelta(days=30)
     recent = max(last, dt.date(2016, 12, 31)) + dt.timedelta(days=60)
     return [
-        {"label": "Since 2015", "range": ["2014-10-01", str(recent)]},
-        {"label": "The whole story", "range": [str(first - pad), str(last + pad)]},
-        {"label": "2015–2016", "range": ["2014-11-01", "2017-02-28"]},
-        {"label": "August 2021 onward", "range": ["2021-07-01", str(late)]},
+        {"label": formatted("chart.range.since_2015", lang), "range": ["2014-10-01", str(recent)]},
+        {
+            "label": formatted("chart.range.whole", lang),
+            "range": [str(first - pad), str(last + pad)],
+        },
+        {"label": formatted("chart.range.2015_2016", lang), "range": ["2014-11-01", "2017-02-28"]},
+        {"label": formatted("chart.range.august_2021", lang), "range": ["2021-07-01", str(late)]},
     ]
 
 
-def timeline_files(data: Dataset) -> dict[str, dict[str, Any]]:
+def timeline_files(data: Dataset, lang: Language = "en") -> dict[str, dict[str, Any]]:
     """The timeline's files, by name: the main one, and each further view's figure.
 
     The main file carries the first view's figure, the quick ranges and the
     filters; other views are separate files that ``charts.js`` fetches only
     when a reader asks for them, so the first render parses half the data.
     """
-    ranges = quick_ranges(data)
+    ranges = quick_ranges(data, lang)
     start = ranges[0]["range"] if ranges else None
-    drawn = drawn_events(data)
+    drawn = drawn_events(data, lang)
     main = {
         "views": [
             {
                 "id": "theme",
-                "label": "By theme",
-                "figure": view_figure("theme", data, start, drawn),
-                "labels": key_labels("theme", data, drawn),
+                "label": formatted("chart.view.theme", lang),
+                "figure": view_figure("theme", data, start, drawn, lang),
+                "labels": key_labels("theme", data, drawn, lang),
             },
-            {"id": "country", "label": "By country", "src": "timeline-country.json"},
+            {
+                "id": "country",
+                "label": formatted("chart.view.country", lang),
+                "src": "timeline-country.json",
+            },
         ],
         "ranges": ranges,
-        "filters": facets.filter_options(data),
+        "filters": facets.filter_options(data, lang),
         "total": len(data.events),
-        "noun": "events",
+        "noun": formatted("chart.noun.events", lang),
+        **locale_extras(lang, [date for r in ranges for date in r["range"]]),
     }
     country = {
-        "figure": view_figure("country", data, start, drawn),
-        "labels": key_labels("country", data, drawn),
+        "figure": view_figure("country", data, start, drawn, lang),
+        "labels": key_labels("country", data, drawn, lang),
     }
     return {"timeline.json": main, "timeline-country.json": country}

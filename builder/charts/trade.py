@@ -15,7 +15,12 @@ from typing import Any
 import plotly.graph_objects as go
 
 from builder.charts.alternative import Alternative, Link, Table
+from builder.charts.locale import locale_extras
 from builder.charts.style import base_layout, plotly_json, plotly_text
+from builder.i18n import Language
+from builder.i18n.formats import display_number
+from builder.i18n.messages import formatted
+from builder.maps.words import date
 from builder.record import dates
 from builder.record.schema import Indicator
 from builder.record.validate import Dataset
@@ -56,16 +61,32 @@ class Derived:
     change: str
 
 
-def _number(value: float) -> str:
+def _number(value: float, lang: Language = "en") -> str:
+    if lang != "en":
+        return display_number(round(value, 2), lang)
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def money(value: float, bound: str = "exact") -> str:
+def bound_words(bound: str, lang: Language = "en") -> str:
+    """How ``bound`` reads before a number in ``lang``: ``over ``, ``более ``."""
+    return (
+        BOUND_WORDS[bound]
+        if lang == "en" or bound == "exact"
+        else formatted(f"chart.trade.bound.{bound}", lang)
+    )
+
+
+def money(value: float, bound: str = "exact", lang: Language = "en") -> str:
     """A value in million USD for readers, with its bound: ``under $285.7 million``."""
-    return f"{BOUND_WORDS[bound]}${_number(round(value, 1))} million"
+    return formatted(
+        "chart.trade.money",
+        lang,
+        bound=bound_words(bound, lang),
+        value=_number(round(value, 1), lang),
+    )
 
 
-def implied_baselines(data: Dataset) -> list[Derived]:
+def implied_baselines(data: Dataset, lang: Language = "en") -> list[Derived]:
     """For each stated percentage change, the earlier level it implies."""
     found = []
     for change_id, change in sorted(data.indicators.items()):
@@ -75,12 +96,14 @@ def implied_baselines(data: Dataset) -> list[Derived]:
         factor = 1 + change.value / 100
         value = level.value / factor
         arithmetic = (
-            f"{_number(level.value)} ÷ (1 + {_number(change.value)}/100) = "
-            f"{_number(level.value)} ÷ {_number(factor)} ≈ {_number(round(value, 1))}"
+            f"{_number(level.value, lang)} ÷ (1 + {_number(change.value, lang)}/100) = "
+            f"{_number(level.value, lang)} ÷ {_number(factor, lang)} ≈ "
+            f"{_number(round(value, 1), lang)}"
         )
+        year = dates.display(change.baseline) if lang == "en" else date(change.baseline, lang)
         found.append(
             Derived(
-                label=f"Trade in {dates.display(change.baseline)} (derived)",
+                label=formatted("chart.trade.derived_label", lang, year=year),
                 value=value,
                 bound=INVERSE_BOUND[change.bound],
                 arithmetic=arithmetic,
@@ -91,20 +114,20 @@ def implied_baselines(data: Dataset) -> list[Derived]:
     return found
 
 
-def _source(indicator: Indicator, data: Dataset) -> str:
+def _source(indicator: Indicator, data: Dataset, lang: Language = "en") -> str:
     source = data.sources[indicator.source]
-    return f"{source.publisher}, {dates.display(source.date)}"
+    return f"{source.publisher}, {date(source.date, lang)}"
 
 
-def _level_label(indicator: Indicator) -> str:
-    return f"Target, pledged {dates.display(indicator.stated)}"
+def _level_label(indicator: Indicator, lang: Language = "en") -> str:
+    return formatted("chart.trade.target", lang, date=date(indicator.stated, lang))
 
 
-def trade_figure(data: Dataset) -> dict[str, Any]:
+def trade_figure(data: Dataset, lang: Language = "en") -> dict[str, Any]:
     """Bars in million USD: each derived baseline (hatched) beside the stated target."""
     fig = go.Figure()
     notes = []
-    for derived in implied_baselines(data):
+    for derived in implied_baselines(data, lang):
         level = data.indicators[derived.level]
         change = data.indicators[derived.change]
         fig.add_trace(
@@ -116,34 +139,43 @@ def trade_figure(data: Dataset) -> dict[str, Any]:
                     "line": {"color": STATED_COLOUR, "width": 2},
                     "pattern": {"shape": "/", "fgcolor": STATED_COLOUR, "size": 8},
                 },
-                text=[money(derived.value, derived.bound)],
+                text=[money(derived.value, derived.bound, lang)],
                 textposition="outside",
                 hovertemplate=(
                     f"<b>{plotly_text(derived.label)}</b><br>"
-                    f"{money(derived.value, derived.bound)}<br>"
-                    f"Derived: {derived.arithmetic}<extra></extra>"
+                    f"{money(derived.value, derived.bound, lang)}<br>"
+                    + formatted("chart.trade.derived", lang, arithmetic=derived.arithmetic)
+                    + "<extra></extra>"
                 ),
-                name="Derived from the figures",
+                name=formatted("chart.trade.derived_name", lang),
             )
         )
         fig.add_trace(
             go.Bar(
-                x=[plotly_text(_level_label(level))],
+                x=[plotly_text(_level_label(level, lang))],
                 y=[level.value],
                 marker={"color": STATED_COLOUR},
-                text=[money(level.value, level.bound)],
+                text=[money(level.value, level.bound, lang)],
                 textposition="outside",
                 hovertemplate=(
-                    f"<b>{plotly_text(level.label)}</b><br>{money(level.value, level.bound)}<br>"
-                    f"Source: {plotly_text(_source(level, data))}<extra></extra>"
+                    f"<b>{plotly_text(_indicator_label(level, lang))}</b><br>"
+                    f"{money(level.value, level.bound, lang)}<br>"
+                    + formatted(
+                        "chart.trade.source", lang, source=plotly_text(_source(level, data, lang))
+                    )
+                    + "<extra></extra>"
                 ),
-                name="Stated by a source",
+                name=formatted("chart.trade.stated_name", lang),
             )
         )
         notes.append(
-            f"{BOUND_WORDS[change.bound]}+{_number(change.value)}% "
-            f"({plotly_text(_source(change, data))})<br>"
-            f"Derived: {derived.arithmetic}"
+            formatted(
+                "chart.trade.note",
+                lang,
+                change=f"{bound_words(change.bound, lang)}+{_number(change.value, lang)}%",
+                source=plotly_text(_source(change, data, lang)),
+                derived=formatted("chart.trade.derived", lang, arithmetic=derived.arithmetic),
+            )
         )
     annotations = [
         {
@@ -160,17 +192,28 @@ def trade_figure(data: Dataset) -> dict[str, Any]:
     ]
     if not notes:
         annotations = [
-            {"text": "No trade figures are recorded yet.", "showarrow": False, "x": 0.5, "y": 0.5}
+            {
+                "text": formatted("chart.trade.none", lang),
+                "showarrow": False,
+                "x": 0.5,
+                "y": 0.5,
+            }
         ]
     fig.update_layout(
         base_layout(
             height=420,
-            margin={"l": 10, "r": 10, "t": 60, "b": 40},
+            # Room above the plot for the note's lines (three in Russian, two in English).
+            margin={
+                "l": 10,
+                "r": 10,
+                "t": 60 + 20 * (notes[0].count("<br>") - 1 if notes else 0),
+                "b": 40,
+            },
             bargap=0.45,
             showlegend=True,
             legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
             yaxis={
-                "title": {"text": "Million US dollars a year"},
+                "title": {"text": formatted("chart.trade.axis", lang)},
                 "rangemode": "tozero",
                 "automargin": True,
                 "gridcolor": "#e5e5e5",
@@ -181,6 +224,16 @@ def trade_figure(data: Dataset) -> dict[str, Any]:
     )
     fig.update_yaxes(range=[0, max((t.y[0] for t in fig.data), default=1) * 1.2])
     return plotly_json(fig)
+
+
+def _indicator_label(indicator: Indicator, lang: Language) -> str:
+    translated = getattr(indicator, f"label_{lang}", None) if lang != "en" else None
+    return translated if isinstance(translated, str) and translated else indicator.label
+
+
+def trade_file(data: Dataset, lang: Language = "en") -> dict[str, Any]:
+    """The trade chart's file: its figure, and for another language its locale extras."""
+    return {"figure": trade_figure(data, lang), **locale_extras(lang)}
 
 
 def trade_alternative(data: Dataset) -> Alternative:

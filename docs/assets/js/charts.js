@@ -27,6 +27,84 @@
   /* Width allowed per character of a row name (builder/charts/timeline.py's LABEL_PX_PER_CHAR). */
   var ROW_NAME_CHAR_PX = 7.5;
   var observer = null;
+  /* Axis ticks per chart width: a tick set is shown only if its ticks in view are this far apart. */
+  var TICK_PX = 80;
+
+  /* The script's words in the page's language: a chart file in another language than English
+   * carries them ("strings", builder/charts/locale.py), as may the page (#dr-strings); each
+   * call names the English it falls back to. */
+  var strings = null;
+  function pageStrings() {
+    if (strings === null) {
+      var node = document.getElementById("dr-strings");
+      try { strings = node ? JSON.parse(node.textContent) : {}; } catch (err) { strings = {}; }
+    }
+    return strings;
+  }
+  function t(key, english, values, table) {
+    var own = table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null;
+    var page = pageStrings();
+    var text = own !== null ? own : Object.prototype.hasOwnProperty.call(page, key) ? page[key] : english;
+    return !values ? text : text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+  /* The plural form of a count in the page's language ("one", "few", "many", "other"). */
+  function pluralForm(n, lang) {
+    try { return new Intl.PluralRules(lang || "en").select(n); } catch (err) { return n === 1 ? "one" : "other"; }
+  }
+
+  /* Plotly's locale for a chart file in another language: loaded (once) from beside
+   * plotly.js and registered, so its modebar and number separators follow the page. */
+  function withLocale(div, Plotly, payload, config) {
+    if (!payload.locale || payload.locale === "en") { return Promise.resolve(config); }
+    var src = div.getAttribute("data-plotly").replace(/[^/]+$/, "plotly-locale-" + payload.locale + ".js");
+    return loadScript(src, "drPlotlyLocales").then(function (locales) {
+      var locale = locales && locales[payload.locale];
+      if (locale) { Plotly.register(locale); config.locale = payload.locale; }
+      return config;
+    });
+  }
+
+  /* Date ticks written at build time (Babel) for a chart in another language: of the sets
+   * (finest first), the finest whose ticks in view leave TICK_PX each. */
+  function tickSet(div, payload, range) {
+    if (!payload.ticks || !range) { return null; }
+    var from = Date.parse(String(range[0]).slice(0, 10)), to = Date.parse(String(range[1]).slice(0, 10));
+    var room = Math.max(2, Math.floor((div.clientWidth || 600) / TICK_PX));
+    for (var i = 0; i < payload.ticks.length; i++) {
+      var set = payload.ticks[i];
+      var shown = set.vals.filter(function (v) { var d = Date.parse(v); return d >= from && d <= to; });
+      if (shown.length <= room || i === payload.ticks.length - 1) { return set; }
+    }
+    return null;
+  }
+  function withTicks(div, payload, layout, range) {
+    var set = tickSet(div, payload, range || (layout.xaxis && layout.xaxis.range));
+    if (set) {
+      layout.xaxis.tickmode = "array";
+      layout.xaxis.tickvals = set.vals;
+      layout.xaxis.ticktext = set.text;
+    }
+    return layout;
+  }
+  /* After a zoom or a new range, the tick set that fits it. */
+  function followTicks(div, Plotly, payload) {
+    if (!payload.ticks) { return; }
+    var current = null;
+    function retick() {
+      var range = div._fullLayout && div._fullLayout.xaxis && div._fullLayout.xaxis.range;
+      var set = tickSet(div, payload, range);
+      if (!set || set === current) { return; }
+      current = set;
+      Plotly.relayout(div, {"xaxis.tickmode": "array", "xaxis.tickvals": set.vals, "xaxis.ticktext": set.text});
+    }
+    div.on("plotly_relayout", function (change) {
+      if (change["xaxis.tickvals"]) { return; }
+      retick();
+    });
+    retick();
+  }
 
   /* Insert a same-origin script once; resolves with the global it defines. */
   function loadScript(src, global) {
@@ -205,7 +283,8 @@
 
     function update() {
       redraw().catch(function (error) {
-        status.textContent = "This view could not be drawn (" + error.message + ").";
+        status.textContent = t("ui.chart.view_failed", "This view could not be drawn ({error}).",
+          {error: error.message}, payload.strings);
       });
     }
 
@@ -215,10 +294,15 @@
       var result = filtered(view.figure.data, tokens);
       var layout = themed(div, copy(view.figure.layout));
       if (state.range) { layout.xaxis.range = state.range.slice(); }
+      withTicks(div, payload, layout);
       div.setAttribute("data-shown", String(result.count));
+      var form = pluralForm(payload.total, payload.locale || document.documentElement.lang);
+      var counts = {count: result.count, total: payload.total};
       status.textContent = result.count === payload.total
-        ? "Showing all " + payload.total + " " + payload.noun + "."
-        : "Showing " + result.count + " of " + payload.total + " " + payload.noun + ".";
+        ? t("ui.chart.showing_all." + form, "Showing all " + payload.total + " " + payload.noun + ".",
+          counts, payload.strings)
+        : t("ui.chart.showing." + form, "Showing " + result.count + " of " + payload.total + " " +
+          payload.noun + ".", counts, payload.strings);
       return Plotly.react(div, result.data, layout, config).then(function () {
         return labels.place(Plotly, div, view.labels || [], result.shown);
       });
@@ -253,7 +337,7 @@
       name.textContent = f.label;
       var all = document.createElement("option");
       all.value = "";
-      all.textContent = "All";
+      all.textContent = t("ui.chart.all", "All", null, payload.strings);
       select.appendChild(all);
       f.options.forEach(function (o) {
         var option = document.createElement("option");
@@ -269,7 +353,7 @@
       wrap.appendChild(select);
       return wrap;
     });
-    var reset = button("Show everything", false);
+    var reset = button(t("ui.chart.reset", "Show everything", null, payload.strings), false);
     reset.removeAttribute("aria-pressed");
     reset.addEventListener("click", function () {
       state.tokens = {};
@@ -279,8 +363,8 @@
       update();
     });
 
-    box.appendChild(group("Period", rangeButtons));
-    box.appendChild(group("Rows", viewButtons));
+    box.appendChild(group(t("ui.chart.period", "Period", null, payload.strings), rangeButtons));
+    box.appendChild(group(t("ui.chart.rows", "Rows", null, payload.strings), viewButtons));
     var filters = document.createElement("div");
     filters.className = "dr-chart-group";
     selects.forEach(function (s) { filters.appendChild(s); });
@@ -339,10 +423,16 @@
         displaylogo: false,
         modeBarButtonsToRemove: ["toImage", "lasso2d", "select2d", "zoomIn2d", "zoomOut2d"]
       };
+      return withLocale(div, Plotly, payload, config).then(function (config) {
+        return [Plotly, labels, payload, config];
+      });
+    }).then(function (results) {
+      var Plotly = results[0], labels = results[1], payload = results[2], config = results[3];
       var drawn = payload.views
         ? controlled(div, Plotly, labels, payload, config)
         : Plotly.newPlot(div, payload.figure.data, themed(div, payload.figure.layout), config);
       return drawn.then(function () {
+        followTicks(div, Plotly, payload);
         labels.follow(Plotly, div);
         div.addEventListener("dr:open-event", function (event) { openEvent(div, {customdata: [event.detail.url]}); });
         div.setAttribute("data-drawn", "true");
@@ -352,8 +442,9 @@
       });
     }).catch(function (error) {
       div.setAttribute("data-drawn", "error");
-      div.textContent = "The chart could not be drawn (" + error.message + "). "
-        + "The table below holds the same information.";
+      div.textContent = t("ui.chart.failed",
+        "The chart could not be drawn ({error}). The table below holds the same information.",
+        {error: error.message});
     });
   }
 
