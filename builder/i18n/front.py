@@ -4,7 +4,7 @@ Every script in ``docs/assets/js`` that shows or speaks words reads them with a
 small ``t(key, english)`` helper from the element ``#dr-strings`` of its own
 document, and falls back to the English it carries when the element is absent
 (English pages and map documents carry none, so they stay as they were). The keys
-are the ``ui.`` messages of :mod:`builder.i18n.messages`; ``tests/test_js_strings.py``
+are the messages of :mod:`builder.i18n.messages` under :data:`FRONT_PREFIXES`; ``tests/test_js_strings.py``
 checks that every key a script asks for exists there, with the same English.
 """
 
@@ -17,14 +17,17 @@ from builder.i18n.messages import MESSAGES
 STRINGS_ELEMENT_ID = "dr-strings"
 """Id of the ``<script type="application/json">`` element the scripts read their words from."""
 
-FRONT_PREFIX = "ui."
-"""Messages with keys starting so are the front-end scripts' words."""
+FRONT_PREFIXES: tuple[str, ...] = ("ui.", "status.", "map.precision.")
+"""Messages with keys starting so are the front-end scripts' words (their own, and the
+status and precision words they show beside the record's)."""
 
 
 def front_strings(lang: Language) -> dict[str, str]:
     """Every front-end message in ``lang``, by key."""
     return {
-        key: texts[lang] for key, texts in sorted(MESSAGES.items()) if key.startswith(FRONT_PREFIX)
+        key: texts[lang]
+        for key, texts in sorted(MESSAGES.items())
+        if key.startswith(FRONT_PREFIXES)
     }
 
 

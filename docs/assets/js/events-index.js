@@ -8,10 +8,30 @@
 (function () {
   "use strict";
 
+  /* The page's words: a page in another language than English carries them as JSON in
+   * #dr-strings (builder/i18n/front.py); each call names the English it falls back to. */
+  var strings = (function () {
+    var node = document.getElementById("dr-strings");
+    try { return node ? JSON.parse(node.textContent) : {}; } catch (err) { return {}; }
+  })();
+  function t(key, english, values) {
+    var text = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : english;
+    return !values ? text : text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+  function plural(base, n) {
+    var form = "other";
+    try { form = new Intl.PluralRules(document.documentElement.lang || "en").select(n); }
+    catch (err) { form = n === 1 ? "one" : "other"; }
+    return base + "." + form;
+  }
+
+  /* words: the prefix of the messages naming each value (none for countries: the page names them). */
   var FILTERS = [
-    { key: "countries", label: "Country", multi: true },
-    { key: "category", label: "Category", multi: false },
-    { key: "status", label: "Status", multi: false }
+    { key: "countries", label: t("ui.index.country", "Country"), multi: true, words: null },
+    { key: "category", label: t("ui.index.category", "Category"), multi: false, words: "ui.category." },
+    { key: "status", label: t("ui.index.status", "Status"), multi: false, words: "status." }
   ];
 
   function humanise(value) {
@@ -39,10 +59,12 @@
     select.setAttribute("data-filter-key", filter.key);
     var all = document.createElement("option");
     all.value = "";
-    all.textContent = "All";
+    all.textContent = t("ui.index.all", "All");
     select.appendChild(all);
     Object.keys(counts)
-      .map(function (v) { return { value: v, text: names[v] || humanise(v) }; })
+      .map(function (v) {
+        return { value: v, text: names[v] || (filter.words ? t(filter.words + v, humanise(v)) : humanise(v)) };
+      })
       .sort(function (a, b) { return a.text.localeCompare(b.text); })
       .forEach(function (item) {
         var option = document.createElement("option");
@@ -66,9 +88,10 @@
       row.hidden = !visible;
       if (visible) { shown += 1; }
     });
+    var counts = { count: shown, total: rows.length };
     status.textContent = shown === rows.length
-      ? "Showing all " + rows.length + " events."
-      : "Showing " + shown + " of " + rows.length + " events.";
+      ? t(plural("ui.chart.showing_all", rows.length), "Showing all {total} events.", counts)
+      : t(plural("ui.chart.showing", rows.length), "Showing {count} of {total} events.", counts);
   }
 
   function sortKey(row, column, type) {
@@ -87,7 +110,7 @@
       button.type = "button";
       button.className = "dr-sort";
       button.textContent = th.textContent;
-      button.setAttribute("aria-label", "Sort by " + th.textContent.toLowerCase());
+      button.setAttribute("aria-label", t("ui.index.sort_by", "Sort by {column}", { column: th.textContent.toLowerCase() }));
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () {
@@ -126,7 +149,7 @@
     var form = document.createElement("form");
     form.className = "dr-filters";
     form.setAttribute("role", "search");
-    form.setAttribute("aria-label", "Filter the events");
+    form.setAttribute("aria-label", t("ui.index.filter", "Filter the events"));
     var selects = [];
     FILTERS.forEach(function (filter) {
       var built = buildSelect(filter, rows, names, index);
@@ -136,7 +159,7 @@
     var reset = document.createElement("button");
     reset.type = "reset";
     reset.className = "md-button dr-reset";
-    reset.textContent = "Show all";
+    reset.textContent = t("ui.index.show_all", "Show all");
     form.appendChild(reset);
     var status = document.createElement("p");
     status.className = "dr-filter-status";

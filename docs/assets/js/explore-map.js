@@ -128,6 +128,20 @@
     return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
   }
 
+  /* An event's date for its tooltip: the export's English words on an English map, the
+   * browser's CLDR at the date's own precision on a map in another language. */
+  function dateWords(p) {
+    var lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(String(p.date || ""));
+    if (lang === "en" || !m) { return p.date_display || p.date; }
+    var options = m[3] ? { day: "numeric", month: "long", year: "numeric" }
+      : m[2] ? { month: "long", year: "numeric" } : { year: "numeric" };
+    options.timeZone = "UTC";
+    try {
+      return new Intl.DateTimeFormat(lang, options).format(new Date(Date.UTC(+m[1], (+m[2] || 1) - 1, +m[3] || 1)));
+    } catch (err) { return p.date_display || p.date; }
+  }
+
   function start(map) {
     var source = document.getElementById("dr-explore-symbols");
     var symbols = source ? JSON.parse(source.textContent) : { areas: {}, shapes: {} };
@@ -223,7 +237,7 @@
         var f = events[i];
         if (!f || !f.geometry || f.geometry.type !== "Point") { continue; }
         var p = f.properties || {};
-        titles[f.id] = p.title + " (" + (p.date_display || p.date) + ")";
+        titles[f.id] = p.title + " (" + dateWords(p) + ")";
         var made = layerFor(f);
         if (made instanceof L.Layer) { layers[f.id] = made; }
         else { pinIndex[f.id] = items.length; items.push(made); }

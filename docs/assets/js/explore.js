@@ -31,6 +31,34 @@
   root.setAttribute("data-explore-live", "");
   var config = JSON.parse(configNode.textContent);
 
+  /* ---------- words ---------- */
+
+  /* The page's language, and its words: a page in another language than English carries them
+   * as JSON in #dr-strings (builder/i18n/front.py); each call names the English it falls back to. */
+  var LANG = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  var NUMBER_LOCALE = LANG === "en" ? "en-GB" : LANG;
+  var strings = (function () {
+    var node = document.getElementById("dr-strings");
+    try { return node ? JSON.parse(node.textContent) : {}; } catch (err) { return {}; }
+  })();
+  function t(key, english, values) {
+    var text = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : english;
+    return !values ? text : text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+  /* t under another name, for code where "t" names something else. */
+  function words(key, english, values) { return t(key, english, values); }
+  /* The key of a count's plural form in the page's language: base + ".one", ".few", ".many"... */
+  function plural(base, n) {
+    var form = "other";
+    try { form = new Intl.PluralRules(LANG).select(n); } catch (err) { form = n === 1 ? "one" : "other"; }
+    return base + "." + form;
+  }
+  function count(n) { return n.toLocaleString(NUMBER_LOCALE); }
+  function categoryName(c) { return t("ui.category." + c, config.categories[c] || c); }
+  function statusName(s) { return t("status." + s, (config.statuses && config.statuses[s]) || s); }
+
   var DAY_MS = 86400000;
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
@@ -93,9 +121,20 @@
   function display(text) {
     var p = validDate(text);
     if (!p) { return String(text || ""); }
+    if (LANG !== "en") { return localDate(p); }
     if (!p.m) { return String(p.y); }
     if (!p.d) { return MONTHS[p.m - 1] + " " + p.y; }
     return p.d + " " + MONTHS[p.m - 1] + " " + p.y;
+  }
+  /* In another language, the browser's CLDR writes the date ("15 августа 2021 г."), at the
+   * precision written, like Babel does for the pages. */
+  function localDate(p) {
+    var options = p.d ? { day: "numeric", month: "long", year: "numeric" }
+      : p.m ? { month: "long", year: "numeric" } : { year: "numeric" };
+    options.timeZone = "UTC";
+    try {
+      return new Intl.DateTimeFormat(LANG, options).format(new Date(Date.UTC(p.y, (p.m || 1) - 1, p.d || 1)));
+    } catch (err) { return String(p.y); }
   }
   function monthIndex(day) { var d = new Date(day * DAY_MS); return d.getUTCFullYear() * 12 + d.getUTCMonth(); }
   function monthStart(index) { return dayOf(Math.floor(index / 12), index % 12 + 1, 1); }
@@ -187,7 +226,7 @@
       else if (key === "actor") { s.actors = list(value, config.actors); }
       else if (key === "event" && EVENT_ID.test(value)) { s.event = value; }
     });
-    if (s.from && s.to && firstDayOf(s.from) > lastDayOf(s.to)) { var t = s.from; s.from = s.to; s.to = t; }
+    if (s.from && s.to && firstDayOf(s.from) > lastDayOf(s.to)) { var swap = s.from; s.from = s.to; s.to = swap; }
     return s;
   }
 
@@ -281,7 +320,7 @@
     return view;
   }
 
-  /* ---------- words ---------- */
+  /* ---------- sentences ---------- */
 
   function joinWords(words, last) {
     if (words.length <= 1) { return words.join(""); }
@@ -290,33 +329,41 @@
 
   function periodWords(s) {
     if (s.from && s.to) {
-      return s.from === s.to ? display(s.from) : display(s.from) + " to " + display(s.to);
+      return s.from === s.to ? display(s.from)
+        : t("ui.explore.period", "{from} to {to}", { from: display(s.from), to: display(s.to) });
     }
-    if (s.from) { return "from " + display(s.from); }
-    if (s.to) { return "up to " + display(s.to); }
-    return "all dates";
+    if (s.from) { return t("ui.explore.period_from", "from {date}", { date: display(s.from) }); }
+    if (s.to) { return t("ui.explore.period_to", "up to {date}", { date: display(s.to) }); }
+    return t("ui.explore.all_dates", "all dates");
   }
 
   function describe() {
     var n = view.indices.length;
-    var parts = [(n === 0 ? "No events" : n === 1 ? "1 event" : n.toLocaleString("en-GB") + " events"),
+    var and = t("ui.explore.and", "and"), or = t("ui.explore.or", "or");
+    var parts = [(n === 0 ? t("ui.explore.no_events", "No events")
+      : t(plural("ui.explore.events", n), n === 1 ? "{n} event" : "{n} events", { n: count(n) })),
       periodWords(state)];
     if (state.categories.length) {
-      parts.push(joinWords(state.categories.map(function (c) { return config.categories[c].toLowerCase(); }), "and") + " only");
+      parts.push(t("ui.explore.only", "{list} only", { list: joinWords(state.categories.map(function (c) {
+        return categoryName(c).toLowerCase(); }), and) }));
     }
     if (state.actors.length) {
-      parts.push("involving " + joinWords(state.actors.map(function (a) { return config.actors[a]; }), "or"));
+      parts.push(t("ui.explore.involving", "involving {list}", { list: joinWords(state.actors.map(function (a) {
+        return config.actors[a]; }), or) }));
     }
-    if (state.statuses.length) { parts.push(joinWords(state.statuses, "or") + " only"); }
+    if (state.statuses.length) {
+      parts.push(t("ui.explore.only", "{list} only", { list: joinWords(state.statuses.map(statusName), or) }));
+    }
     var sentence = parts.join(", ") + ".";
     var unplaced = n - view.located.length;
-    if (n === 0) { sentence += " Widen the period or clear a filter."; }
+    if (n === 0) { sentence += t("ui.explore.widen", " Widen the period or clear a filter."); }
     else if (unplaced > 0) {
-      sentence += " " + (unplaced === 1 ? "1 has" : unplaced + " have") + " no known place and " +
-        (unplaced === 1 ? "is" : "are") + " in the list only.";
+      sentence += t(plural("ui.explore.unplaced", unplaced), unplaced === 1
+        ? " {n} has no known place and is in the list only." : " {n} have no known place and are in the list only.",
+        { n: count(unplaced) });
     }
     var chosen = state.event && byId[state.event];
-    if (chosen) { sentence += " Open: " + chosen.p.title + "."; }
+    if (chosen) { sentence += t("ui.explore.open", " Open: {title}.", { title: chosen.p.title }); }
     return sentence;
   }
 
@@ -379,7 +426,7 @@
     for (var i = 0; i < events.length; i++) {
       if (!passes[i]) { continue; }
       var ev = events[i];
-      var label = config.categories[ev.p.category] || ev.p.category;
+      var label = categoryName(ev.p.category);
       var inside = ev.end >= period.lo && ev.start <= period.hi;
       if (ev.end > ev.start) {
         var s = spans[ev.p.category] = spans[ev.p.category] || { x: [], y: [] };
@@ -396,7 +443,7 @@
     }
     // Every category keeps its row, so marks do not jump between rows as filters change.
     var rows = { type: "scatter", mode: "markers", x: cats.map(function () { return isoDay(minDay); }),
-      y: cats.map(function (c) { return config.categories[c]; }), hoverinfo: "skip",
+      y: cats.map(function (c) { return categoryName(c); }), hoverinfo: "skip",
       marker: { opacity: 0 }, showlegend: false };
     var traces = [rows].concat(cats.filter(function (c) { return spans[c]; }).map(function (c) {
       return { type: "scatter", mode: "lines", x: spans[c].x, y: spans[c].y, hoverinfo: "skip",
@@ -412,7 +459,7 @@
     if (chosen) {
       traces.push({
         type: "scatter", mode: "markers", x: [isoDay(midDay(chosen))],
-        y: [config.categories[chosen.p.category]], hoverinfo: "skip", showlegend: false,
+        y: [categoryName(chosen.p.category)], hoverinfo: "skip", showlegend: false,
         marker: { color: "rgba(0,0,0,0)", size: 20, line: { color: SELECTED, width: 3 } },
       });
     }
@@ -446,9 +493,9 @@
       counts[c][bins] = counts[c][bins - 1];
       return { type: "scatter", mode: "lines", x: x, y: counts[c], stackgroup: "counts",
         line: { color: config.colours[c], width: 0.5, shape: "hv" }, fillcolor: config.colours[c],
-        name: config.categories[c], showlegend: false,
-        hovertemplate: "%{y} " + config.categories[c].toLowerCase() + " events in the " + label +
-          " from %{x|%B %Y}<extra></extra>" };
+        name: categoryName(c), showlegend: false, customdata: x.map(function (day) { return display(day.slice(0, 7)); }),
+        hovertemplate: t("ui.explore.counts_hover." + size, "%{y} {category} events in the " + label + " from {when}",
+          { category: categoryName(c).toLowerCase(), when: "%{customdata}" }) + "<extra></extra>" };
     });
   }
 
@@ -488,6 +535,33 @@
   }
   window.addEventListener("resize", function () { measured = null; });
 
+  /* In another language, the axis's ticks are written by the browser's CLDR (plotly.js's own
+   * month names are English): years over a long record, quarters or months over a short one. */
+  function localTicks(range, axis) {
+    if (LANG === "en") { return axis; }
+    var years = (range[1] - range[0]) / 365.25;
+    var first = new Date(range[0] * DAY_MS), vals = [], text = [];
+    if (years > 3) {
+      var step = years > 24 ? 5 : years > 12 ? 2 : 1;
+      for (var y = first.getUTCFullYear(); dayOf(y, 1, 1) <= range[1]; y++) {
+        if (y % step === 0 && dayOf(y, 1, 1) >= range[0]) { vals.push(isoDay(dayOf(y, 1, 1))); text.push(String(y)); }
+      }
+    } else {
+      var months = years > 1 ? 3 : 1;
+      var format = new Intl.DateTimeFormat(LANG, { month: "short", year: "numeric", timeZone: "UTC" });
+      for (var m = monthIndex(range[0]); monthStart(m) <= range[1]; m++) {
+        if (m % months === 0 && monthStart(m) >= range[0]) {
+          vals.push(isoDay(monthStart(m)));
+          text.push(format.format(new Date(monthStart(m) * DAY_MS)));
+        }
+      }
+    }
+    axis.tickmode = "array";
+    axis.tickvals = vals;
+    axis.ticktext = text;
+    return axis;
+  }
+
   function timelineLayout() {
     if (!measured) { measure(); }
     var colour = measured.colour;
@@ -499,12 +573,12 @@
       paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
       font: { color: colour, size: 11 },
       dragmode: "select", selectdirection: "h", hovermode: countsMode ? "x" : "closest",
-      xaxis: { type: "date", range: [isoDay(range[0]), isoDay(range[1])], fixedrange: true,
-        gridcolor: "rgba(128,128,128,0.25)" },
+      xaxis: localTicks(range, { type: "date", range: [isoDay(range[0]), isoDay(range[1])], fixedrange: true,
+        gridcolor: "rgba(128,128,128,0.25)" }),
       yaxis: countsMode
         ? { fixedrange: true, gridcolor: "rgba(128,128,128,0.25)", nticks: 3 }
         : { type: "category", categoryorder: "array", fixedrange: true,
-          categoryarray: categoryOrder().map(function (c) { return config.categories[c]; }).reverse(),
+          categoryarray: categoryOrder().map(function (c) { return categoryName(c); }).reverse(),
           showticklabels: !narrow, gridcolor: "rgba(128,128,128,0.15)" },
       shapes: periodShapes(),
       selections: [],
@@ -562,9 +636,8 @@
   var focusIndex = 0;
 
   function dateText(p) {
-    var text = p.date_display || display(p.date);
-    if (p.end_date) { text += " to " + display(p.end_date); }
-    return text;
+    var first = (LANG === "en" && p.date_display) || display(p.date);
+    return p.end_date ? t("ui.explore.date_range", "{first} to {last}", { first: first, last: display(p.end_date) }) : first;
   }
 
   function makeItem(position) {
@@ -589,7 +662,8 @@
     title.textContent = ev.p.title;
     var meta = document.createElement("span");
     meta.className = "dr-explore-item-meta";
-    meta.textContent = dateText(ev.p) + " · " + ev.p.status + (ev.located ? "" : " · no known place");
+    meta.textContent = dateText(ev.p) + " · " + (LANG === "en" ? ev.p.status : statusName(ev.p.status)) +
+      (ev.located ? "" : t("ui.explore.no_place", " · no known place"));
     button.appendChild(dot);
     button.appendChild(title);
     button.appendChild(meta);
@@ -603,7 +677,8 @@
       itemsEl.textContent = "";
       rendered = {};
       itemsEl.style.height = (n * ROW_PX) + "px";
-      listHeading.textContent = n === 1 ? "1 event in view" : n.toLocaleString("en-GB") + " events in view";
+      listHeading.textContent = t(plural("ui.explore.in_view", n), n === 1 ? "{n} event in view" : "{n} events in view",
+        { n: count(n) });
       if (focusIndex >= n) { focusIndex = Math.max(0, n - 1); }
     }
     var top = scroller.scrollTop, height = scroller.clientHeight || 400;
@@ -694,23 +769,29 @@
     var title = el("h2", null, p.title);
     title.id = "dr-explore-card-title";
     head.appendChild(title);
-    var close = el("button", "dr-explore-close", "Close");
+    var close = el("button", "dr-explore-close", t("ui.explore.close", "Close"));
     close.type = "button";
-    close.setAttribute("aria-label", "Close the card (Escape)");
+    close.setAttribute("aria-label", t("ui.explore.close_label", "Close the card (Escape)"));
     close.addEventListener("click", function () { closeCard(); });
     head.appendChild(close);
     card.appendChild(head);
     var facts = el("dl", "dr-explore-facts");
-    var precision = { year: "known to the year", month: "known to the month", day: "known to the day" }[p.date_precision];
-    var status = config.statuses[p.status] || p.status;
-    if (p.claimed_by && p.claimed_by.length) { status += "; claimed by " + actorNames(p.claimed_by).join(", "); }
-    if (p.denied_by && p.denied_by.length) {
-      status += (p.status === "disputed" ? "; disputed by " : "; denied by ") + actorNames(p.denied_by).join(", ");
+    var precision = /^(year|month|day)$/.test(p.date_precision)
+      ? t("ui.explore.known_to." + p.date_precision, "known to the " + p.date_precision) : null;
+    var status = statusName(p.status);
+    if (p.claimed_by && p.claimed_by.length) {
+      status += t("ui.explore.claimed_by", "; claimed by ") + actorNames(p.claimed_by).join(", ");
     }
+    if (p.denied_by && p.denied_by.length) {
+      status += (p.status === "disputed" ? t("ui.explore.disputed_by", "; disputed by ")
+        : t("ui.explore.denied_by", "; denied by ")) + actorNames(p.denied_by).join(", ");
+    }
+    var precisionWords = t("map.precision." + p.precision, config.precisions[p.precision] || p.precision);
     var place = ev.located
-      ? (p.place || "A point without a named place") + " (" + (config.precisions[p.precision] || p.precision) + ")"
-      : "No single place: this event is not on the map";
-    [["Date", dateText(p) + (precision ? " (" + precision + ")" : "")], ["Status", status], ["Place", place]]
+      ? (p.place || t("ui.explore.unnamed_point", "A point without a named place")) + " (" + precisionWords + ")"
+      : t("ui.explore.not_on_map", "No single place: this event is not on the map");
+    [[t("ui.explore.date", "Date"), dateText(p) + (precision ? " (" + precision + ")" : "")],
+      [t("ui.explore.status", "Status"), status], [t("ui.explore.place", "Place"), place]]
       .forEach(function (pair) {
         facts.appendChild(el("dt", null, pair[0]));
         facts.appendChild(el("dd", null, pair[1]));
@@ -718,10 +799,11 @@
     card.appendChild(facts);
     var inView = view.ids.indexOf(ev.id) >= 0;
     if (!inView) {
-      card.appendChild(el("p", "dr-explore-note", "Outside the period or filters you chose; shown because it is the chosen event."));
+      card.appendChild(el("p", "dr-explore-note", t("ui.explore.outside",
+        "Outside the period or filters you chose; shown because it is the chosen event.")));
     }
     card.appendChild(el("p", "dr-explore-summary", plainSummary(p.summary)));
-    card.appendChild(el("p", "dr-explore-label", "Sources"));
+    card.appendChild(el("p", "dr-explore-label", t("ui.explore.sources", "Sources")));
     var sources = el("ul", "dr-explore-sources");
     (p.sources || []).forEach(function (s) {
       var li = el("li");
@@ -734,8 +816,8 @@
     });
     card.appendChild(sources);
     var foot = el("div", "dr-explore-card-foot");
-    var prev = el("button", null, "← Previous");
-    var next = el("button", null, "Next →");
+    var prev = el("button", null, t("ui.explore.previous", "← Previous"));
+    var next = el("button", null, t("ui.explore.next", "Next →"));
     prev.type = next.type = "button";
     var at = view.ids.indexOf(ev.id);
     prev.disabled = at <= 0;
@@ -743,7 +825,7 @@
     prev.addEventListener("click", function () { step(-1); });
     next.addEventListener("click", function () { step(1); });
     foot.appendChild(prev);
-    var link = el("a", "dr-explore-page-link", "The event's page");
+    var link = el("a", "dr-explore-page-link", t("ui.explore.event_page", "The event's page"));
     if (EVENT_ID.test(ev.id)) { link.href = config.site + "events/" + ev.id + "/"; }
     foot.appendChild(link);
     foot.appendChild(next);
@@ -823,7 +905,8 @@
       thumb.setAttribute("aria-valuemin", String(t[2]));
       thumb.setAttribute("aria-valuemax", String(t[3]));
       thumb.setAttribute("aria-valuenow", String(t[1]));
-      thumb.setAttribute("aria-valuetext", t[4] ? display(t[4]) : display(isoDay(t[1])) + (t[0] === "from" ? ", the first event" : ", the latest event"));
+      thumb.setAttribute("aria-valuetext", t[4] ? display(t[4]) : display(isoDay(t[1])) + (t[0] === "from"
+        ? words("ui.explore.first_event", ", the first event") : words("ui.explore.latest_event", ", the latest event")));
     });
     var min = isoDay(minDay), max = isoDay(maxDay);
     fromInput.min = toInput.min = min;
@@ -834,7 +917,7 @@
 
   /* Set the period from day numbers (null for an open end); both ends of the record mean "all". */
   function setPeriod(lo, hi, how) {
-    if (lo !== null && hi !== null && lo > hi) { var t = lo; lo = hi; hi = t; }
+    if (lo !== null && hi !== null && lo > hi) { var swap = lo; lo = hi; hi = swap; }
     if ((lo === null || lo <= minDay) && (hi === null || hi >= maxDay)) { lo = hi = null; }
     update({ from: lo === null ? null : isoDay(lo), to: hi === null ? null : isoDay(hi) }, how);
   }
@@ -978,7 +1061,7 @@
         }
       }
     }
-    if (ends.hi >= maxDay) { stopPlaying("Played to the end. "); return; }
+    if (ends.hi >= maxDay) { stopPlaying(t("ui.explore.played", "Played to the end. ")); return; }
     setPeriod(lo, Math.min(hi, maxDay), "replace");
     playing.timer = window.setTimeout(playStep, +playSpeed.value || 600);
   }
@@ -993,7 +1076,7 @@
       length = Math.max(1, monthIndex(ends.hi) - monthIndex(ends.lo) + 1);
     }
     playing = { mode: mode, length: length, timer: null };
-    playButton.textContent = "Pause";
+    playButton.textContent = t("ui.explore.pause", "Pause");
     playButton.setAttribute("aria-pressed", "true");
     root.setAttribute("data-explore-playing", "true");
     var firstM = monthIndex(minDay);
@@ -1017,13 +1100,13 @@
     if (!playing) { return; }
     window.clearTimeout(playing.timer);
     playing = null;
-    playButton.textContent = "Play";
+    playButton.textContent = t("ui.explore.play", "Play");
     playButton.setAttribute("aria-pressed", "false");
     root.removeAttribute("data-explore-playing");
     lastPush = 0;
     lastWritten = null;
     writeAddress("push");
-    announce(prefix || "Paused. ");
+    announce(prefix || t("ui.explore.paused", "Paused. "));
   }
 
   playButton.setAttribute("aria-pressed", "false");
@@ -1147,7 +1230,7 @@
   root.querySelector("[data-action=copy]").addEventListener("click", function () {
     var url = window.location.href;
     function done(ok) {
-      copied.textContent = ok ? "Link copied." : "Copy this link: " + url;
+      copied.textContent = ok ? t("ui.explore.copied", "Link copied.") : t("ui.explore.copy_this", "Copy this link: {url}", { url: url });
       window.setTimeout(function () { copied.textContent = ""; }, 4000);
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -1167,7 +1250,7 @@
   /* ---------- start ---------- */
 
   var plotlyReady = loadPlotly().then(function (P) { Plotly = P; }, function () {
-    timelineEl.textContent = "The timeline could not be drawn; the slider and the list show the same period.";
+    timelineEl.textContent = t("ui.explore.timeline_failed", "The timeline could not be drawn; the slider and the list show the same period.");
   });
   var data = window.fetch(config.events).then(function (r) {
     if (!r.ok) { throw new Error("events " + r.status); }
@@ -1194,7 +1277,8 @@
       return plotlyReady.then(function () { schedule({ filters: true }); });
     });
   }).catch(function (error) {
-    statusLine.textContent = "The record could not be loaded (" + error.message + "). The events index lists every event.";
+    statusLine.textContent = t("ui.explore.record_failed",
+      "The record could not be loaded ({error}). The events index lists every event.", { error: error.message });
   });
 
   window.DRExplore = {

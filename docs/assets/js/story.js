@@ -25,6 +25,15 @@
   if (!mapBox || !steps.length) { return; }
   root.setAttribute("data-story-live", "");
 
+  /* The frame's name when the page gives none, in the page's language (#dr-strings). */
+  function storyMapWord() {
+    var node = document.getElementById("dr-strings");
+    try {
+      var table = node ? JSON.parse(node.textContent) : {};
+      return Object.prototype.hasOwnProperty.call(table, "ui.story.map") ? table["ui.story.map"] : "Story map";
+    } catch (err) { return "Story map"; }
+  }
+
   var reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
   var wide = window.matchMedia("(min-width: 60em)");
   var active = null;
@@ -32,7 +41,7 @@
 
   var frame = document.createElement("iframe");
   frame.className = "dr-story-frame";
-  frame.title = mapBox.getAttribute("data-map-title") || "Story map";
+  frame.title = mapBox.getAttribute("data-map-title") || storyMapWord();
   frame.setAttribute("data-story-map", "");
   frame.tabIndex = -1; // out of the tab order until the reader chooses to explore it
   var first = steps[0].getAttribute("data-story-step");
