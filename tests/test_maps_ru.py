@@ -51,11 +51,8 @@ class _Page(HTMLParser):
         if tag == "script" and found.get("type") == "application/json":
             self._json_id = found.get("id") or ""
             self.json[self._json_id] = ""
-        if (
-            tag == "details"
-            and found.get("id") == "dr-legend"
-            or self._in_legend
-            and tag == "details"
+        if (tag == "details" and found.get("id") == "dr-legend") or (
+            self._in_legend and tag == "details"
         ):
             self._in_legend += 1
         self._in_title = tag == "title"
@@ -252,7 +249,8 @@ def test_russian_popups_give_russian_dates_statuses_and_places(data):
 def test_russian_popup_details_date_sources_the_russian_way(data, russian):
     details = json.loads(russian["maps/details.json"])
     dates = [s["date"] for s in details["sources"].values()]
-    assert dates and all(re.search(r"\d{4} г\.$", d) for d in dates)
+    assert dates
+    assert all(re.search(r"\d{4} г\.$", d) for d in dates)
     english = json.loads(maps.render_all(data)["maps/details.json"])
     assert english["sources"].keys() == details["sources"].keys()
 
