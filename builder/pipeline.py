@@ -20,6 +20,7 @@ from builder.geometry.basemap import basemap_files
 from builder.html import csp
 from builder.html.assets import vendor_files
 from builder.html.embeds import Embed, StaticMap
+from builder.i18n import Language
 from builder.images.site_images import SiteImages, render_images
 from builder.maps.areas import GEO_DIR, load_geography
 from builder.maps.features import DETAILS_PATH
@@ -211,3 +212,49 @@ def build(
 def embeds_for(data: Dataset) -> dict[str, Embed]:
     """Every embed, the maps and charts carrying their text versions for ``data``."""
     return {**maps.embeds_for(data), **charts.embeds_for(data)}
+
+
+def language_files(
+    data: Dataset,
+    lang: Language,
+    settings: SiteSettings | None = None,
+    cache: BuildCache | None = None,
+) -> dict[str, str | bytes]:
+    """Every file whose words depend on the language, rendered in ``lang``.
+
+    The map documents and their popup details, the chart files and the chart documents,
+    keyed by the same site paths as :func:`render` gives them: an edition in another
+    language builds the rest with :func:`render` and replaces these with the files
+    returned here, under its own root (``ru/maps/regional.html`` ...). HTML carries its
+    Content-Security-Policy, as in :func:`render`. For ``"en"`` the files are exactly
+    :func:`render`'s.
+    """
+    cache = cache or BuildCache(None, "")
+    settings = settings or SiteSettings()
+    geography = load_geography()
+    files: dict[str, str | bytes] = {}
+    files.update(
+        cache.reuse(
+            f"maps-{lang}" if lang != "en" else "maps",
+            stage_inputs(data, "maps"),
+            lambda: {
+                k: v for k, v in maps.render_all(data, lang=lang).items() if k != DETAILS_PATH
+            },
+        )
+    )
+    files[DETAILS_PATH] = maps.details_document(data, geography, lang)
+    files.update(
+        cache.reuse(
+            f"charts-{lang}" if lang != "en" else "charts",
+            stage_inputs(data, "charts"),
+            lambda: charts.render_all(data, lang),
+        )
+    )
+    for chart in charts.EMBEDS.values():
+        files[chart.document] = chart_document(
+            chart, settings.site_name, f"{charts.CHARTS_DIR}/{chart.name}.json", lang
+        )
+    for path, content in files.items():
+        if path.endswith(".html") and isinstance(content, str):
+            files[path] = csp.apply(content)
+    return files
