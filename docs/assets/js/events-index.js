@@ -10,11 +10,13 @@
 
   /* The page's words: a page in another language than English carries them as JSON in
    * #dr-strings (builder/i18n/front.py); each call names the English it falls back to. */
-  var strings = (function () {
-    var node = document.getElementById("dr-strings");
-    try { return node ? JSON.parse(node.textContent) : {}; } catch (err) { return {}; }
-  })();
+  // Read when first needed: the element may come after this script in the page.
+  var strings = null;
   function t(key, english, values) {
+    if (strings === null || !Object.keys(strings).length) {
+      var node = document.getElementById("dr-strings");
+      try { strings = node ? JSON.parse(node.textContent) : {}; } catch (err) { strings = {}; }
+    }
     var text = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : english;
     return !values ? text : text.replace(/\{(\w+)\}/g, function (whole, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
@@ -29,9 +31,9 @@
 
   /* words: the prefix of the messages naming each value (none for countries: the page names them). */
   var FILTERS = [
-    { key: "countries", label: t("ui.index.country", "Country"), multi: true, words: null },
-    { key: "category", label: t("ui.index.category", "Category"), multi: false, words: "ui.category." },
-    { key: "status", label: t("ui.index.status", "Status"), multi: false, words: "status." }
+    { key: "countries", multi: true, words: null },
+    { key: "category", multi: false, words: "ui.category." },
+    { key: "status", multi: false, words: "status." }
   ];
 
   function humanise(value) {
@@ -53,7 +55,11 @@
     var label = document.createElement("label");
     var id = "dr-filter-" + filter.key + "-" + index;
     label.setAttribute("for", id);
-    label.textContent = filter.label;
+    label.textContent = {
+      countries: t("ui.index.country", "Country"),
+      category: t("ui.index.category", "Category"),
+      status: t("ui.index.status", "Status")
+    }[filter.key];
     var select = document.createElement("select");
     select.id = id;
     select.setAttribute("data-filter-key", filter.key);

@@ -37,11 +37,13 @@
    * as JSON in #dr-strings (builder/i18n/front.py); each call names the English it falls back to. */
   var LANG = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
   var NUMBER_LOCALE = LANG === "en" ? "en-GB" : LANG;
-  var strings = (function () {
-    var node = document.getElementById("dr-strings");
-    try { return node ? JSON.parse(node.textContent) : {}; } catch (err) { return {}; }
-  })();
+  // Read when first needed: the element may come after this script in the page.
+  var strings = null;
   function t(key, english, values) {
+    if (strings === null || !Object.keys(strings).length) {
+      var node = document.getElementById("dr-strings");
+      try { strings = node ? JSON.parse(node.textContent) : {}; } catch (err) { strings = {}; }
+    }
     var text = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : english;
     return !values ? text : text.replace(/\{(\w+)\}/g, function (whole, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
@@ -523,7 +525,11 @@
   function plotMargin() {
     if (!measured) { measure(); }
     var narrow = measured.width < 600;
-    return { l: narrow || countsMode ? 28 : 118, r: 12, t: 4, b: 24 };
+    // Row names need more room in some languages ("Производство беспилотников"): about 6.5 px
+    // a character of the 11 px axis font, never less than the English layout's 118 px.
+    var longest = Math.max.apply(null, categoryOrder().map(function (c) { return categoryName(c).length; }).concat([0]));
+    var names = LANG === "en" ? 118 : Math.max(118, Math.round(6.5 * longest) + 12);
+    return { l: narrow || countsMode ? 28 : names, r: 12, t: 4, b: 24 };
   }
 
   /* Read once, and again on resize: reading styles or sizes after the list has changed would
