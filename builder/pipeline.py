@@ -209,9 +209,9 @@ def build(
     return Build(data=data, files=files, embeds=embeds, images=images)
 
 
-def embeds_for(data: Dataset) -> dict[str, Embed]:
-    """Every embed, the maps and charts carrying their text versions for ``data``."""
-    return {**maps.embeds_for(data), **charts.embeds_for(data)}
+def embeds_for(data: Dataset, lang: Language = "en") -> dict[str, Embed]:
+    """Every embed, the maps and charts carrying their text versions for ``data``, in ``lang``."""
+    return {**maps.embeds_for(data, lang=lang), **charts.embeds_for(data, lang)}
 
 
 def language_files(
@@ -252,7 +252,10 @@ def language_files(
     )
     for chart in charts.EMBEDS.values():
         files[chart.document] = chart_document(
-            chart, settings.site_name, f"{charts.CHARTS_DIR}/{chart.name}.json", lang
+            charts.localized_embed(chart, lang),
+            settings.site_name,
+            f"{charts.CHARTS_DIR}/{chart.name}.json",
+            lang,
         )
     for path, content in files.items():
         if path.endswith(".html") and isinstance(content, str):

@@ -16,6 +16,7 @@ import pytest
 from builder import charts
 from builder.charts.document import chart_document
 from builder.html.assets import PLOTLY_LOCALE_PATH, vendor_files
+from builder.i18n.messages import MESSAGES
 from builder.record.validate import Dataset, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,3 +150,24 @@ def test_a_russian_chart_document_says_its_language(data) -> None:
     assert re.search(r'<html lang="ru">', html)
     assert "события с источниками" in html
     assert 'lang="en"' in chart_document(embed, "Site", "data/charts/trade.json")
+
+
+def test_russian_chart_texts_summarise_in_russian(data) -> None:
+    embeds = charts.embeds_for(data, "ru")
+    timeline = embeds["chart:timeline"]
+    assert timeline.title == "Хронология всех событий по темам или по странам"
+    assert timeline.alternative is not None
+    html = timeline.alternative("../")
+    assert "Таблица данных" in html
+    assert "Подтверждено" in html  # the status key
+    count = len(data.events)
+    assert re.search(rf"На шкале {count} событи[ея]", html)
+    trade = embeds["chart:trade"].alternative
+    assert trade is not None
+    assert "500 млн долларов" in trade("../")
+
+
+def test_every_charts_english_caption_is_its_message() -> None:
+    for key, embed in charts.EMBEDS.items():
+        assert MESSAGES[f"chart.embed.{embed.name}.title"]["en"] == embed.title, key
+        assert MESSAGES[f"chart.embed.{embed.name}.description"]["en"] == embed.description, key

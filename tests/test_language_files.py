@@ -14,7 +14,11 @@ def test_language_files_in_english_are_the_builds_own_and_russian_ones_the_same_
     data = load_dataset(ROOT / "data")
     built = pipeline.render(data, ROOT / "node_modules")
     english = pipeline.language_files(data, "en")
-    assert {"maps/regional.html", "maps/details.json", "data/charts/timeline.json"} <= english.keys()
+    assert {
+        "maps/regional.html",
+        "maps/details.json",
+        "data/charts/timeline.json",
+    } <= english.keys()
     assert {path: built[path] for path in english} == english
     russian = pipeline.language_files(data, "ru")
     assert russian.keys() == english.keys()

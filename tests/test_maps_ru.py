@@ -277,3 +277,26 @@ def test_basemap_names_every_place_in_russian():
     assert places["Kyrgyzstan"] == "Кыргызстан"
     assert places["Panj"] == "Пяндж"
     assert all(re.fullmatch("[А-ЯЁа-яё -]+", name) for name in places.values())
+
+
+def test_russian_text_versions_have_no_english_interface_phrase(data) -> None:
+    embeds = maps.embeds_for(translated(data), lang="ru")
+    for key, embed in embeds.items():
+        assert re.search("[а-яё]", embed.title), key
+        if embed.alternative is None:
+            continue
+        shown = re.sub(r"<[^>]+>", " | ", embed.alternative("../"))
+        # Sources keep their own titles (a source is cited in its language): leave them out.
+        for source in data.sources.values():
+            shown = shown.replace(source.title, "")
+        phrases = _english_phrases()
+        found = [p for p in phrases if re.search(rf"(?<![A-Za-z]){re.escape(p)}(?![a-z])", shown)]
+        assert found == [], key
+        assert "{" not in shown
+
+
+def test_every_embeds_english_caption_is_its_message(data) -> None:
+    # The Russian captions are messages; their English must be the caption the site shows.
+    for key, embed in maps.EMBEDS.items():
+        assert MESSAGES[f"map.embed.{embed.name}.title"]["en"] == embed.title, key
+        assert MESSAGES[f"map.embed.{embed.name}.description"]["en"] == embed.description, key

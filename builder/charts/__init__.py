@@ -20,10 +20,18 @@ from builder.charts.timeline_text import timeline_alternative
 from builder.charts.trade import trade_alternative, trade_file
 from builder.html.embeds import Embed
 from builder.i18n import Language
+from builder.i18n.messages import message
 from builder.maps import CATEGORY_COLOURS
 from builder.record.validate import Dataset
 
-__all__ = ["CATEGORY_COLOURS", "CHARTS_DIR", "EMBEDS", "embeds_for", "render_all"]
+__all__ = [
+    "CATEGORY_COLOURS",
+    "CHARTS_DIR",
+    "EMBEDS",
+    "embeds_for",
+    "localized_embed",
+    "render_all",
+]
 
 CHARTS_DIR = "data/charts"
 """Site folder of the figure JSON files."""
@@ -59,24 +67,40 @@ EMBEDS: dict[str, Embed] = {
 """Every chart a page can place with ``[[chart NAME]]`` (without its data-driven text)."""
 
 
-def _alternatives(data: Dataset) -> dict[str, Alternative]:
-    timeline = timeline_alternative(data)
-    inventory = inventory_alternative(data)
-    key = status_key_html()
+def _alternatives(data: Dataset, lang: Language = "en") -> dict[str, Alternative]:
+    timeline = timeline_alternative(data, lang)
+    inventory = inventory_alternative(data, lang)
+    key = status_key_html(lang)
     return {
-        "chart:timeline": replace(timeline, key_html=key),
-        "chart:inventory": replace(inventory, key_html=key),
-        "chart:trade": trade_alternative(data),
+        "chart:timeline": replace(timeline, key_html=key, lang=lang),
+        "chart:inventory": replace(inventory, key_html=key, lang=lang),
+        "chart:trade": replace(trade_alternative(data, lang), lang=lang),
     }
 
 
-def embeds_for(data: Dataset) -> dict[str, Embed]:
-    """The charts' embeds with their key, summary and data table for this dataset."""
+def embeds_for(data: Dataset, lang: Language = "en") -> dict[str, Embed]:
+    """The charts' embeds with their key, summary and data table for this dataset, in ``lang``.
+
+    In another language than English, each embed's title and description are its
+    ``chart.embed.<name>.title`` and ``.description`` messages.
+    """
     return {
-        key: replace(embed, alternative=partial(alt.html, embed.name))
-        for key, alt in _alternatives(data).items()
-        for embed in (EMBEDS[key],)
+        key: replace(
+            localized_embed(EMBEDS[key], lang), alternative=partial(alt.html, EMBEDS[key].name)
+        )
+        for key, alt in _alternatives(data, lang).items()
     }
+
+
+def localized_embed(embed: Embed, lang: Language) -> Embed:
+    """``embed`` with its title and description in ``lang`` (its ``chart.embed.`` messages)."""
+    if lang == "en":
+        return embed
+    return replace(
+        embed,
+        title=message(f"chart.embed.{embed.name}.title", lang),
+        description=message(f"chart.embed.{embed.name}.description", lang),
+    )
 
 
 def render_all(data: Dataset, lang: Language = "en") -> dict[str, str]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from builder.html.sanitize import text
 from builder.html.search import NOT_INDEXED
+from builder.i18n import Language
+from builder.i18n.messages import message
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,15 @@ class Alternative:
     summary: str
     table: Table
     key_html: str = ""
+    lang: Language = "en"
+    """The language of every word above."""
 
     def html(self, name: str, prefix: str) -> str:
         """The summary and a collapsed table for chart ``name``, links relative via ``prefix``."""
         return (
             self.key_html
             + f'<p class="dr-chart-summary" id="chart-{name}-summary">{text(self.summary)}</p>'
-            + table_html(self.table, prefix)
+            + table_html(self.table, prefix, self.lang)
         )
 
 
@@ -67,7 +71,7 @@ def _cell(cell: Cell, prefix: str) -> str:
     return text(cell)
 
 
-def table_html(table: Table, prefix: str) -> str:
+def table_html(table: Table, prefix: str, lang: Language = "en") -> str:
     """A ``<details>`` holding the table, closed until the reader opens it."""
     head = "".join(f'<th scope="col">{text(c)}</th>' for c in table.columns)
     body = "".join(
@@ -83,7 +87,8 @@ def table_html(table: Table, prefix: str) -> str:
     )
     exclude = "" if table.indexed else f" {NOT_INDEXED}"
     return (
-        f'<details class="dr-chart-table"><summary>Data table: {text(table.caption)}</summary>'
+        f'<details class="dr-chart-table"><summary>{text(message("chart.data_table", lang))}: '
+        f"{text(table.caption)}</summary>"
         f"{note}<table{exclude}><caption>{text(table.caption)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}</details>"
     )

@@ -32,7 +32,7 @@ from builder.downloads.exports import event_url
 from builder.i18n import Language
 from builder.i18n.geonames import country_name as local_country_name
 from builder.i18n.localize import localized
-from builder.i18n.messages import formatted
+from builder.i18n.messages import counted, formatted
 from builder.maps.words import name as local_name
 from builder.record.validate import Dataset
 
@@ -248,41 +248,59 @@ def _status(status: str, lang: Language) -> str:
     return status if lang == "en" else formatted(f"status.{status}", lang)
 
 
-def inventory_alternative(data: Dataset) -> Alternative:
-    """The inventory's summary (who got what from whom) and its table."""
-    ties = holdings(data)
+def inventory_alternative(data: Dataset, lang: Language = "en") -> Alternative:
+    """The inventory's summary (who got what from whom) and its table, in ``lang``."""
+    ties = holdings(data, lang)
     if not ties:
-        summary = "No drone acquisition or production with a named system is recorded yet."
+        summary = formatted("chart.inventory.empty", lang)
     else:
         parts = []
         for supplier in sorted({h.supplier for h in ties}, key=lambda s: (s == HOME, s)):
             pairs = dict.fromkeys(
-                (data.actors[h.state].name, data.systems[h.system].name)
+                (local_name(data.actors[h.state], lang), local_name(data.systems[h.system], lang))
                 for h in ties
                 if h.supplier == supplier
             )
             listed = "; ".join(f"{state} ({system})" for state, system in sorted(pairs))
-            parts.append(f"{supplier_label(supplier, data)}: {listed}.")
+            parts.append(f"{supplier_label(supplier, data, lang)}: {listed}.")
         states = {h.state for h in ties}
-        summary = (
-            f"The chart links {len(states)} states to {len({h.system for h in ties})} drone "
-            f"systems through {len({h.event_id for h in ties})} events. " + " ".join(parts)
-        )
+        systems = {h.system for h in ties}
+        events = {h.event_id for h in ties}
+        if lang == "en":
+            summary = (
+                f"The chart links {len(states)} states to {len(systems)} drone "
+                f"systems through {len(events)} events. " + " ".join(parts)
+            )
+        else:
+            summary = (
+                formatted(
+                    "chart.inventory.summary",
+                    lang,
+                    states=counted("chart.count.states", len(states), lang),
+                    systems=counted("chart.count.systems", len(systems), lang),
+                    events=counted("chart.count.events", len(events), lang),
+                )
+                + " "
+                + " ".join(parts)
+            )
     rows = tuple(
         (
-            data.actors[h.state].name,
-            data.systems[h.system].name,
+            local_name(data.actors[h.state], lang),
+            local_name(data.systems[h.system], lang),
             data.systems[h.system].maker,
             h.how,
-            date_text(data.events[h.event_id]),
-            data.events[h.event_id].status,
-            Link(data.events[h.event_id].title, event_url(h.event_id)),
+            date_text(data.events[h.event_id], lang),
+            _status(data.events[h.event_id].status, lang),
+            Link(_title(data.events[h.event_id], lang), event_url(h.event_id)),
         )
         for h in ties
     )
     table = Table(
-        caption="which state got or made which drone, when and from whom",
-        columns=("State", "System", "Maker", "How", "When", "Status", "Event"),
+        caption=formatted("chart.inventory.table", lang),
+        columns=tuple(
+            formatted(f"chart.column.{c}", lang)
+            for c in ("state", "system", "maker", "how", "when", "status", "event")
+        ),
         rows=rows,
         indexed=False,
     )

@@ -7,6 +7,9 @@ HTML a screen reader can read as a list.
 
 from __future__ import annotations
 
+from builder.html.sanitize import text
+from builder.i18n import Language
+from builder.i18n.messages import message
 from builder.record.schema import STATUSES
 
 STATUS_KEY: tuple[tuple[str, str], ...] = tuple(
@@ -48,8 +51,20 @@ def _icon(shape: str) -> str:
     )
 
 
-def status_key_html() -> str:
+def status_key_html(lang: Language = "en") -> str:
     """A list of the five status shapes and the date-span bar, with their meanings."""
+    if lang != "en":
+        items = "".join(
+            f"<li>{_icon(_SHAPES[status])}<strong>{text(message(f'status.{status}', lang).capitalize())}"
+            f"</strong>: {text(message(f'chart.key.{status}', lang))}</li>"
+            for status, _ in STATUS_KEY
+        )
+        span = (
+            f"<li>{_icon(_SPAN)}<strong>{text(message('chart.key.bar', lang))}</strong>: "
+            f"{text(message('chart.key.bar_meaning', lang))}</li>"
+        )
+        label = text(message("chart.key.label", lang))
+        return f'<ul class="dr-key" aria-label="{label}">{items}{span}</ul>'
     items = "".join(
         f"<li>{_icon(_SHAPES[status])}<strong>{status.capitalize()}</strong>: {meaning}</li>"
         for status, meaning in STATUS_KEY

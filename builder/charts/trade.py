@@ -236,46 +236,69 @@ def trade_file(data: Dataset, lang: Language = "en") -> dict[str, Any]:
     return {"figure": trade_figure(data, lang), **locale_extras(lang)}
 
 
-def trade_alternative(data: Dataset) -> Alternative:
+def trade_alternative(data: Dataset, lang: Language = "en") -> Alternative:
     """The trade chart's summary and table: stated figures, derived value and arithmetic."""
     rows: list[tuple[Any, ...]] = []
     sentences = []
-    for derived in implied_baselines(data):
+    for derived in implied_baselines(data, lang):
         level = data.indicators[derived.level]
         change = data.indicators[derived.change]
         for indicator in (level, change):
             source = data.sources[indicator.source]
             unit = "%" if indicator.unit == "percent" else ""
             value = (
-                f"{BOUND_WORDS[indicator.bound]}{_number(indicator.value)}{unit}"
+                f"{bound_words(indicator.bound, lang)}{_number(indicator.value, lang)}{unit}"
                 if unit
-                else money(indicator.value, indicator.bound)
+                else money(indicator.value, indicator.bound, lang)
             )
             rows.append(
                 (
-                    indicator.label,
+                    _indicator_label(indicator, lang),
                     value,
-                    f"stated ({dates.display(indicator.stated)})",
+                    formatted("chart.trade.stated", lang, date=date(indicator.stated, lang)),
                     Link(f"{source.publisher}: {source.title}", str(source.url), external=True),
                 )
             )
         rows.append(
-            (derived.label, money(derived.value, derived.bound), "derived", derived.arithmetic)
+            (
+                derived.label,
+                money(derived.value, derived.bound, lang),
+                formatted("chart.trade.kind_derived", lang),
+                derived.arithmetic,
+            )
         )
-        baseline = dates.display(change.baseline or "")
-        sentences.append(
-            f"According to {_source(level, data)}, the two governments pledged in "
-            f"{dates.display(level.stated)} to reach {money(level.value, level.bound)} of "
-            f"trade a year. {_source(change, data)} puts that at "
-            f"{BOUND_WORDS[change.bound]}{_number(change.value)} percent above {baseline}, "
-            f"so {baseline} trade must have been {money(derived.value, derived.bound)}: "
-            f"{derived.arithmetic}. That {baseline} figure is our arithmetic on the published "
-            "numbers, not a value any source states."
-        )
-    summary = " ".join(sentences) or "No trade figures are recorded yet."
+        if lang == "en":
+            baseline = dates.display(change.baseline or "")
+            sentences.append(
+                f"According to {_source(level, data)}, the two governments pledged in "
+                f"{dates.display(level.stated)} to reach {money(level.value, level.bound)} of "
+                f"trade a year. {_source(change, data)} puts that at "
+                f"{BOUND_WORDS[change.bound]}{_number(change.value)} percent above {baseline}, "
+                f"so {baseline} trade must have been {money(derived.value, derived.bound)}: "
+                f"{derived.arithmetic}. That {baseline} figure is our arithmetic on the published "
+                "numbers, not a value any source states."
+            )
+        else:
+            sentences.append(
+                formatted(
+                    "chart.trade.summary",
+                    lang,
+                    source=_source(level, data, lang),
+                    pledged=date(level.stated, lang),
+                    target=money(level.value, level.bound, lang),
+                    change_source=_source(change, data, lang),
+                    change=f"{bound_words(change.bound, lang)}{_number(change.value, lang)}",
+                    baseline=date(change.baseline or "", lang),
+                    derived=money(derived.value, derived.bound, lang),
+                    arithmetic=derived.arithmetic,
+                )
+            )
+    summary = " ".join(sentences) or formatted("chart.trade.none", lang)
     table = Table(
-        caption="trade figures, stated and derived",
-        columns=("Figure", "Value", "Kind", "Source or arithmetic"),
+        caption=formatted("chart.trade.table", lang),
+        columns=tuple(
+            formatted(f"chart.column.{c}", lang) for c in ("figure", "value", "kind", "source")
+        ),
         rows=tuple(rows),
     )
     return Alternative(summary=summary, table=table)

@@ -6,7 +6,10 @@ and every entry has every language: ``tests/test_i18n.py`` refuses a missing one
 
 from __future__ import annotations
 
+from babel import Locale
+
 from builder.i18n import Language
+from builder.i18n.formats import display_number
 
 MESSAGES: dict[str, dict[Language, str]] = {
     "status.confirmed": {"en": "confirmed", "ru": "подтверждено"},
@@ -134,6 +137,126 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "chart.trade.axis": {"en": "Million US dollars a year", "ru": "Млн долларов США в год"},
     "chart.credit": {"en": "sourced events, CC BY 4.0", "ru": "события с источниками, CC BY 4.0"},
+    # The charts' text (builder/charts: summaries, tables, the status key).
+    "chart.data_table": {"en": "Data table", "ru": "Таблица данных"},
+    "chart.count.events.one": {"en": "{n} event", "ru": "{n} событие"},
+    "chart.count.events.few": {"en": "{n} events", "ru": "{n} события"},
+    "chart.count.events.many": {"en": "{n} events", "ru": "{n} событий"},
+    "chart.count.events.other": {"en": "{n} events", "ru": "{n} события"},
+    "chart.count.states.one": {"en": "{n} state", "ru": "{n} страну"},
+    "chart.count.states.few": {"en": "{n} states", "ru": "{n} страны"},
+    "chart.count.states.many": {"en": "{n} states", "ru": "{n} стран"},
+    "chart.count.states.other": {"en": "{n} states", "ru": "{n} страны"},
+    "chart.count.systems.one": {"en": "{n} drone system", "ru": "{n} моделью беспилотника"},
+    "chart.count.systems.few": {"en": "{n} drone systems", "ru": "{n} моделями беспилотников"},
+    "chart.count.systems.many": {"en": "{n} drone systems", "ru": "{n} моделями беспилотников"},
+    "chart.count.systems.other": {"en": "{n} drone systems", "ru": "{n} модели беспилотника"},
+    "chart.timeline.empty": {
+        "en": "The timeline is empty: the dataset has no events yet.",
+        "ru": "Хронология пуста: в данных пока нет событий.",
+    },
+    "chart.timeline.summary": {
+        "en": "The timeline places {events} between {first} and {last}; {after} of them are "
+        "dated August 2021 or later, after the Taliban took Kabul. The largest thread is "
+        "{busiest}, with {busiest_count}. {confirmed} events are confirmed, {reported} reported "
+        "by the media and {doubtful} only claimed, disputed or denied. {spans} are known only "
+        "to the month or the year, or lasted a while, and are drawn as bars over the whole "
+        "period they may mean.",
+        "ru": "На шкале {events} с {first} по {last} год; из них датированы августом 2021 года "
+        "или позже, после взятия Кабула «Талибаном»: {after}. Больше всего событий в теме "
+        "«{busiest}»: {busiest_count}. Подтверждено: {confirmed}; сообщено СМИ: {reported}; "
+        "лишь заявлено, оспаривается или опровергнуто: {doubtful}. Известных только с "
+        "точностью до месяца или года либо длившихся какое-то время: {spans}; они показаны "
+        "полосами на весь период, который может означать их дата.",
+    },
+    "chart.timeline.table": {
+        "en": "every event on the timeline, oldest first",
+        "ru": "все события хронологии, от ранних к поздним",
+    },
+    "chart.timeline.counts": {"en": "events per year and theme", "ru": "события по годам и темам"},
+    "chart.timeline.counts_note": {
+        "en": "With {events}, this table counts them by the year they start in rather than "
+        "listing each one.",
+        "ru": "В данных {events}, поэтому таблица считает их по году начала, а не перечисляет "
+        "каждое.",
+    },
+    "chart.timeline.see_all": {
+        "en": "See all {n} events on the events index",
+        "ru": "Все события ({n}) — в указателе событий",
+    },
+    "chart.column.date": {"en": "Date", "ru": "Дата"},
+    "chart.column.event": {"en": "Event", "ru": "Событие"},
+    "chart.column.theme": {"en": "Theme", "ru": "Тема"},
+    "chart.column.status": {"en": "Status", "ru": "Статус"},
+    "chart.column.actors": {"en": "Actors", "ru": "Участники"},
+    "chart.column.year": {"en": "Year", "ru": "Год"},
+    "chart.column.state": {"en": "State", "ru": "Страна"},
+    "chart.column.system": {"en": "System", "ru": "Модель"},
+    "chart.column.maker": {"en": "Maker", "ru": "Производитель"},
+    "chart.column.how": {"en": "How", "ru": "Как"},
+    "chart.column.when": {"en": "When", "ru": "Когда"},
+    "chart.column.figure": {"en": "Figure", "ru": "Показатель"},
+    "chart.column.value": {"en": "Value", "ru": "Значение"},
+    "chart.column.kind": {"en": "Kind", "ru": "Тип"},
+    "chart.column.source": {"en": "Source or arithmetic", "ru": "Источник или расчёт"},
+    "chart.inventory.empty": {
+        "en": "No drone acquisition or production with a named system is recorded yet.",
+        "ru": "Закупок или производства беспилотников с названной моделью в данных пока нет.",
+    },
+    "chart.inventory.summary": {
+        "en": "The chart links {states} to {systems} through {events}.",
+        "ru": "График связывает {states} с {systems} через {events}.",
+    },
+    "chart.inventory.table": {
+        "en": "which state got or made which drone, when and from whom",
+        "ru": "какая страна получила или произвела какой беспилотник, когда и у кого",
+    },
+    "chart.trade.stated": {"en": "stated ({date})", "ru": "названо ({date})"},
+    "chart.trade.kind_derived": {"en": "derived", "ru": "расчёт"},
+    "chart.trade.table": {
+        "en": "trade figures, stated and derived",
+        "ru": "цифры торговли: названные и рассчитанные",
+    },
+    "chart.trade.summary": {
+        "en": "According to {source}, the two governments pledged in {pledged} to reach "
+        "{target} of trade a year. {change_source} puts that at {change} percent above "
+        "{baseline}, so {baseline} trade must have been {derived}: {arithmetic}. That "
+        "{baseline} figure is our arithmetic on the published numbers, not a value any "
+        "source states.",
+        "ru": "По данным {source}, правительства двух стран пообещали (дата: {pledged}) "
+        "довести торговлю до {target} в год. По данным {change_source}, это рост {change} % по "
+        "сравнению с {baseline}, значит, в {baseline} торговля составляла {derived}: "
+        "{arithmetic}. Цифра за {baseline} — наш расчёт по опубликованным данным, а не "
+        "значение из какого-либо источника.",
+    },
+    "chart.key.confirmed": {
+        "en": "established by officials or several independent sources",
+        "ru": "установлено официальными лицами или несколькими независимыми источниками",
+    },
+    "chart.key.reported": {
+        "en": "published by credible media, not independently confirmed",
+        "ru": "опубликовано надёжными СМИ, независимо не подтверждено",
+    },
+    "chart.key.claimed": {
+        "en": "asserted by one party only",
+        "ru": "утверждает только одна сторона",
+    },
+    "chart.key.disputed": {
+        "en": "asserted by one party and contested by another",
+        "ru": "одна сторона утверждает, другая оспаривает",
+    },
+    "chart.key.denied": {
+        "en": "asserted and rejected by the party concerned",
+        "ru": "утверждается, но отвергнуто той стороной, о которой идёт речь",
+    },
+    "chart.key.bar": {"en": "Bar", "ru": "Полоса"},
+    "chart.key.bar_meaning": {
+        "en": "the date is known only to the month or year, or the event lasted; the marker "
+        "sits mid-way and is not an exact day",
+        "ru": "дата известна только с точностью до месяца или года либо событие длилось; "
+        "метка стоит посередине и не означает точный день",
+    },
+    "chart.key.label": {"en": "Key to the marks", "ru": "Условные обозначения"},
     # The charts' script (charts.js, chart-labels.js).
     "ui.chart.view_failed": {
         "en": "This view could not be drawn ({error}).",
@@ -396,6 +519,201 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "map.date_range": {"en": "{first} to {last}", "ru": "{first} — {last}"},
     "map.km": {"en": "{km} km", "ru": "{km} км"},
     "map.where": {"en": "{name} ({precision})", "ru": "{name} ({precision})"},
+    # Captions of the maps and charts pages place (builder/maps and builder/charts EMBEDS).
+    "map.embed.factory.title": {
+        "en": "Map: the Ababil-2 drone factory in Dushanbe and its 200 km reach",
+        "ru": "Карта: завод беспилотников «Абабиль-2» в Душанбе и его дальность 200 км",
+    },
+    "map.embed.factory.description": {
+        "en": "The factory's location and a ring 200 km around it, the drone's range as reported. "
+        "Distances to nearby places are labelled.",
+        "ru": "Место завода и круг радиусом 200 км — заявленная дальность беспилотника. "
+        "Подписаны расстояния до ближайших мест.",
+    },
+    "map.embed.border.title": {
+        "en": "Map: the Afghanistan–Tajikistan border and the events along it",
+        "ru": "Карта: афгано-таджикская граница и события вдоль неё",
+    },
+    "map.embed.border.description": {
+        "en": "The border as drawn from Natural Earth data, with its measured length beside the "
+        "published figures, and every event placed within 100 km of it.",
+        "ru": "Граница по данным Natural Earth, её измеренная длина рядом с опубликованными "
+        "цифрами и все события в пределах 100 км от неё.",
+    },
+    "map.embed.deployments.title": {
+        "en": "Map: Taliban deployments on the northern border and the claims about them",
+        "ru": "Карта: силы «Талибана» на северной границе и заявления о них",
+    },
+    "map.embed.deployments.description": {
+        "en": "Areas show where forces were sent or camps were alleged; a denied claim is dotted "
+        "and empty, a reported move solid.",
+        "ru": "Области показывают, куда перебрасывали силы и где, по заявлениям, были лагеря; "
+        "опровергнутое заявление — пустой точечный контур, сообщённая переброска — сплошная заливка.",
+    },
+    "map.embed.regional.title": {
+        "en": "Map of the regional drone race: every located event",
+        "ru": "Карта региональной гонки беспилотников: все события с известным местом",
+    },
+    "map.embed.regional.description": {
+        "en": "Every event with a known location, one layer per category. Filled shapes are "
+        "confirmed or reported; hollow, dashed ones are claims. Areas stand for places known "
+        "only roughly; a whole country, lightly shaded with a dashed edge, for events the "
+        "sources tie only to a country.",
+        "ru": "Все события с известным местом, по слою на категорию. Залитые фигуры — "
+        "подтверждённые или сообщённые события, пустые пунктирные — заявления. Области "
+        "обозначают места, известные приблизительно; вся страна со светлой заливкой и "
+        "пунктирным краем — события, которые источники связывают только со страной.",
+    },
+    "map.embed.locator.title": {
+        "en": "Map: where the event took place",
+        "ru": "Карта: где произошло событие",
+    },
+    "map.embed.locator.description": {
+        "en": "Event pages embed maps/locator.html#<event-id> (builder.pages.events); one document serves all.",
+        "ru": "Страницы событий встраивают maps/locator.html#<event-id> (builder.pages.events); "
+        "один документ на все события.",
+    },
+    "chart.embed.timeline.title": {
+        "en": "Timeline of every event, by theme or by country",
+        "ru": "Хронология всех событий по темам или по странам",
+    },
+    "chart.embed.timeline.description": {
+        "en": "Every event in time. Colour shows the theme, the marker's shape how well the event "
+        "is established, and a bar the period an imprecise date may mean; labels name the "
+        "story's key events. Click a marker or a label to open the event; use the buttons to "
+        "jump to a period or filter what is shown.",
+        "ru": "Все события во времени. Цвет показывает тему, форма метки — насколько надёжно "
+        "установлено событие, полоса — период, который может означать неточная дата; подписи "
+        "называют ключевые события истории. Нажмите на метку или подпись, чтобы открыть "
+        "событие; кнопки переносят к периоду или отбирают показанное.",
+    },
+    "chart.embed.inventory.title": {
+        "en": "Drone inventory: which state got or made which drone, when and from whom",
+        "ru": "Парк беспилотников: какая страна получила или произвела какой беспилотник, когда и у кого",
+    },
+    "chart.embed.inventory.description": {
+        "en": "One row per state and drone system, drawn from the drone acquisition and production "
+        "events. Colour shows the supplier: Turkey, Iran or the state's own production.",
+        "ru": "По строке на страну и модель беспилотника, по событиям закупок и производства. "
+        "Цвет показывает поставщика: Турция, Иран или собственное производство.",
+    },
+    "chart.embed.trade.title": {
+        "en": "Iran–Tajikistan trade: the $500 million target and the 2021 level it implies",
+        "ru": "Торговля Ирана и Таджикистана: цель в 500 млн долларов и вытекающий из неё уровень 2021 года",
+    },
+    "chart.embed.trade.description": {
+        "en": "The solid bar is the pledged target as reported; the hatched bar is our own "
+        "arithmetic from the article's figures, not a reported number.",
+        "ru": "Сплошной столбец — объявленная цель по сообщениям; заштрихованный — наш расчёт по "
+        "цифрам статьи, а не опубликованное значение.",
+    },
+    # The maps' text versions (builder/maps/*.text_version).
+    "map.text.date": {"en": "Date", "ru": "Дата"},
+    "map.text.event": {"en": "Event", "ru": "Событие"},
+    "map.text.status": {"en": "Status", "ru": "Статус"},
+    "map.text.where": {"en": "Where", "ru": "Где"},
+    "map.text.claimed_by": {"en": " (claimed by {names}", "ru": " (заявляет: {names}"},
+    "map.text.rejected_by": {"en": "; rejected by {names})", "ru": "; опровергает: {names})"},
+    "map.factory.text": {
+        "en": "The map as text: the factory and its reach",
+        "ru": "Карта в виде текста: завод и дальность полёта",
+    },
+    "map.factory.text_factory": {"en": "Factory", "ru": "Завод"},
+    "map.factory.text_where": {"en": "Where", "ru": "Где"},
+    "map.factory.text_site": {
+        "en": "{place} (the exact site has not been made public)",
+        "ru": "{place} (точное место не раскрыто)",
+    },
+    "map.factory.text_range": {"en": "Range", "ru": "Дальность"},
+    "map.factory.text_endurance": {"en": "Endurance", "ru": "Продолжительность полёта"},
+    "map.factory.text_border": {"en": "Border within range", "ru": "Граница в зоне досягаемости"},
+    "map.factory.text_border_value": {
+        "en": "about {within} km of the {total} km line drawn",
+        "ru": "около {within} км из {total} км нарисованной линии",
+    },
+    "map.factory.text_partly": {
+        "en": "partly within range; nearest edge {km} km",
+        "ru": "частично в зоне досягаемости; ближайший край в {km} км",
+    },
+    "map.factory.text_out": {
+        "en": "out of range; nearest edge {km} km",
+        "ru": "вне зоны досягаемости; ближайший край в {km} км",
+    },
+    "map.factory.text_yes": {"en": "yes", "ru": "да"},
+    "map.factory.text_no": {"en": "no", "ru": "нет"},
+    "map.factory.text_caption": {"en": "The {name} and its factory", "ru": "{name} и его завод"},
+    "map.factory.text_item": {"en": "Item", "ru": "Показатель"},
+    "map.factory.text_figure": {"en": "Figure", "ru": "Значение"},
+    "map.factory.text_places": {
+        "en": "Places within {km} km of the factory",
+        "ru": "Места в пределах {km} км от завода",
+    },
+    "map.factory.text_place": {"en": "Place", "ru": "Место"},
+    "map.factory.text_distance": {"en": "Distance", "ru": "Расстояние"},
+    "map.factory.text_within": {"en": "Within {km} km", "ru": "В пределах {km} км"},
+    "map.border.text": {
+        "en": "The map as text: the border's length and the events along it",
+        "ru": "Карта в виде текста: длина границы и события вдоль неё",
+    },
+    "map.border.text_caption": {"en": "How long is the border?", "ru": "Какова длина границы?"},
+    "map.border.text_figure": {"en": "Figure", "ru": "Цифра"},
+    "map.border.text_length": {"en": "Length", "ru": "Длина"},
+    "map.border.text_source": {"en": "Source", "ru": "Источник"},
+    "map.border.text_note": {"en": "Note", "ru": "Примечание"},
+    "map.border.text_events": {
+        "en": "Events within {km} km of the border ({count})",
+        "ru": "События в пределах {km} км от границы ({count})",
+    },
+    "map.border.figure.article.label": {"en": "The article", "ru": "Статья"},
+    "map.border.figure.article.note": {
+        "en": "A rounded figure, given without a source of its own.",
+        "ru": "Округлённая цифра без собственного источника.",
+    },
+    "map.border.figure.official.label": {
+        "en": "Commonly cited official figure",
+        "ru": "Часто приводимая официальная цифра",
+    },
+    "map.border.figure.official.note": {
+        "en": "Commonly cited official figure, not from the article's sources; other "
+        "references give up to about 1,357 km.",
+        "ru": "Часто приводимая официальная цифра, не из источников статьи; другие "
+        "справочники называют до 1357 км.",
+    },
+    "map.border.figure.measured.label": {
+        "en": "Measured on the 1:10m Natural Earth line",
+        "ru": "Измерено по линии Natural Earth масштаба 1:10 млн",
+    },
+    "map.border.figure.measured.note": {
+        "en": "Our own measurement on the generalised line in "
+        "data/geo/afghanistan-tajikistan-border.geojson; see data/geo/PROVENANCE.md.",
+        "ru": "Наше измерение по обобщённой линии в "
+        "data/geo/afghanistan-tajikistan-border.geojson; см. data/geo/PROVENANCE.md.",
+    },
+    "map.deployments.text": {
+        "en": "The map as text: deployments and claims",
+        "ru": "Карта в виде текста: переброски сил и заявления",
+    },
+    "map.deployments.text_taliban": {
+        "en": "Taliban forces and claims about them ({count})",
+        "ru": "Силы «Талибана» и заявления о них ({count})",
+    },
+    "map.deployments.text_others": {
+        "en": "Forces across the river ({count})",
+        "ru": "Силы за рекой ({count})",
+    },
+    "map.regional.text": {
+        "en": "The map as text: drones by country and every located event",
+        "ru": "Карта в виде текста: беспилотники по странам и все события с известным местом",
+    },
+    "map.regional.text_country": {"en": "Country", "ru": "Страна"},
+    "map.regional.text_drones": {"en": "Drones", "ru": "Беспилотники"},
+    "map.regional.text_events": {"en": "Events", "ru": "События"},
+    "map.regional.text_counts": {
+        "en": "Located events by category",
+        "ru": "События с известным местом по категориям",
+    },
+    "map.regional.text_category": {"en": "Category", "ru": "Категория"},
+    "map.regional.text_all": {"en": "Every event, listed by date", "ru": "Все события по датам"},
     # The factory map.
     "map.factory.missing_title": {
         "en": "Map: the drone factory and its reach (no data yet)",
@@ -613,3 +931,13 @@ def message(key: str, lang: Language) -> str:
 def formatted(key: str, lang: Language, **values: object) -> str:
     """:func:`message` with its ``{name}`` fields filled from ``values``."""
     return message(key, lang).format(**values)
+
+
+def counted(key: str, count: int, lang: Language, **values: object) -> str:
+    """The ``key.<form>`` message for ``count`` in ``lang``, with ``{n}`` set to the count.
+
+    The form (``one``, ``few``, ``many``, ``other``) is CLDR's plural rule from Babel:
+    "1 событие", "2 события", "5 событий"; "1 event", "2 events".
+    """
+    form = Locale.parse(lang).plural_form(count)
+    return formatted(f"{key}.{form}", lang, n=display_number(count, lang), **values)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from builder.html.embeds import Embed
 from builder.i18n import Language
+from builder.i18n.messages import message
 from builder.maps import border, deployments, explore, factory, locator, regional, story
 from builder.maps.areas import GEO_DIR, Geography, load_geography
 from builder.maps.base import counted_ids
@@ -41,7 +42,8 @@ __all__ = [
 ]
 
 MapRenderer = Callable[[Dataset, Geography, Language], str]
-TextRenderer = Callable[[Dataset, Geography, str], str]
+TextRenderer = Callable[..., str]
+"""``text_version(data, geography, prefix, lang="en")``."""
 SpecMaker = Callable[[Dataset, Geography, Language], MapSpec]
 
 MAPS: dict[str, tuple[MapRenderer, TextRenderer]] = {
@@ -115,15 +117,26 @@ EMBEDS: dict[str, Embed] = {
 """
 
 
-def embeds_for(data: Dataset, geo_dir: Path = GEO_DIR) -> dict[str, Embed]:
-    """The map embeds, each placed map with its text version for ``data``."""
+def embeds_for(data: Dataset, geo_dir: Path = GEO_DIR, lang: Language = "en") -> dict[str, Embed]:
+    """The map embeds, each placed map with its text version for ``data``, all in ``lang``.
+
+    In another language than English, each embed's title and description are its
+    ``map.embed.<name>.title`` and ``.description`` messages.
+    """
     geography = load_geography(geo_dir)
-    return {
-        key: replace(embed, alternative=partial(MAPS[embed.name][1], data, geography))
-        if embed.name in MAPS
-        else embed
-        for key, embed in EMBEDS.items()
-    }
+    found = {}
+    for key, embed in EMBEDS.items():
+        if lang != "en":
+            embed = replace(
+                embed,
+                title=message(f"map.embed.{embed.name}.title", lang),
+                description=message(f"map.embed.{embed.name}.description", lang),
+            )
+        if embed.name in MAPS:
+            text_version = partial(MAPS[embed.name][1], data, geography, lang=lang)
+            embed = replace(embed, alternative=text_version)
+        found[key] = embed
+    return found
 
 
 def render_all(

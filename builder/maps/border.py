@@ -149,26 +149,47 @@ def border_map(data: Dataset, geography: Geography, lang: Language = "en") -> st
     return assemble(border_spec(data, geography, lang), data, geography)
 
 
-def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
+_FIGURE_MESSAGES = (
+    "map.border.figure.article",
+    "map.border.figure.official",
+    "map.border.figure.measured",
+)
+"""The label and note of each figure of :func:`builder.geometry.geo.border_figures`, in order,
+for languages other than English."""
+
+
+def text_version(data: Dataset, geography: Geography, prefix: str, lang: Language = "en") -> str:
     """The border's published and measured lengths, and the events along it."""
     figures = (
         geo.border_figures(geography.border) if geography.has_border else list(geo.BORDER_FIGURES)
     )
-    rows: list[list[tv.Cell]] = [
-        [
-            f.label,
-            f"{f.km:,.0f} km" if f.km.is_integer() else f"{f.km:,.1f} km",
-            data.sources[f.source].title if f.source in data.sources else "",
-            f.note,
-        ]
-        for f in figures
+    rows: list[list[tv.Cell]] = []
+    for i, f in enumerate(figures):
+        label, note = f.label, f.note
+        if lang != "en":
+            label = say(f"{_FIGURE_MESSAGES[i]}.label", lang)
+            note = say(f"{_FIGURE_MESSAGES[i]}.note", lang)
+        length = number(f.km, lang, decimals=0 if f.km.is_integer() else 1)
+        rows.append(
+            [
+                label,
+                say("map.km", lang, km=length),
+                data.sources[f.source].title if f.source in data.sources else "",
+                note,
+            ]
+        )
+    features = located_features(data, geography, border_events(data, geography), lang)
+    headers = [
+        say(f"map.border.text_{column}", lang) for column in ("figure", "length", "source", "note")
     ]
-    features = located_features(data, geography, border_events(data, geography))
     return tv.wrap(
-        "The map as text: the border's length and the events along it",
-        tv.table("How long is the border?", ["Figure", "Length", "Source", "Note"], rows)
-        + tv.paragraph(geo.why_they_differ(measured_km(geography)))
+        say("map.border.text", lang),
+        tv.table(say("map.border.text_caption", lang), headers, rows)
+        + tv.paragraph(why_they_differ(measured_km(geography), lang))
         + tv.events_table(
-            f"Events within {BORDER_BAND_KM} km of the border ({len(features)})", features, prefix
+            say("map.border.text_events", lang, km=BORDER_BAND_KM, count=len(features)),
+            features,
+            prefix,
+            lang,
         ),
     )

@@ -146,12 +146,16 @@ def deployments_map(data: Dataset, geography: Geography, lang: Language = "en") 
     return assemble(deployments_spec(data, geography, lang), data, geography)
 
 
-def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
+def text_version(data: Dataset, geography: Geography, prefix: str, lang: Language = "en") -> str:
     """The deployments and claims, then the forces facing them, as tables."""
-    taliban = located_features(data, geography, taliban_events(data))
-    others = located_features(data, geography, other_side_events(data, geography))
+    taliban = located_features(data, geography, taliban_events(data), lang)
+    others = located_features(data, geography, other_side_events(data, geography), lang)
     return tv.wrap(
-        "The map as text: deployments and claims",
-        tv.events_table(f"Taliban forces and claims about them ({len(taliban)})", taliban, prefix)
-        + tv.events_table(f"Forces across the river ({len(others)})", others, prefix),
+        say("map.deployments.text", lang),
+        tv.events_table(
+            say("map.deployments.text_taliban", lang, count=len(taliban)), taliban, prefix, lang
+        )
+        + tv.events_table(
+            say("map.deployments.text_others", lang, count=len(others)), others, prefix, lang
+        ),
     )

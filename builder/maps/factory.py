@@ -323,43 +323,61 @@ def factory_map(data: Dataset, geography: Geography, lang: Language = "en") -> s
     return assemble(factory_spec(data, geography, lang), data, geography)
 
 
-def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
+def text_version(data: Dataset, geography: Geography, prefix: str, lang: Language = "en") -> str:
     """The factory's figures and the distances to places around it, as tables."""
-    r = reach(data, geography)
+    r = reach(data, geography, lang)
+    heading = say("map.factory.text", lang)
     if r is None:
-        return tv.wrap("The map as text: the factory and its reach", tv.paragraph(MISSING))
-    range_text, endurance = _figures(r, data)
+        missing = (
+            MISSING if lang == "en" else say("map.factory.missing", lang, system=FACTORY_SYSTEM)
+        )
+        return tv.wrap(heading, tv.paragraph(missing))
+    range_text, endurance = _figures(r, data, lang)
     event = data.events[r.factory_event]
+    title = name(event, lang, "title")
     facts: list[list[tv.Cell]] = [
-        ["Factory", (event.title, f"{prefix}events/{r.factory_event}/")],
-        ["Where", f"{r.place_name} (the exact site has not been made public)"],
-        ["Range", range_text],
+        [say("map.factory.text_factory", lang), (title, f"{prefix}events/{r.factory_event}/")],
+        [
+            say("map.factory.text_where", lang),
+            say("map.factory.text_site", lang, place=r.place_name),
+        ],
+        [say("map.factory.text_range", lang), range_text],
     ]
     if endurance:
-        facts.append(["Endurance", endurance])
+        facts.append([say("map.factory.text_endurance", lang), endurance])
     facts.append(
         [
-            "Border within range",
-            f"about {r.border_within_km:,.0f} km of the {r.border_total_km:,.0f} km line drawn",
+            say("map.factory.text_border", lang),
+            say(
+                "map.factory.text_border_value",
+                lang,
+                within=number(r.border_within_km, lang),
+                total=number(r.border_total_km, lang),
+            ),
         ]
     )
     for province, nearest, share in r.provinces:
-        reach_text = (
-            f"partly within range; nearest edge {nearest:,.0f} km"
-            if share
-            else f"out of range; nearest edge {nearest:,.0f} km"
-        )
-        facts.append([province, reach_text])
+        key = "map.factory.text_partly" if share else "map.factory.text_out"
+        facts.append([province, say(key, lang, km=number(nearest, lang))])
+    yes, no = say("map.factory.text_yes", lang), say("map.factory.text_no", lang)
     rows: list[list[tv.Cell]] = [
-        [place, f"{km:,.0f} km", "yes" if km <= r.range_km else "no"]
+        [place, say("map.km", lang, km=number(km, lang)), yes if km <= r.range_km else no]
         for place, km, _, _ in r.distances
     ]
     return tv.wrap(
-        "The map as text: the factory and its reach",
-        tv.table(f"The {r.system.name} and its factory", ["Item", "Figure"], facts)
+        heading,
+        tv.table(
+            say("map.factory.text_caption", lang, name=name(r.system, lang)),
+            [say("map.factory.text_item", lang), say("map.factory.text_figure", lang)],
+            facts,
+        )
         + tv.table(
-            f"Places within {CONTEXT_RADIUS_KM:,} km of the factory",
-            ["Place", "Distance", f"Within {r.range_km:g} km"],
+            say("map.factory.text_places", lang, km=number(CONTEXT_RADIUS_KM, lang)),
+            [
+                say("map.factory.text_place", lang),
+                say("map.factory.text_distance", lang),
+                say("map.factory.text_within", lang, km=short(r.range_km, lang)),
+            ],
             rows,
         ),
     )

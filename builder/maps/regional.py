@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from builder.html.sanitize import text
 from builder.i18n import Language, geonames
 from builder.maps import text as tv
 from builder.maps.areas import Geography
 from builder.maps.document import LayerSpec, MapSpec, assemble, events_layer
 from builder.maps.features import bounds, feature_points, located_features
 from builder.maps.legend import category_swatches, legend_html, precision_swatches, status_swatches
-from builder.maps.style import category_label
 from builder.maps.words import category, date, name, say, status
 from builder.record.schema import CATEGORIES, CLAIM_STATUSES, STATUSES
 from builder.record.validate import Dataset
@@ -198,30 +198,40 @@ def regional_map(data: Dataset, geography: Geography, lang: Language = "en") -> 
     return assemble(regional_spec(data, geography, lang), data, geography)
 
 
-def text_version(data: Dataset, geography: Geography, prefix: str) -> str:
+def text_version(data: Dataset, geography: Geography, prefix: str, lang: Language = "en") -> str:
     """Drones by country, then the events by category (or their counts, when very many)."""
     drone_rows: list[list[tv.Cell]] = [
         [
             entry["country"],
             "; ".join(entry["lines"]),
-            ", ".join(data.events[e].title for e in entry["events"]),
+            ", ".join(name(data.events[e], lang, "title") for e in entry["events"]),
         ]
-        for entry in drones_by_country(data).values()
+        for entry in drones_by_country(data, lang).values()
     ]
-    body = tv.table("Drones by country", ["Country", "Drones", "Events"], drone_rows, indexed=False)
-    features = located_features(data, geography)
+    headers = [
+        say(f"map.regional.text_{column}", lang) for column in ("country", "drones", "events")
+    ]
+    body = tv.table(say("map.regional.layer_drones", lang), headers, drone_rows, indexed=False)
+    features = located_features(data, geography, lang=lang)
     if len(features) <= TEXT_LIST_LIMIT:
-        for category in CATEGORIES:
-            chosen = [f for f in features if f["properties"]["category"] == category]
+        for group in CATEGORIES:
+            chosen = [f for f in features if f["properties"]["category"] == group]
             if chosen:
                 body += tv.events_table(
-                    f"{category_label(category)} ({len(chosen)})", chosen, prefix
+                    say("map.layer.events", lang, name=category(group, lang), count=len(chosen)),
+                    chosen,
+                    prefix,
+                    lang,
                 )
     else:
         counts: list[list[tv.Cell]] = [
-            [category_label(c), str(sum(f["properties"]["category"] == c for f in features))]
+            [category(c, lang), str(sum(f["properties"]["category"] == c for f in features))]
             for c in CATEGORIES
         ]
-        body += tv.table("Located events by category", ["Category", "Events"], counts)
-        body += f'<p><a href="{prefix}events/">Every event, listed by date</a></p>'
-    return tv.wrap("The map as text: drones by country and every located event", body)
+        body += tv.table(
+            say("map.regional.text_counts", lang),
+            [say("map.regional.text_category", lang), say("map.regional.text_events", lang)],
+            counts,
+        )
+        body += f'<p><a href="{prefix}events/">{text(say("map.regional.text_all", lang))}</a></p>'
+    return tv.wrap(say("map.regional.text", lang), body)

@@ -11,6 +11,8 @@ from typing import Any
 
 from builder.html.sanitize import text
 from builder.html.search import NOT_INDEXED
+from builder.i18n import Language
+from builder.i18n.messages import formatted
 
 Cell = str | tuple[str, str]
 """A table cell: plain text, or (text, href) for a link."""
@@ -37,22 +39,32 @@ def table(caption: str, headers: list[str], rows: list[list[Cell]], *, indexed: 
     )
 
 
-def events_table(caption: str, features: list[dict[str, Any]], prefix: str) -> str:
+def events_table(
+    caption: str, features: list[dict[str, Any]], prefix: str, lang: Language = "en"
+) -> str:
     """One row per event feature: date, linked title, status (with who claims), where.
 
     Each event is searchable on its own page, so this table stays out of the search.
+    ``features`` are made in ``lang`` (:func:`builder.maps.features.located_features`).
     """
     rows: list[list[Cell]] = []
     for feature in features:
         p = feature["properties"]
-        status = p["status"]
+        status = p.get("status_text") or p["status"]
         if p.get("claimed_by"):
-            status += f" (claimed by {', '.join(p['claimed_by'])}"
-            status += f"; rejected by {', '.join(p['denied_by'])})" if p.get("denied_by") else ")"
+            status += formatted("map.text.claimed_by", lang, names=", ".join(p["claimed_by"]))
+            status += (
+                formatted("map.text.rejected_by", lang, names=", ".join(p["denied_by"]))
+                if p.get("denied_by")
+                else ")"
+            )
         rows.append(
             [p["date"], (p["title"], f"{prefix}events/{p['id']}/"), status, p["where"] or ""]
         )
-    return table(caption, ["Date", "Event", "Status", "Where"], rows, indexed=False)
+    headers = [
+        formatted(f"map.text.{column}", lang) for column in ("date", "event", "status", "where")
+    ]
+    return table(caption, headers, rows, indexed=False)
 
 
 def paragraph(value: str) -> str:
