@@ -300,3 +300,25 @@ def test_every_embeds_english_caption_is_its_message(data) -> None:
     for key, embed in maps.EMBEDS.items():
         assert MESSAGES[f"map.embed.{embed.name}.title"]["en"] == embed.title, key
         assert MESSAGES[f"map.embed.{embed.name}.description"]["en"] == embed.description, key
+
+
+def test_a_russian_page_places_a_map_with_russian_words_around_it(data) -> None:
+    from builder.html import embeds
+    from builder.html.held_html import release_all
+    from builder.pipeline import embeds_for
+
+    where = embeds.Publication(
+        site_url="https://example.org/ru/",
+        site_name="Гонка",
+        page_url="https://example.org/ru/maps/",
+    )
+    placed = release_all(
+        embeds.expand(
+            "[[map regional]]\n\n[[chart timeline]]", embeds_for(data, "ru"), "../", where, "ru"
+        )
+    )
+    assert "Пропустить карту" in placed
+    assert "Открыть карту на весь экран" in placed
+    assert "Встроить этот график" in placed
+    for english in ("Skip the map", "Open the map full screen", "Embed this", "Data table"):
+        assert english not in placed

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from builder.html.held_html import hold
 from builder.html.sanitize import text
+from builder.i18n import Language
+from builder.i18n.messages import formatted, message
 
 DIRECTIVE = re.compile(r"^\[\[(map|chart) ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
 """A directive line: ``[[map NAME]]`` or ``[[chart NAME]]``."""
@@ -82,9 +84,14 @@ SKIP_TEXT = {"map": "Skip the map", "chart": "Skip the chart"}
 """Text of the link that lets keyboard users jump past an embed."""
 
 
-def skip_link(embed: Embed) -> str:
+def skip_link(embed: Embed, lang: Language = "en") -> str:
     """A link to the point just after the embed, so keyboard users need not tab through it."""
-    return f'<a class="dr-skip" href="#after-{embed.kind}-{embed.name}">{SKIP_TEXT[embed.kind]}</a>'
+    words = (
+        SKIP_TEXT[embed.kind]
+        if lang == "en"
+        else text(message(f"ui.embed.skip_{embed.kind}", lang))
+    )
+    return f'<a class="dr-skip" href="#after-{embed.kind}-{embed.name}">{words}</a>'
 
 
 def after_anchor(embed: Embed) -> str:
@@ -102,26 +109,37 @@ def static_image(image: StaticMap, prefix: str) -> str:
     )
 
 
-def snippet(kind: str, src: str, title: str, height: int, where: Publication) -> str:
+def snippet(
+    kind: str, src: str, title: str, height: int, where: Publication, lang: Language = "en"
+) -> str:
     """The ``<iframe>`` code that places the document at absolute ``src``, with a credit line
     that links back to the page it was copied from."""
+    noun = (
+        ("Map" if kind == "map" else "Chart") if lang == "en" else message(f"ui.embed.{kind}", lang)
+    )
     return (
         f'<iframe src="{text(src)}" title="{text(title)}" width="100%" height="{height}" '
         f'style="border:0;max-width:100%" loading="lazy"></iframe>\n'
-        f'<p style="font-size:small">{"Map" if kind == "map" else "Chart"}: '
+        f'<p style="font-size:small">{text(noun)}: '
         f'<a href="{text(where.page_url)}">{text(where.site_name)}</a>, {CREDIT}</p>'
     )
 
 
-def embed_code(embed: Embed, where: Publication) -> str:
+def embed_code(embed: Embed, where: Publication, lang: Language = "en") -> str:
     """The ``<iframe>`` snippet another site copies to place ``embed``, with its credit line."""
     height = embed.height if embed.kind == "map" else embed.height + 80
-    return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where)
+    return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where, lang)
 
 
-def code_control(kind: str, code: str) -> str:
+def code_control(kind: str, code: str, lang: Language = "en") -> str:
     """The "Embed" control: a disclosure holding the copyable ``code`` (Material adds the
     copy button to its code block)."""
+    if lang != "en":
+        return (
+            f'<details class="dr-embed-code"><summary>{text(message(f"ui.embed.code_{kind}", lang))}'
+            f"</summary><p>{text(message(f'ui.embed.code_help_{kind}', lang))}</p>"
+            f"<pre><code>{text(code)}</code></pre></details>"
+        )
     return (
         f'<details class="dr-embed-code"><summary>Embed this {kind}</summary>'
         f"<p>Copy this code into your page to show the {kind} there; "
@@ -130,15 +148,17 @@ def code_control(kind: str, code: str) -> str:
     )
 
 
-def embed_control(embed: Embed, where: Publication | None) -> str:
+def embed_control(embed: Embed, where: Publication | None, lang: Language = "en") -> str:
     """The "Embed" control: a disclosure holding the copyable snippet (Material adds the copy
     button to its code block); nothing when the page's address is unknown."""
     if where is None:
         return ""
-    return code_control(embed.kind, embed_code(embed, where))
+    return code_control(embed.kind, embed_code(embed, where, lang), lang)
 
 
-def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:
+def map_html(
+    embed: Embed, prefix: str, where: Publication | None = None, lang: Language = "en"
+) -> str:
     """An iframe holding a standalone map document, with its accessible name, its static
     image for readers without JavaScript and print, and its embed control."""
     return (
@@ -147,14 +167,24 @@ def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str
         f'loading="lazy" style="height:{embed.height}px"></iframe>'
         f"{static_image(embed.static, prefix) if embed.static else ''}"
         f"<figcaption>{text(embed.description)} "
-        f'<a href="{prefix}maps/{embed.name}.html">Open the map full screen</a>.</figcaption>'
-        f"{embed_control(embed, where)}"
+        f'<a href="{prefix}maps/{embed.name}.html">{_full_screen(lang)}</a>.</figcaption>'
+        f"{embed_control(embed, where, lang)}"
         f"{embed.alternative(prefix) if embed.alternative else ''}"
         f"</figure>"
     )
 
 
-def chart_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:
+def _full_screen(lang: Language) -> str:
+    return (
+        "Open the map full screen"
+        if lang == "en"
+        else text(formatted("ui.embed.full_screen", lang))
+    )
+
+
+def chart_html(
+    embed: Embed, prefix: str, where: Publication | None = None, lang: Language = "en"
+) -> str:
     """A chart container that ``charts.js`` fills, named, captioned and with its text alternative.
 
     The drawing is one named group to assistive technology (``role="group"``:
@@ -173,18 +203,24 @@ def chart_html(embed: Embed, prefix: str, where: Publication | None = None) -> s
         f'aria-labelledby="{title_id}"{described} '
         f'data-figure="{prefix}data/charts/{embed.name}.json" '
         f'data-plotly="{prefix}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'
-        f"{embed_control(embed, where)}"
+        f"{embed_control(embed, where, lang)}"
         f"{alternative}"
         f"</figure>"
     )
 
 
 def expand(
-    markdown: str, embeds: dict[str, Embed], prefix: str, where: Publication | None = None
+    markdown: str,
+    embeds: dict[str, Embed],
+    prefix: str,
+    where: Publication | None = None,
+    lang: Language = "en",
 ) -> str:
     """Replace every directive in ``markdown``; an unknown name raises :class:`UnknownEmbed`.
 
-    ``where`` the page is published gives each embed its copyable embed code.
+    ``where`` the page is published gives each embed its copyable embed code; ``lang`` is
+    the page's language, of the words placed around each embed (``embeds`` in the same
+    language: :func:`builder.pipeline.embeds_for`).
     """
     if "[[" not in markdown:
         return markdown  # most pages (every event's) have none: skip the scan
@@ -195,8 +231,9 @@ def expand(
         if embed is None:
             known = ", ".join(sorted(embeds))
             raise UnknownEmbed(f"[[{kind} {name}]] is not a known embed (known: {known})")
-        html = (map_html if kind == "map" else chart_html)(embed, prefix, where)
+        html = (map_html if kind == "map" else chart_html)(embed, prefix, where, lang)
         # Finished HTML: held away from Markdown (builder.html.held_html), back before the search.
-        return hold(f'<div class="dr-embed">{skip_link(embed)}{html}{after_anchor(embed)}</div>')
+        skip = skip_link(embed, lang)
+        return hold(f'<div class="dr-embed">{skip}{html}{after_anchor(embed)}</div>')
 
     return DIRECTIVE.sub(replace, markdown)

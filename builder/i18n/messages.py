@@ -257,6 +257,26 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "метка стоит посередине и не означает точный день",
     },
     "chart.key.label": {"en": "Key to the marks", "ru": "Условные обозначения"},
+    # The words placed around every map and chart on a page (builder/html/embeds.py).
+    "ui.embed.skip_map": {"en": "Skip the map", "ru": "Пропустить карту"},
+    "ui.embed.skip_chart": {"en": "Skip the chart", "ru": "Пропустить график"},
+    "ui.embed.map": {"en": "Map", "ru": "Карта"},
+    "ui.embed.chart": {"en": "Chart", "ru": "График"},
+    "ui.embed.code_map": {"en": "Embed this map", "ru": "Встроить эту карту"},
+    "ui.embed.code_chart": {"en": "Embed this chart", "ru": "Встроить этот график"},
+    "ui.embed.code_help_map": {
+        "en": "Copy this code into your page to show the map there; it credits and links back "
+        "to this page.",
+        "ru": "Скопируйте этот код на свою страницу, чтобы показать там карту; он указывает "
+        "автора и ссылается на эту страницу.",
+    },
+    "ui.embed.code_help_chart": {
+        "en": "Copy this code into your page to show the chart there; it credits and links back "
+        "to this page.",
+        "ru": "Скопируйте этот код на свою страницу, чтобы показать там график; он указывает "
+        "автора и ссылается на эту страницу.",
+    },
+    "ui.embed.full_screen": {"en": "Open the map full screen", "ru": "Открыть карту на весь экран"},
     # The charts' script (charts.js, chart-labels.js).
     "ui.chart.view_failed": {
         "en": "This view could not be drawn ({error}).",
