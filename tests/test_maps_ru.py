@@ -17,7 +17,7 @@ import pytest
 
 from builder import maps
 from builder.i18n.front import front_strings
-from builder.i18n.messages import MESSAGES
+from builder.i18n.messages import MESSAGES, formatted
 from builder.maps.areas import load_geography
 from builder.maps.document import MapSpec
 from builder.maps.features import located_features
@@ -322,3 +322,18 @@ def test_a_russian_page_places_a_map_with_russian_words_around_it(data) -> None:
     assert "Встроить этот график" in placed
     for english in ("Skip the map", "Open the map full screen", "Embed this", "Data table"):
         assert english not in placed
+
+
+def test_the_border_words_english_is_what_the_english_maps_say() -> None:
+    # The Russian border texts translate geo's English: if geo's changes, these must follow.
+    from builder.geometry import geo
+    from builder.maps.border import _FIGURE_MESSAGES, why_they_differ
+
+    assert why_they_differ(1172.1, "en") == geo.why_they_differ(1172.1)
+    english = formatted(
+        "map.border.why", "en", measured=formatted("map.border.about", "en", km="1,172")
+    )
+    assert english == geo.why_they_differ(1172.1)
+    for figure, key in zip(geo.BORDER_FIGURES, _FIGURE_MESSAGES, strict=False):
+        assert MESSAGES[f"{key}.label"]["en"] == figure.label
+        assert MESSAGES[f"{key}.note"]["en"] == figure.note

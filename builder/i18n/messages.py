@@ -690,14 +690,13 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ru": "Округлённая цифра без собственного источника.",
     },
     "map.border.figure.official.label": {
-        "en": "Commonly cited official figure",
-        "ru": "Часто приводимая официальная цифра",
+        "en": "Tajikistan's foreign ministry",
+        "ru": "МИД Таджикистана",
     },
     "map.border.figure.official.note": {
-        "en": "Commonly cited official figure, not from the article's sources; other "
-        "references give up to about 1,357 km.",
-        "ru": "Часто приводимая официальная цифра, не из источников статьи; другие "
-        "справочники называют до 1357 км.",
+        "en": "The official length: 1,135.3 km of it along rivers, 189.85 km over land, 19 km "
+        "across a lake.",
+        "ru": "Официальная длина: из неё 1135,3 км по рекам, 189,85 км по суше, 19 км по озеру.",
     },
     "map.border.figure.measured.label": {
         "en": "Measured on the 1:10m Natural Earth line",
@@ -784,8 +783,8 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ru": "Если дальность указана на путь туда и обратно, беспилотник долетит примерно вдвое ближе.",
     },
     "map.factory.title": {
-        "en": "Map: the {name} factory in {place} and its {km} km reach",
-        "ru": "Карта: завод {name} ({place}) и его дальность {km} км",
+        "en": "Map: {place}, and its {km} km reach",
+        "ru": "Карта: {place} и дальность {km} км",
     },
     "map.factory.layer_ring": {
         "en": "{name} range ring ({km} km)",
@@ -819,12 +818,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "For most of its length the border follows the Panj and Amu Darya rivers. "
         "A line drawn for a 1:10m world map keeps only some of the river's bends, cutting "
         "across its meanders, so it measures shorter{measured} than the boundary surveyed "
-        "along the river. The article rounds to 1,300 km; official sources usually say "
-        "about 1,344 km.",
+        "along the river. The article rounds to 1,300 km; Tajikistan's foreign ministry "
+        "gives 1,344 km.",
         "ru": "На большей части граница идёт по рекам Пяндж и Амударья. Линия для карты мира "
         "масштаба 1:10 млн сохраняет лишь часть изгибов реки и срезает её меандры, поэтому "
         "она короче{measured}, чем граница, измеренная по руслу. В статье длина округлена "
-        "до 1300 км; официальные источники обычно называют около 1344 км.",
+        "до 1300 км; МИД Таджикистана называет 1344 км.",
     },
     "map.border.about": {"en": " (about {km} km)", "ru": " (около {km} км)"},
     "map.border.title": {

@@ -281,7 +281,8 @@ def factory_spec(data: Dataset, geography: Geography, lang: Language = "en") -> 
         ],
     )
     spec = MapSpec(
-        title=say("map.factory.title", lang, name=system, place=r.place_name, km=radius),
+        # The place names the factory and its city already ("Ababil-2 drone factory, Dushanbe").
+        title=say("map.factory.title", lang, place=r.place_name, km=radius),
         center=r.centre,
         zoom=6,
         # The whole ring and every place whose distance is labelled.
