@@ -16,10 +16,10 @@ in, strings out. :func:`embeds_for` gives each map embed its text version
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from builder.html.embeds import Embed
 from builder.i18n import Language
@@ -41,10 +41,29 @@ __all__ = [
     "render_all",
 ]
 
-MapRenderer = Callable[[Dataset, Geography, Language], str]
-TextRenderer = Callable[..., str]
-"""``text_version(data, geography, prefix, lang="en")``."""
-SpecMaker = Callable[[Dataset, Geography, Language], MapSpec]
+
+class MapRenderer(Protocol):
+    """A map document renderer: ``factory_map(data, geography, lang="en")``."""
+
+    def __call__(self, data: Dataset, geography: Geography, lang: Language = "en") -> str:
+        """The map's standalone HTML document, its words in ``lang``."""
+
+
+class TextRenderer(Protocol):
+    """A map's text version renderer: ``text_version(data, geography, prefix, lang="en")``."""
+
+    def __call__(
+        self, data: Dataset, geography: Geography, prefix: str, lang: Language = "en"
+    ) -> str:
+        """The map's facts as escaped HTML tables, links relative via ``prefix``."""
+
+
+class SpecMaker(Protocol):
+    """What a map shows: ``factory_spec(data, geography, lang="en")``."""
+
+    def __call__(self, data: Dataset, geography: Geography, lang: Language = "en") -> MapSpec:
+        """The map's spec, its words in ``lang``."""
+
 
 MAPS: dict[str, tuple[MapRenderer, TextRenderer]] = {
     "factory": (factory.factory_map, factory.text_version),
