@@ -191,7 +191,7 @@ def test_russian_legends_and_layers_say_it_in_russian(specs) -> None:
     border = specs["border"]
     assert any(layer.name == "Афгано-таджикская граница" for layer in border.layers)
     # The measured length, with a no-break space between thousands, as Russian writes it.
-    assert "1\u00a0172 км" in border.title
+    assert "1\u00a0172\u00a0км" in border.title
 
 
 @pytest.mark.parametrize(
@@ -314,7 +314,11 @@ def test_a_russian_page_places_a_map_with_russian_words_around_it(data) -> None:
     )
     placed = release_all(
         embeds.expand(
-            "[[map regional]]\n\n[[chart timeline]]", embeds_for(data, "ru"), "../", where, "ru"
+            "[[map regional]]\n\n[[chart timeline]]",
+            embeds_for(data, "ru"),
+            "../",
+            where,
+            front_strings("ru"),
         )
     )
     assert "Пропустить карту" in placed
@@ -337,3 +341,13 @@ def test_the_border_words_english_is_what_the_english_maps_say() -> None:
     for figure, key in zip(geo.BORDER_FIGURES, _FIGURE_MESSAGES, strict=False):
         assert MESSAGES[f"{key}.label"]["en"] == figure.label
         assert MESSAGES[f"{key}.note"]["en"] == figure.note
+
+
+def test_the_words_around_embeds_have_their_english_as_messages() -> None:
+    from builder.html import embeds
+
+    assert MESSAGES["ui.embed.skip_map"]["en"] == embeds.SKIP_TEXT["map"]
+    assert MESSAGES["ui.embed.skip_chart"]["en"] == embeds.SKIP_TEXT["chart"]
+    english = embeds.code_control("map", "CODE")
+    assert MESSAGES["ui.embed.code_map"]["en"] in english
+    assert MESSAGES["ui.embed.code_help_map"]["en"] in english

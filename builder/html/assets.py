@@ -34,8 +34,9 @@ PLOTLY_LOCALES: dict[str, str] = {"ru": "plotly.js-locales/ru.js"}
 """Plotly's locale of each language other than English -> its file inside ``node_modules``
 (npm ``plotly.js-locales``: modebar words, month names, decimal and thousands separators)."""
 
-PLOTLY_LOCALE_PATH = "assets/vendor/plotly/plotly-locale-{lang}.js"
-"""Site path of a language's Plotly locale script; ``charts.js`` finds it beside plotly.js."""
+PLOTLY_LOCALE_PATH = "assets/vendor/plotly/locale-{lang}.js"
+"""Site path of a language's Plotly locale script; ``charts.js`` finds it beside plotly.js
+(named without "plotly": the one file so named is the bundle itself)."""
 
 PLOTLY_LOCALES_LICENSE = ("assets/vendor/plotly-locales/LICENSE", "plotly.js-locales/LICENSE")
 """The locales package's licence, served beside the locales."""

@@ -8,13 +8,11 @@ each directive for the embed's HTML with links relative to that page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from builder.html.held_html import hold
 from builder.html.sanitize import text
-from builder.i18n import Language
-from builder.i18n.messages import formatted, message
 
 DIRECTIVE = re.compile(r"^\[\[(map|chart) ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
 """A directive line: ``[[map NAME]]`` or ``[[chart NAME]]``."""
@@ -84,14 +82,20 @@ SKIP_TEXT = {"map": "Skip the map", "chart": "Skip the chart"}
 """Text of the link that lets keyboard users jump past an embed."""
 
 
-def skip_link(embed: Embed, lang: Language = "en") -> str:
+Words = Mapping[str, str]
+"""The words placed around embeds in a page's language, by message key (``ui.embed.*`` of
+``builder.i18n.messages``, e.g. ``builder.i18n.front.front_strings("ru")``); where a key
+is missing, or no words are given, the English written here is used."""
+
+
+def _say(words: Words | None, key: str, english: str) -> str:
+    return words[key] if words and key in words else english
+
+
+def skip_link(embed: Embed, words: Words | None = None) -> str:
     """A link to the point just after the embed, so keyboard users need not tab through it."""
-    words = (
-        SKIP_TEXT[embed.kind]
-        if lang == "en"
-        else text(message(f"ui.embed.skip_{embed.kind}", lang))
-    )
-    return f'<a class="dr-skip" href="#after-{embed.kind}-{embed.name}">{words}</a>'
+    said = _say(words, f"ui.embed.skip_{embed.kind}", SKIP_TEXT[embed.kind])
+    return f'<a class="dr-skip" href="#after-{embed.kind}-{embed.name}">{text(said)}</a>'
 
 
 def after_anchor(embed: Embed) -> str:
@@ -110,13 +114,11 @@ def static_image(image: StaticMap, prefix: str) -> str:
 
 
 def snippet(
-    kind: str, src: str, title: str, height: int, where: Publication, lang: Language = "en"
+    kind: str, src: str, title: str, height: int, where: Publication, words: Words | None = None
 ) -> str:
     """The ``<iframe>`` code that places the document at absolute ``src``, with a credit line
     that links back to the page it was copied from."""
-    noun = (
-        ("Map" if kind == "map" else "Chart") if lang == "en" else message(f"ui.embed.{kind}", lang)
-    )
+    noun = _say(words, f"ui.embed.{kind}", "Map" if kind == "map" else "Chart")
     return (
         f'<iframe src="{text(src)}" title="{text(title)}" width="100%" height="{height}" '
         f'style="border:0;max-width:100%" loading="lazy"></iframe>\n'
@@ -125,65 +127,58 @@ def snippet(
     )
 
 
-def embed_code(embed: Embed, where: Publication, lang: Language = "en") -> str:
+def embed_code(embed: Embed, where: Publication, words: Words | None = None) -> str:
     """The ``<iframe>`` snippet another site copies to place ``embed``, with its credit line."""
     height = embed.height if embed.kind == "map" else embed.height + 80
-    return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where, lang)
+    return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where, words)
 
 
-def code_control(kind: str, code: str, lang: Language = "en") -> str:
+def code_control(kind: str, code: str, words: Words | None = None) -> str:
     """The "Embed" control: a disclosure holding the copyable ``code`` (Material adds the
     copy button to its code block)."""
-    if lang != "en":
-        return (
-            f'<details class="dr-embed-code"><summary>{text(message(f"ui.embed.code_{kind}", lang))}'
-            f"</summary><p>{text(message(f'ui.embed.code_help_{kind}', lang))}</p>"
-            f"<pre><code>{text(code)}</code></pre></details>"
-        )
+    summary = _say(words, f"ui.embed.code_{kind}", f"Embed this {kind}")
+    help_text = _say(
+        words,
+        f"ui.embed.code_help_{kind}",
+        f"Copy this code into your page to show the {kind} there; "
+        "it credits and links back to this page.",
+    )
     return (
-        f'<details class="dr-embed-code"><summary>Embed this {kind}</summary>'
-        f"<p>Copy this code into your page to show the {kind} there; "
-        f"it credits and links back to this page.</p>"
+        f'<details class="dr-embed-code"><summary>{text(summary)}</summary>'
+        f"<p>{text(help_text)}</p>"
         f"<pre><code>{text(code)}</code></pre></details>"
     )
 
 
-def embed_control(embed: Embed, where: Publication | None, lang: Language = "en") -> str:
+def embed_control(embed: Embed, where: Publication | None, words: Words | None = None) -> str:
     """The "Embed" control: a disclosure holding the copyable snippet (Material adds the copy
     button to its code block); nothing when the page's address is unknown."""
     if where is None:
         return ""
-    return code_control(embed.kind, embed_code(embed, where, lang), lang)
+    return code_control(embed.kind, embed_code(embed, where, words), words)
 
 
 def map_html(
-    embed: Embed, prefix: str, where: Publication | None = None, lang: Language = "en"
+    embed: Embed, prefix: str, where: Publication | None = None, words: Words | None = None
 ) -> str:
     """An iframe holding a standalone map document, with its accessible name, its static
     image for readers without JavaScript and print, and its embed control."""
+    full_screen = _say(words, "ui.embed.full_screen", "Open the map full screen")
     return (
         f'<figure class="dr-map">'
         f'<iframe src="{prefix}maps/{embed.name}.html" title="{text(embed.title)}" '
         f'loading="lazy" style="height:{embed.height}px"></iframe>'
         f"{static_image(embed.static, prefix) if embed.static else ''}"
         f"<figcaption>{text(embed.description)} "
-        f'<a href="{prefix}maps/{embed.name}.html">{_full_screen(lang)}</a>.</figcaption>'
-        f"{embed_control(embed, where, lang)}"
+        f'<a href="{prefix}maps/{embed.name}.html">{text(full_screen)}</a>.</figcaption>'
+        f"{embed_control(embed, where, words)}"
         f"{embed.alternative(prefix) if embed.alternative else ''}"
         f"</figure>"
     )
 
 
-def _full_screen(lang: Language) -> str:
-    return (
-        "Open the map full screen"
-        if lang == "en"
-        else text(formatted("ui.embed.full_screen", lang))
-    )
-
-
 def chart_html(
-    embed: Embed, prefix: str, where: Publication | None = None, lang: Language = "en"
+    embed: Embed, prefix: str, where: Publication | None = None, words: Words | None = None
 ) -> str:
     """A chart container that ``charts.js`` fills, named, captioned and with its text alternative.
 
@@ -203,7 +198,7 @@ def chart_html(
         f'aria-labelledby="{title_id}"{described} '
         f'data-figure="{prefix}data/charts/{embed.name}.json" '
         f'data-plotly="{prefix}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'
-        f"{embed_control(embed, where, lang)}"
+        f"{embed_control(embed, where, words)}"
         f"{alternative}"
         f"</figure>"
     )
@@ -214,13 +209,13 @@ def expand(
     embeds: dict[str, Embed],
     prefix: str,
     where: Publication | None = None,
-    lang: Language = "en",
+    words: Words | None = None,
 ) -> str:
     """Replace every directive in ``markdown``; an unknown name raises :class:`UnknownEmbed`.
 
-    ``where`` the page is published gives each embed its copyable embed code; ``lang`` is
-    the page's language, of the words placed around each embed (``embeds`` in the same
-    language: :func:`builder.pipeline.embeds_for`).
+    ``where`` the page is published gives each embed its copyable embed code; ``words``
+    are the page's language's words placed around each embed (see :data:`Words`; English
+    without them), ``embeds`` in the same language (:func:`builder.pipeline.embeds_for`).
     """
     if "[[" not in markdown:
         return markdown  # most pages (every event's) have none: skip the scan
@@ -231,9 +226,9 @@ def expand(
         if embed is None:
             known = ", ".join(sorted(embeds))
             raise UnknownEmbed(f"[[{kind} {name}]] is not a known embed (known: {known})")
-        html = (map_html if kind == "map" else chart_html)(embed, prefix, where, lang)
+        html = (map_html if kind == "map" else chart_html)(embed, prefix, where, words)
         # Finished HTML: held away from Markdown (builder.html.held_html), back before the search.
-        skip = skip_link(embed, lang)
+        skip = skip_link(embed, words)
         return hold(f'<div class="dr-embed">{skip}{html}{after_anchor(embed)}</div>')
 
     return DIRECTIVE.sub(replace, markdown)

@@ -472,6 +472,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ru": " (линия Natural Earth, масштаб 1:10 млн)",
     },
     "map.layer.events": {"en": "{name} ({count})", "ru": "{name} ({count})"},
+    "map.legend.word": {"en": "Legend", "ru": "Легенда"},
     "map.legend.status": {"en": "How firm each report is", "ru": "Насколько надёжно сообщение"},
     "map.legend.precision": {"en": "How precise each place is", "ru": "Насколько точно место"},
     "map.legend.by_category": {"en": "Events by category", "ru": "События по категориям"},
@@ -537,7 +538,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "map.and": {"en": " and ", "ru": " и "},
     "map.date_range": {"en": "{first} to {last}", "ru": "{first} — {last}"},
-    "map.km": {"en": "{km} km", "ru": "{km} км"},
+    "map.km": {"en": "{km} km", "ru": "{km}\u00a0км"},
     "map.where": {"en": "{name} ({precision})", "ru": "{name} ({precision})"},
     # Captions of the maps and charts pages place (builder/maps and builder/charts EMBEDS).
     "map.embed.factory.title": {
@@ -649,15 +650,15 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "map.factory.text_border": {"en": "Border within range", "ru": "Граница в зоне досягаемости"},
     "map.factory.text_border_value": {
         "en": "about {within} km of the {total} km line drawn",
-        "ru": "около {within} км из {total} км нарисованной линии",
+        "ru": "около {within}\u00a0км из {total}\u00a0км нарисованной линии",
     },
     "map.factory.text_partly": {
         "en": "partly within range; nearest edge {km} km",
-        "ru": "частично в зоне досягаемости; ближайший край в {km} км",
+        "ru": "частично в зоне досягаемости; ближайший край в {km}\u00a0км",
     },
     "map.factory.text_out": {
         "en": "out of range; nearest edge {km} km",
-        "ru": "вне зоны досягаемости; ближайший край в {km} км",
+        "ru": "вне зоны досягаемости; ближайший край в {km}\u00a0км",
     },
     "map.factory.text_yes": {"en": "yes", "ru": "да"},
     "map.factory.text_no": {"en": "no", "ru": "нет"},
@@ -666,11 +667,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "map.factory.text_figure": {"en": "Figure", "ru": "Значение"},
     "map.factory.text_places": {
         "en": "Places within {km} km of the factory",
-        "ru": "Места в пределах {km} км от завода",
+        "ru": "Места в пределах {km}\u00a0км от завода",
     },
     "map.factory.text_place": {"en": "Place", "ru": "Место"},
     "map.factory.text_distance": {"en": "Distance", "ru": "Расстояние"},
-    "map.factory.text_within": {"en": "Within {km} km", "ru": "В пределах {km} км"},
+    "map.factory.text_within": {"en": "Within {km} km", "ru": "В пределах {km}\u00a0км"},
     "map.border.text": {
         "en": "The map as text: the border's length and the events along it",
         "ru": "Карта в виде текста: длина границы и события вдоль неё",
@@ -682,7 +683,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "map.border.text_note": {"en": "Note", "ru": "Примечание"},
     "map.border.text_events": {
         "en": "Events within {km} km of the border ({count})",
-        "ru": "События в пределах {km} км от границы ({count})",
+        "ru": "События в пределах {km}\u00a0км от границы ({count})",
     },
     "map.border.figure.article.label": {"en": "The article", "ru": "Статья"},
     "map.border.figure.article.note": {
@@ -751,7 +752,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "map.factory.the_factory_place": {"en": "the factory", "ru": "завод"},
     "map.factory.ring_label": {
         "en": "{name} range: {km} km from the factory",
-        "ru": "Дальность {name}: {km} км от завода",
+        "ru": "Дальность {name}: {km}\u00a0км от завода",
     },
     "map.factory.legend_title": {
         "en": "{name}: the factory and its reach",
@@ -761,7 +762,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "{name} factory ({place}; exact site not public)",
         "ru": "Завод {name} ({place}; точное место не раскрыто)",
     },
-    "map.factory.swatch_ring": {"en": "{km} km from the factory", "ru": "{km} км от завода"},
+    "map.factory.swatch_ring": {"en": "{km} km from the factory", "ru": "{km}\u00a0км от завода"},
     "map.factory.swatch_provinces": {
         "en": "Afghan provinces named in the story",
         "ru": "Провинции Афганистана, упомянутые в истории",
@@ -776,7 +777,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "map.factory.border_within": {
         "en": "About {within} km of the {total} km border line lies inside the ring.",
-        "ru": "Около {within} км из {total} км линии границы лежат внутри круга.",
+        "ru": "Около {within}\u00a0км из {total}\u00a0км линии границы лежат внутри круга.",
     },
     "map.factory.round_trip": {
         "en": "If the range is the whole round trip, the drone reaches about half as far.",
@@ -784,11 +785,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "map.factory.title": {
         "en": "Map: {place}, and its {km} km reach",
-        "ru": "Карта: {place} и дальность {km} км",
+        "ru": "Карта: {place} и дальность {km}\u00a0км",
     },
     "map.factory.layer_ring": {
         "en": "{name} range ring ({km} km)",
-        "ru": "Круг дальности {name} ({km} км)",
+        "ru": "Круг дальности {name} ({km}\u00a0км)",
     },
     "map.factory.layer_distances": {
         "en": "Distances from the factory",
@@ -796,15 +797,15 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "map.factory.layer_factory": {"en": "The factory", "ru": "Завод"},
     # The border map.
-    "map.border.drawn_here": {"en": "{km} km as drawn here", "ru": "{km} км по этой линии"},
+    "map.border.drawn_here": {"en": "{km} km as drawn here", "ru": "{km}\u00a0км на карте"},
     "map.border.line_missing": {"en": "line missing", "ru": "линии нет"},
     "map.border.length_label": {
         "en": "Afghanistan–Tajikistan border: {drawn}; the article says {article} km",
-        "ru": "Афгано-таджикская граница: {drawn}; в статье — {article} км",
+        "ru": "Афгано-таджикская граница: {drawn}; в статье — {article}\u00a0км",
     },
-    "map.border.article_says": {"en": "the article says {km} km", "ru": "в статье — {km} км"},
+    "map.border.article_says": {"en": "the article says {km} km", "ru": "в статье — {km}\u00a0км"},
     "map.border.layer_length": {"en": "The border's length", "ru": "Длина границы"},
-    "map.border.drawn": {"en": "{km} km as drawn", "ru": "{km} км по линии"},
+    "map.border.drawn": {"en": "{km} km as drawn", "ru": "{km}\u00a0км по линии"},
     "map.border.no_line": {
         "en": "no border line in data/geo",
         "ru": "в data/geo нет линии границы",
@@ -825,7 +826,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "она короче{measured}, чем граница, измеренная по руслу. В статье длина округлена "
         "до 1300 км; МИД Таджикистана называет 1344 км.",
     },
-    "map.border.about": {"en": " (about {km} km)", "ru": " (около {km} км)"},
+    "map.border.about": {"en": " (about {km} km)", "ru": " (около {km}\u00a0км)"},
     "map.border.title": {
         "en": "Map: the Afghanistan–Tajikistan border ({drawn}) and events along it",
         "ru": "Карта: афгано-таджикская граница ({drawn}) и события вдоль неё",
@@ -907,7 +908,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "map.story.ring_label": {
         "en": "{name} reported range: {km} km from the factory",
-        "ru": "Заявленная дальность {name}: {km} км от завода",
+        "ru": "Заявленная дальность {name}: {km}\u00a0км от завода",
     },
     "map.story.layer_ring": {"en": "Ababil-2 range ring", "ru": "Круг дальности «Абабиль-2»"},
     "map.story.layer_events": {"en": "Events of the story", "ru": "События истории"},

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from builder.html.sanitize import text
 from builder.i18n import Language
 from builder.maps.areas import Geography, province_features
 from builder.maps.base import DataLayer, MapCall, add_html, add_layer_control, new_map, render
@@ -126,6 +127,15 @@ def events_layer(
     return LayerSpec("events", named, map_collection(features), show=show)
 
 
+def _legend_word(legend: str, lang: Language) -> str:
+    # A folded legend reads "Legend: <title>" on a phone; the word comes from the stylesheet
+    # (map-layout.css), which takes another language's from this attribute.
+    if lang == "en" or "<summary>" not in legend:
+        return legend
+    word = text(say("map.legend.word", lang))
+    return legend.replace("<summary>", f'<summary data-legend-word="{word}">', 1)
+
+
 def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
     """Render ``spec`` to a standalone HTML document (call inside ``counted_ids``)."""
     fmap = new_map(center=spec.center, zoom=spec.zoom, title=spec.title, lang=spec.lang)
@@ -138,7 +148,7 @@ def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
             layer.factory, layer.data, layer.name, show=layer.show, control=layer.control
         ).add_to(fmap)
     add_layer_control(fmap)
-    add_html(fmap, spec.legend)
+    add_html(fmap, _legend_word(spec.legend, spec.lang))
     for html in spec.extra_html:
         add_html(fmap, html)
     finish = {"label": spec.title, "bounds": spec.bounds, "maxZoom": spec.max_zoom}

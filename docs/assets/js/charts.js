@@ -58,7 +58,7 @@
    * plotly.js and registered, so its modebar and number separators follow the page. */
   function withLocale(div, Plotly, payload, config) {
     if (!payload.locale || payload.locale === "en") { return Promise.resolve(config); }
-    var src = div.getAttribute("data-plotly").replace(/[^/]+$/, "plotly-locale-" + payload.locale + ".js");
+    var src = div.getAttribute("data-plotly").replace(/[^/]+$/, "locale-" + payload.locale + ".js");
     return loadScript(src, "drPlotlyLocales").then(function (locales) {
       var locale = locales && locales[payload.locale];
       if (locale) { Plotly.register(locale); config.locale = payload.locale; }
