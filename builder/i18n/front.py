@@ -22,24 +22,26 @@ FRONT_PREFIXES: tuple[str, ...] = ("ui.", "status.", "map.precision.")
 status and precision words they show beside the record's)."""
 
 
-def front_strings(lang: Language) -> dict[str, str]:
-    """Every front-end message in ``lang``, by key."""
-    return {
-        key: texts[lang]
-        for key, texts in sorted(MESSAGES.items())
-        if key.startswith(FRONT_PREFIXES)
-    }
+MAP_PREFIXES: tuple[str, ...] = ("ui.map.",)
+"""The messages a map document's scripts (``map-layers.js``, ``basemap.js``) ask for."""
 
 
-def strings_element(lang: Language) -> str:
+def front_strings(lang: Language, prefixes: tuple[str, ...] = FRONT_PREFIXES) -> dict[str, str]:
+    """Every front-end message in ``lang`` (or those under ``prefixes``), by key."""
+    return {key: texts[lang] for key, texts in sorted(MESSAGES.items()) if key.startswith(prefixes)}
+
+
+def strings_element(lang: Language, prefixes: tuple[str, ...] = FRONT_PREFIXES) -> str:
     """The ``#dr-strings`` element for a page or map document in ``lang``; empty for English.
 
-    It is data, not script (``type="application/json"``), so the Content-Security-Policy
-    needs no hash for it.
+    A page carries every front-end message (:data:`FRONT_PREFIXES`), a map document only
+    its scripts' (:data:`MAP_PREFIXES`). It is data, not script
+    (``type="application/json"``), so the Content-Security-Policy needs no hash for it;
+    a page puts it in its ``<head>``, before the scripts that read it.
     """
     if lang == DEFAULT_LANGUAGE:
         return ""
     return (
         f'<script type="application/json" id="{STRINGS_ELEMENT_ID}">'
-        f"{script_json(front_strings(lang))}</script>"
+        f"{script_json(front_strings(lang, prefixes))}</script>"
     )

@@ -28,7 +28,7 @@ from folium.template import Template
 from builder.geometry.basemap import BASEMAP_CSS, BASEMAP_JS, BASEMAP_PATH, TOPOJSON_JS
 from builder.html.sanitize import script_json, text
 from builder.i18n import Language
-from builder.i18n.front import strings_element
+from builder.i18n.front import MAP_PREFIXES, strings_element
 from builder.i18n.messages import message
 
 LEAFLET_JS = "assets/vendor/leaflet/leaflet.js"
@@ -211,7 +211,7 @@ def new_map(
         branca.element.Element(f'<link rel="icon" href="../{SITE_ICON}" type="image/svg+xml">'),
         name="icon",
     )
-    if strings := strings_element(lang):
+    if strings := strings_element(lang, MAP_PREFIXES):
         add_html(fmap, strings)
     _document(fmap).header.add_child(branca.element.Element(preload_links()), name="preload")
     return fmap
