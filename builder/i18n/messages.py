@@ -322,6 +322,110 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "The chart could not be drawn ({error}). The table below holds the same information.",
         "ru": "Не удалось построить график ({error}). Те же данные — в таблице ниже.",
     },
+    # The explore page (builder/pages/explore.py): its controls as the page writes them.
+    "explore.title": {"en": "Explore the record", "ru": "Исследовать хронику"},
+    "explore.description": {
+        "en": "Every event of the drone race on one map and one timeline that move together: "
+        "choose a period, filter by category, actor or status, play it through, share the view.",
+        "ru": "Все события гонки беспилотников на одной карте и одной шкале времени, которые "
+        "движутся вместе: выберите период, отберите по категории, участнику или статусу, "
+        "проиграйте его и поделитесь видом.",
+    },
+    "explore.in_period": {"en": " in the period", "ru": " за период"},
+    "explore.status.confirmed": {"en": "Confirmed", "ru": "Подтверждено"},
+    "explore.status.reported": {"en": "Reported", "ru": "Сообщается"},
+    "explore.status.claimed": {"en": "Claimed by one side", "ru": "Заявлено одной стороной"},
+    "explore.status.disputed": {"en": "Disputed", "ru": "Оспаривается"},
+    "explore.status.denied": {"en": "Claimed and denied", "ru": "Заявлено и опровергнуто"},
+    "explore.status_label.confirmed": {"en": "Confirmed", "ru": "Подтверждено"},
+    "explore.status_label.reported": {
+        "en": "Reported, not independently confirmed",
+        "ru": "Сообщается, независимо не подтверждено",
+    },
+    "explore.status_label.claimed": {
+        "en": "Claimed by one side, not verified",
+        "ru": "Заявлено одной стороной, не проверено",
+    },
+    "explore.status_label.disputed": {"en": "Disputed", "ru": "Оспаривается"},
+    "explore.status_label.denied": {"en": "Claimed and denied", "ru": "Заявлено и опровергнуто"},
+    "explore.filters": {"en": "Filters", "ru": "Фильтры"},
+    "explore.actor": {"en": "Actor", "ru": "Участник"},
+    "explore.every_actor": {"en": "Every actor", "ru": "Все участники"},
+    "explore.category": {"en": "Category", "ru": "Категория"},
+    "explore.status_of_claim": {"en": "Status of the claim", "ru": "Статус сведений"},
+    "explore.status_hint": {
+        "en": "The emptier and more dashed a mark, the weaker the claim "
+        "({link}what each status means{end}). Numbers count the events of the period that "
+        "the other filters keep; a group with nothing ticked keeps them all.",
+        "ru": "Чем пустее и пунктирнее метка, тем слабее сведения ({link}что означает каждый "
+        "статус{end}). Числа считают события периода, оставленные другими фильтрами; группа "
+        "без отметок оставляет все.",
+    },
+    "explore.period": {"en": "Period", "ru": "Период"},
+    "explore.play": {"en": "Play", "ru": "Воспроизвести"},
+    "explore.play_as": {"en": "Play as", "ru": "Как воспроизводить:"},
+    "explore.play_window": {
+        "en": "a six-month window moving on",
+        "ru": "окно в полгода, сдвигающееся вперёд",
+    },
+    "explore.play_grow": {
+        "en": "a growing period from the first event",
+        "ru": "растущий период от первого события",
+    },
+    "explore.speed": {"en": "Speed", "ru": "Скорость"},
+    "explore.slow": {"en": "Slow", "ru": "Медленно"},
+    "explore.normal": {"en": "Normal", "ru": "Обычно"},
+    "explore.fast": {"en": "Fast", "ru": "Быстро"},
+    "explore.play_note": {
+        "en": "A month a step; stretches with no events are skipped.",
+        "ru": "Шаг — месяц; отрезки без событий пропускаются.",
+    },
+    "explore.period_start": {"en": "Start of the period", "ru": "Начало периода"},
+    "explore.period_end": {"en": "End of the period", "ru": "Конец периода"},
+    "explore.from": {"en": "From", "ru": "С"},
+    "explore.to": {"en": "To", "ru": "По"},
+    "explore.all_dates": {"en": "All dates", "ru": "Все даты"},
+    "explore.no_script": {
+        "en": '<div class="dr-explore-static"><p>This page puts the record\'s {count} events on '
+        "one map and one timeline that move together: choose a period, narrow it by category, "
+        "actor or how well a claim is established, and play the years through. It needs "
+        "JavaScript, which is off or did not load.</p><p>The same record is here without it:</p>"
+        "<ul><li>{events}All events{end}: every event from {first} to {last} in one table, each "
+        "with its page and sources;</li><li>{maps}Maps{end}: the {located} events with a known "
+        "place, with a text version of each map;</li><li>{downloads}Downloads{end}: the record "
+        "as CSV and GeoJSON.</li></ul></div>",
+        "ru": '<div class="dr-explore-static"><p>Эта страница показывает все события хроники '
+        "({count}) на одной карте и одной шкале времени, которые движутся вместе: выберите "
+        "период, сузьте его по категории, участнику или надёжности сведений и проиграйте годы. "
+        "Ей нужен JavaScript, а он выключен или не загрузился.</p><p>Та же хроника без него:</p>"
+        "<ul><li>{events}Все события{end}: каждое событие с {first} по {last} в одной таблице, "
+        "у каждого своя страница и источники;</li><li>{maps}Карты{end}: события с известным "
+        "местом ({located}), у каждой карты есть текстовая версия;</li><li>{downloads}"
+        "Данные{end}: хроника в форматах CSV и GeoJSON.</li></ul></div>",
+    },
+    "explore.the_start": {"en": "the start", "ru": "начала"},
+    "explore.today": {"en": "today", "ru": "сегодня"},
+    "explore.list": {"en": "List", "ru": "Список"},
+    "explore.frame": {"en": "Frame the map on these events", "ru": "Показать эти события на карте"},
+    "explore.reset": {"en": "Show everything", "ru": "Показать всё"},
+    "explore.copy": {"en": "Copy link", "ru": "Копировать ссылку"},
+    "explore.frame_title": {
+        "en": "Map of the events in view; the list beside it names the same events",
+        "ru": "Карта событий выборки; список рядом называет те же события",
+    },
+    "explore.in_view": {"en": "Events in view", "ru": "События в выборке"},
+    "explore.keys": {
+        "en": "↑ and ↓ move through the list, Enter opens an event; ← and → go to the previous "
+        "or next event; Escape closes the card.",
+        "ru": "↑ и ↓ перемещают по списку, Enter открывает событие; ← и → переходят к "
+        "предыдущему или следующему событию; Escape закрывает карточку.",
+    },
+    "explore.timeline_hint": {
+        "en": "Drag across the timeline to choose a period; click a mark to open its event; "
+        "double-click to show all dates.",
+        "ru": "Проведите по шкале, чтобы выбрать период; нажмите на метку, чтобы открыть "
+        "событие; двойное нажатие показывает все даты.",
+    },
     # The explore page's script (explore.js).
     "ui.explore.period": {"en": "{from} to {to}", "ru": "с {from} по {to}"},
     "ui.explore.period_from": {"en": "from {date}", "ru": "начиная с: {date}"},

@@ -29,14 +29,18 @@ from builder.charts.facets import involved_actors
 from builder.html.held_html import hold
 from builder.html.sanitize import script_json, text
 from builder.html.search import NOT_INDEXED
+from builder.i18n import Language
+from builder.i18n.formats import display_date
+from builder.i18n.front import strings_element
+from builder.i18n.messages import formatted
 from builder.maps.explore import EXPLORE_MAP_PATH
 from builder.maps.legend import Swatch, _svg
 from builder.maps.style import (
     CATEGORY_COLOURS,
     PRECISION_PHRASES,
     STATUS_STYLES,
-    category_label,
 )
+from builder.maps.words import category, name
 from builder.pages.common import STATUS_LABELS, front_matter
 from builder.record import dates
 from builder.record.schema import CATEGORIES, STATUSES
@@ -108,87 +112,101 @@ def _swatch(kind: str, colour: str, status: str = "reported") -> str:
     return _svg(Swatch(kind, colour, "", style["fillOpacity"], style["dashArray"]))
 
 
-def _checkbox(group: str, value: str, label: str, swatch: str, count: int) -> str:
+def _say(key: str, lang: Language, **values: object) -> str:
+    # Our own words, trusted: written into the page as they are, like the English was.
+    return formatted(f"explore.{key}", lang, **values)
+
+
+def _checkbox(
+    group: str, value: str, label: str, swatch: str, count: int, lang: Language = "en"
+) -> str:
     return (
         f'<li><label><input type="checkbox" name="{group}" value="{text(value)}">'
         f'{swatch}<span class="dr-explore-check-label">{text(label)}</span>'
         f' <span class="dr-explore-count" data-facet="{group}" data-count="{text(value)}">'
-        f'{count}<span class="dr-explore-sr"> in the period</span></span></label></li>'
+        f'{count}<span class="dr-explore-sr">{_say("in_period", lang)}</span></span></label></li>'
     )
 
 
-def _filters(data: Dataset) -> str:
+def _status_name(status: str, lang: Language) -> str:
+    return STATUS_NAMES[status] if lang == "en" else _say(f"status.{status}", lang)
+
+
+def _actor_name(data: Dataset, actor: str, lang: Language) -> str:
+    return name(data.actors[actor], lang) if actor in data.actors else actor
+
+
+def _filters(data: Dataset, lang: Language = "en") -> str:
     events = [ev for _, ev in data.chronological()]
     by_category: Counter[str] = Counter(ev.category for ev in events)
     by_status: Counter[str] = Counter(ev.status for ev in events)
     by_actor = Counter(a for ev in events for a in involved_actors(ev))
     categories = "".join(
-        _checkbox("category", c, category_label(c), _swatch("pin", CATEGORY_COLOURS[c]), n)
+        _checkbox("category", c, category(c, lang), _swatch("pin", CATEGORY_COLOURS[c]), n, lang)
         for c in CATEGORIES
         if (n := by_category[c])
     )
     statuses = "".join(
-        _checkbox("status", s, STATUS_NAMES[s], _swatch("pin", "#4d4d4d", s), n)
+        _checkbox("status", s, _status_name(s, lang), _swatch("pin", "#4d4d4d", s), n, lang)
         for s in STATUSES
         if (n := by_status[s])
     )
-    actors = sorted(by_actor, key=lambda a: data.actors[a].name if a in data.actors else a)
+    actors = sorted(by_actor, key=lambda a: _actor_name(data, a, lang))
     options = "".join(
-        f'<option value="{text(a)}">'
-        f"{text(data.actors[a].name if a in data.actors else a)} ({by_actor[a]})</option>"
+        f'<option value="{text(a)}">{text(_actor_name(data, a, lang))} ({by_actor[a]})</option>'
         for a in actors
     )
+    methodology = f'<a href="{PREFIX}reference/methodology/#status">'
     return (
         '<div id="dr-explore-filters" class="dr-explore-filters dr-explore-panel" '
-        'role="group" aria-label="Filters">'
-        '<fieldset><legend><label for="dr-explore-actor">Actor</label></legend>'
-        '<select id="dr-explore-actor" name="actor"><option value="">Every actor</option>'
-        f"{options}</select></fieldset>"
-        '<fieldset><legend>Category</legend><ul class="dr-explore-checks">'
+        f'role="group" aria-label="{_say("filters", lang)}">'
+        f'<fieldset><legend><label for="dr-explore-actor">{_say("actor", lang)}</label></legend>'
+        f'<select id="dr-explore-actor" name="actor"><option value="">{_say("every_actor", lang)}'
+        f"</option>{options}</select></fieldset>"
+        f'<fieldset><legend>{_say("category", lang)}</legend><ul class="dr-explore-checks">'
         f"{categories}</ul></fieldset>"
-        '<fieldset><legend>Status of the claim</legend><ul class="dr-explore-checks">'
+        f'<fieldset><legend>{_say("status_of_claim", lang)}</legend><ul class="dr-explore-checks">'
         f"{statuses}</ul>"
-        '<p class="dr-explore-hint">The emptier and more dashed a mark, the weaker the claim '
-        f'(<a href="{PREFIX}reference/methodology/#status">what each status means</a>). '
-        "Numbers count the events of the period that the other filters keep; a group with "
-        "nothing ticked keeps them all.</p>"
+        f'<p class="dr-explore-hint">{_say("status_hint", lang, link=methodology, end="</a>")}</p>'
         "</fieldset></div>"
     )
 
 
-def _period() -> str:
+def _period(lang: Language = "en") -> str:
     return (
-        '<div class="dr-explore-period" role="group" aria-label="Period">'
+        f'<div class="dr-explore-period" role="group" aria-label="{_say("period", lang)}">'
         '<div class="dr-explore-play">'
         '<button type="button" class="dr-explore-playbutton md-button" '
-        'data-action="play" aria-describedby="dr-explore-play-note">Play</button>'
-        '<label>Play as <select id="dr-explore-playmode">'
-        '<option value="window">a six-month window moving on</option>'
-        '<option value="grow">a growing period from the first event</option>'
+        f'data-action="play" aria-describedby="dr-explore-play-note">{_say("play", lang)}</button>'
+        f'<label>{_say("play_as", lang)} <select id="dr-explore-playmode">'
+        f'<option value="window">{_say("play_window", lang)}</option>'
+        f'<option value="grow">{_say("play_grow", lang)}</option>'
         "</select></label>"
-        '<label>Speed <select id="dr-explore-speed">'
-        '<option value="1200">Slow</option><option value="600" selected>Normal</option>'
-        '<option value="250">Fast</option></select></label>'
+        f'<label>{_say("speed", lang)} <select id="dr-explore-speed">'
+        f'<option value="1200">{_say("slow", lang)}</option>'
+        f'<option value="600" selected>{_say("normal", lang)}</option>'
+        f'<option value="250">{_say("fast", lang)}</option></select></label>'
         '<span id="dr-explore-play-note" class="dr-explore-hint">'
-        "A month a step; stretches with no events are skipped.</span>"
+        f"{_say('play_note', lang)}</span>"
         "</div>"
         '<div class="dr-explore-range">'
         '<div class="dr-explore-slider">'
         '<div class="dr-explore-track"><div class="dr-explore-fill"></div></div>'
         '<div class="dr-explore-thumb" role="slider" tabindex="0" data-thumb="from" '
-        'aria-label="Start of the period"></div>'
+        f'aria-label="{_say("period_start", lang)}"></div>'
         '<div class="dr-explore-thumb" role="slider" tabindex="0" data-thumb="to" '
-        'aria-label="End of the period"></div>'
+        f'aria-label="{_say("period_end", lang)}"></div>'
         "</div>"
         '<div class="dr-explore-dates">'
-        '<label>From <input type="date" id="dr-explore-from" name="from"></label>'
-        '<label>To <input type="date" id="dr-explore-to" name="to"></label>'
-        '<button type="button" class="dr-explore-all" data-action="all-dates">All dates</button>'
+        f'<label>{_say("from", lang)} <input type="date" id="dr-explore-from" name="from"></label>'
+        f'<label>{_say("to", lang)} <input type="date" id="dr-explore-to" name="to"></label>'
+        '<button type="button" class="dr-explore-all" data-action="all-dates">'
+        f"{_say('all_dates', lang)}</button>"
         "</div></div></div>"
     )
 
 
-def _config(data: Dataset) -> str:
+def _config(data: Dataset, lang: Language = "en") -> str:
     events = [ev for _, ev in data.chronological()]
     used_actors = sorted({a for ev in events for a in (*ev.actors, *ev.claimed_by, *ev.denied_by)})
     return script_json(
@@ -197,17 +215,38 @@ def _config(data: Dataset) -> str:
             "plotly": PREFIX + PLOTLY_JS,
             "site": PREFIX,
             "pointsLimit": POINTS_LIMIT,
-            "categories": {c: category_label(c) for c in CATEGORIES},
+            "categories": {c: category(c, lang) for c in CATEGORIES},
             "colours": CATEGORY_COLOURS,
-            "statuses": STATUS_LABELS,
+            "statuses": (
+                STATUS_LABELS
+                if lang == "en"
+                else {s: _say(f"status_label.{s}", lang) for s in STATUS_LABELS}
+            ),
             "statusOrder": list(STATUSES),
-            "precisions": PRECISION_PHRASES,
-            "actors": {a: data.actors[a].name if a in data.actors else a for a in used_actors},
+            "precisions": (
+                PRECISION_PHRASES
+                if lang == "en"
+                else {p: formatted(f"map.precision.{p}", lang) for p in PRECISION_PHRASES}
+            ),
+            "actors": {a: _actor_name(data, a, lang) for a in used_actors},
         }
     )
 
 
-def _no_script(count: int, located: int, first: str, last: str) -> str:
+def _no_script(count: int, located: int, first: str, last: str, lang: Language = "en") -> str:
+    if lang != "en":
+        return _say(
+            "no_script",
+            lang,
+            count=count,
+            located=located,
+            first=text(first),
+            last=text(last),
+            events=f'<a href="{PREFIX}events/">',
+            maps=f'<a href="{PREFIX}maps/">',
+            downloads=f'<a href="{PREFIX}reference/downloads/">',
+            end="</a>",
+        )
     return (
         '<div class="dr-explore-static">'
         f"<p>This page puts the record's {count} events on one map and one timeline "
@@ -224,63 +263,68 @@ def _no_script(count: int, located: int, first: str, last: str) -> str:
     )
 
 
-def explore_page(data: Dataset) -> str:
-    """The Markdown of the explore page."""
+def explore_page(data: Dataset, lang: Language = "en") -> str:
+    """The Markdown of the explore page, its interface in ``lang`` (``explore.`` messages).
+
+    In another language the page also carries the scripts' words (``#dr-strings``) for
+    ``explore.js``, ahead of the script, whatever the theme puts in the page's head.
+    """
     ordered = data.chronological()
     count = len(ordered)
     located = sum(1 for _, ev in ordered if data.coordinates(ev) is not None)
-    first = dates.display(ordered[0][1].date) if ordered else "the start"
+
+    def display(value: str) -> str:
+        return dates.display(value) if lang == "en" else display_date(value, lang)
+
+    first = display(ordered[0][1].date) if ordered else _say("the_start", lang)
     last_event = max((ev for _, ev in ordered), key=lambda ev: dates.end(ev.end_date or ev.date))
-    last = dates.display(last_event.end_date or last_event.date) if ordered else "today"
-    head = front_matter(
-        "Explore the record",
-        "Every event of the drone race on one map and one timeline that move together: "
-        "choose a period, filter by category, actor or status, play it through, share the view.",
-    )
+    last = display(last_event.end_date or last_event.date) if ordered else _say("today", lang)
+    head = front_matter(_say("title", lang), _say("description", lang))
     head = head.replace("---\n\n", "hide:\n  - navigation\n  - toc\n---\n\n", 1)
     app = (
         f'<div class="dr-explore" data-explore {NOT_INDEXED}>'
-        f'<script type="application/json" id="{CONFIG_ELEMENT_ID}">{_config(data)}</script>'
-        f"<noscript>{_no_script(count, located, first, last)}</noscript>"
+        f"{strings_element(lang)}"
+        f'<script type="application/json" id="{CONFIG_ELEMENT_ID}">{_config(data, lang)}</script>'
+        f"<noscript>{_no_script(count, located, first, last, lang)}</noscript>"
         '<div class="dr-explore-app" hidden>'
         '<div class="dr-explore-bar">'
         '<p id="dr-explore-status" class="dr-explore-status" aria-live="polite" '
         'aria-atomic="true"></p>'
         '<div class="dr-explore-actions">'
         '<button type="button" class="dr-explore-toggle" aria-expanded="false" '
-        'aria-controls="dr-explore-filters">Filters</button>'
+        f'aria-controls="dr-explore-filters">{_say("filters", lang)}</button>'
         '<button type="button" class="dr-explore-toggle" aria-expanded="false" '
-        'aria-controls="dr-explore-side">List</button>'
-        '<button type="button" data-action="frame">Frame the map on these events</button>'
-        '<button type="button" data-action="reset">Show everything</button>'
-        '<button type="button" data-action="copy">Copy link</button>'
+        f'aria-controls="dr-explore-side">{_say("list", lang)}</button>'
+        f'<button type="button" data-action="frame">{_say("frame", lang)}</button>'
+        f'<button type="button" data-action="reset">{_say("reset", lang)}</button>'
+        f'<button type="button" data-action="copy">{_say("copy", lang)}</button>'
         '<span class="dr-explore-copied" role="status"></span>'
         "</div></div>"
         '<div class="dr-explore-main">'
-        f"{_filters(data)}"
+        f"{_filters(data, lang)}"
         '<div class="dr-explore-map">'
         f'<iframe class="dr-explore-frame" src="{PREFIX}{EXPLORE_MAP_PATH}" '
-        'title="Map of the events in view; the list beside it names the same events" '
+        f'title="{_say("frame_title", lang)}" '
         'loading="eager"></iframe></div>'
         '<div id="dr-explore-side" class="dr-explore-side dr-explore-panel">'
         '<section class="dr-explore-card" hidden aria-labelledby="dr-explore-card-title" '
         'tabindex="-1"></section>'
         '<section class="dr-explore-list" aria-labelledby="dr-explore-list-heading">'
-        '<h2 id="dr-explore-list-heading" class="dr-explore-list-heading">Events in view</h2>'
-        '<p class="dr-explore-hint">↑ and ↓ move through the list, Enter opens an event; '
-        "← and → go to the previous or next event; Escape closes the card.</p>"
+        '<h2 id="dr-explore-list-heading" class="dr-explore-list-heading">'
+        f"{_say('in_view', lang)}</h2>"
+        f'<p class="dr-explore-hint">{_say("keys", lang)}</p>'
         '<div class="dr-explore-scroll"><ul class="dr-explore-items"></ul></div>'
         "</section></div></div>"
         '<div class="dr-explore-time">'
-        f"{_period()}"
+        f"{_period(lang)}"
         '<div class="dr-explore-timeline" aria-hidden="true"></div>'
-        '<p class="dr-explore-hint dr-explore-timeline-hint">Drag across the timeline to '
-        "choose a period; click a mark to open its event; double-click to show all dates.</p>"
+        '<p class="dr-explore-hint dr-explore-timeline-hint">'
+        f"{_say('timeline_hint', lang)}</p>"
         "</div></div></div>"
     )
     return (
         head
-        + "# Explore the record\n\n"
+        + f"# {_say('title', lang)}\n\n"
         + hold(app, indexed=False)
         + f'<link rel="stylesheet" href="{PREFIX}{EXPLORE_CSS}">\n'
         + f'<script src="{PREFIX}{EXPLORE_SCRIPT}"></script>\n'
