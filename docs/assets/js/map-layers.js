@@ -409,11 +409,16 @@
       var button = container.querySelector(pair[0]);
       if (button) { button.title = pair[1]; button.setAttribute("aria-label", pair[1]); }
     });
-    if (map.attributionControl) {
-      var link = el("a", null, "Leaflet");
-      link.href = "https://leafletjs.com";
-      link.title = t("ui.map.leaflet", "A JavaScript library for interactive maps");
-      map.attributionControl.setPrefix(link.outerHTML);
+    var prefix = map.attributionControl && map.attributionControl.options.prefix;
+    if (typeof prefix === "string" && prefix) {
+      // Leaflet's own credit (its link and flag), parsed as Leaflet writes it; only its title changes.
+      var probe = document.createElement("span");
+      probe.innerHTML = prefix;
+      var link = probe.querySelector("a[title]");
+      if (link) {
+        link.title = t("ui.map.leaflet", "A JavaScript library for interactive maps");
+        map.attributionControl.setPrefix(probe.innerHTML);
+      }
     }
     map.on("popupopen", function (e) {
       var close = e.popup.getElement() && e.popup.getElement().querySelector(".leaflet-popup-close-button");
