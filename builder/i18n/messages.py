@@ -526,6 +526,38 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "The record could not be loaded ({error}). The events index lists every event.",
         "ru": "Не удалось загрузить хронику ({error}). Все события есть в указателе событий.",
     },
+    # The story page (builder/pages/story.py).
+    "story.when": {"en": "{first} to {last}", "ru": "{first} — {last}"},
+    "story.events_label": {"en": "The events in this step:", "ru": "События этого шага:"},
+    "story.no_story_title": {"en": "The story", "ru": "История"},
+    "story.no_story": {
+        "en": "The story has no steps yet: see `data/story.yaml`.",
+        "ru": "В истории пока нет шагов: см. `data/story.yaml`.",
+    },
+    "story.description": {
+        "en": "The drone race in Central Asia told step by step, with a map that follows the "
+        "reader to each step's events and links to every source.",
+        "ru": "Гонка беспилотников в Центральной Азии шаг за шагом: карта следует за читателем "
+        "к событиям каждого шага, у каждого утверждения есть ссылка на источник.",
+    },
+    "story.figure_alt": {
+        "en": "Map of the region: Iran, Afghanistan and the five Central Asian republics, with "
+        "the places of the story's events, the Afghanistan–Tajikistan border and the drone's "
+        "range ring around Dushanbe",
+        "ru": "Карта региона: Иран, Афганистан и пять республик Центральной Азии, места событий "
+        "истории, афгано-таджикская граница и круг дальности беспилотника вокруг Душанбе",
+    },
+    "story.figure_caption": {
+        "en": "The places of the story. The live map that follows each step needs JavaScript; "
+        "the {link}maps page{end} lists every map with a text version.",
+        "ru": "Места событий истории. Живой карте, которая следует за шагами, нужен JavaScript; "
+        "на {link}странице карт{end} каждая карта есть и в текстовой версии.",
+    },
+    "story.map_title": {
+        "en": "Story map: it moves to the events of the step you are reading",
+        "ru": "Карта истории: она переходит к событиям шага, который вы читаете",
+    },
+    "story.explore": {"en": "Explore the map", "ru": "Исследовать карту"},
     # The events index's script (events-index.js) and the story's (story.js).
     "ui.index.country": {"en": "Country", "ru": "Страна"},
     "ui.index.category": {"en": "Category", "ru": "Категория"},

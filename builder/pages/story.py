@@ -17,7 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from builder.html.held_html import hold
 from builder.html.sanitize import text
+from builder.i18n import Language
+from builder.i18n.formats import display_date
+from builder.i18n.front import strings_element
+from builder.i18n.localize import localized
+from builder.i18n.messages import formatted
 from builder.maps.areas import Geography
 from builder.maps.story import STORY_MAP_PATH, StepView, step_views
 from builder.maps.story_figure import FIGURE_HEIGHT, STORY_FIGURE_PATH, WIDTH
@@ -76,11 +82,25 @@ def strip_position(day: dt.date) -> float:
     return round(min(1.0, max(0.0, share)), 4)
 
 
-def when(view: StepView) -> str:
+def _date(value: str, lang: Language) -> str:
+    return dates.display(value) if lang == "en" else display_date(value, lang)
+
+
+def _say(key: str, lang: Language, **values: object) -> str:
+    # Our own words, trusted: written into the page as they are, like the English was.
+    return formatted(f"story.{key}", lang, **values)
+
+
+def when(view: StepView, lang: Language = "en") -> str:
     """The step's dates as readers see them: one date, or the first to the last."""
     if view.start == view.end:
-        return dates.display(view.start)
-    return f"{dates.display(view.start)} to {dates.display(view.end)}"
+        return _date(view.start, lang)
+    return _say("when", lang, first=_date(view.start, lang), last=_date(view.end, lang))
+
+
+def _lang_attribute(found_lang: str, lang: Language) -> str:
+    # Text nobody has translated yet is English on a page in another language: say so.
+    return f' lang="{found_lang}"' if found_lang != lang else ""
 
 
 def step_explore_link(view: StepView) -> str:
@@ -90,24 +110,43 @@ def step_explore_link(view: StepView) -> str:
     )
 
 
-def _step(step: StoryStep, view: StepView, data: Dataset) -> str:
-    links = "".join(
-        f'<li><a href="{PREFIX}events/{event_id}/">{text(data.events[event_id].title)}</a> '
-        f'<span class="dr-story-event-date">({dates.display(data.events[event_id].date)})</span>'
+def _event_link(event_id: str, data: Dataset, lang: Language) -> str:
+    event = data.events[event_id]
+    title = localized(event, "title", lang)
+    shown, found_lang = (title.text, title.lang) if title else (event.title, "en")
+    return (
+        f'<li><a href="{PREFIX}events/{event_id}/"{_lang_attribute(found_lang, lang)}>'
+        f"{text(shown)}</a> "
+        f'<span class="dr-story-event-date">({_date(event.date, lang)})</span>'
         "</li>"
-        for event_id in step.events
     )
-    heading = f'<h2 class="dr-story-title">{text(step.title)}</h2>\n\n' if step.title else ""
+
+
+def _step(step: StoryStep, view: StepView, data: Dataset, lang: Language = "en") -> str:
+    links = "".join(_event_link(event_id, data, lang) for event_id in step.events)
+    title = localized(step, "title", lang)
+    words = localized(step, "text", lang)
+    body = step_markdown(words.text if words else step.text)
+    if words is not None and words.lang != lang:
+        body = f'<div lang="{words.lang}" markdown="block">\n\n{body}\n\n</div>'
+    if title is not None:
+        heading = (
+            f'<h2 class="dr-story-title"{_lang_attribute(title.lang, lang)}>'
+            f"{text(title.text)}</h2>\n\n"
+        )
+    else:
+        heading = ""
     return (
         f'<section class="dr-story-step" id="{step.id}" data-story-step="{step.id}" '
         f'data-events="{" ".join(step.events)}" '
         f'data-from="{strip_position(dates.start(view.start))}" '
         f'data-to="{strip_position(dates.end(view.end))}" '
         f'data-explore="{text(step_explore_link(view))}" tabindex="-1" markdown="block">\n\n'
-        f'<p class="dr-story-when"><time datetime="{view.start}">{text(when(view))}</time></p>\n\n'
+        f'<p class="dr-story-when"><time datetime="{view.start}">{text(when(view, lang))}</time>'
+        "</p>\n\n"
         f"{heading}"
-        f"{step_markdown(step.text)}\n\n"
-        f'<p class="dr-story-events-label">The events in this step:</p>\n\n'
+        f"{body}\n\n"
+        f'<p class="dr-story-events-label">{_say("events_label", lang)}</p>\n\n'
         f'<ul class="dr-story-events">{links}</ul>\n\n'
         "</section>\n\n"
     )
@@ -125,45 +164,52 @@ def _time_strip() -> str:
     )
 
 
-def story_page(data: Dataset, geography: Geography) -> str:
-    """The Markdown of the story page."""
+def story_page(data: Dataset, geography: Geography, lang: Language = "en") -> str:
+    """The Markdown of the story page, its interface in ``lang`` (``story.`` messages) and its
+    steps' text in ``lang`` where the data has it (English, marked as such, where not)."""
     story = data.story
-    head = front_matter(
-        story.title if story else "The story",
-        "The drone race in Central Asia told step by step, with a map that follows the "
-        "reader to each step's events and links to every source.",
-    )
+    found_title = localized(story, "title", lang) if story else None
+    title = found_title.text if found_title else _say("no_story_title", lang)
+    head = front_matter(title, _say("description", lang))
     # Full width: the map needs the room the sidebars would take.
     head = head.replace("---\n\n", "hide:\n  - navigation\n  - toc\n---\n\n", 1)
     if story is None:
-        return head + "# The story\n\nThe story has no steps yet: see `data/story.yaml`.\n"
+        return head + f"# {title}\n\n{_say('no_story', lang)}\n"
     views = {view.id: view for view in step_views(data, geography)}
-    steps = "".join(_step(step, views[step.id], data) for step in story.steps)
-    intro = f'<p class="dr-story-intro">{text(story.intro)}</p>\n\n' if story.intro else ""
+    steps = "".join(_step(step, views[step.id], data, lang) for step in story.steps)
+    found_intro = localized(story, "intro", lang)
+    intro = (
+        f'<p class="dr-story-intro"{_lang_attribute(found_intro.lang, lang)}>'
+        f"{text(found_intro.text)}</p>\n\n"
+        if found_intro
+        else ""
+    )
+    maps_link = f'<a href="{PREFIX}maps/">'
     figure = (
         f'<noscript><figure class="dr-story-static"><img src="{PREFIX}{STORY_FIGURE_PATH}" '
-        'alt="Map of the region: Iran, Afghanistan and the five Central Asian republics, '
-        "with the places of the story's events, the Afghanistan–Tajikistan border and the "
-        "drone's range ring around Dushanbe\" "
+        f'alt="{_say("figure_alt", lang)}" '
         f'width="{WIDTH}" height="{FIGURE_HEIGHT}">'
-        "<figcaption>The places of the story. The live map that follows each step needs "
-        f'JavaScript; the <a href="{PREFIX}maps/">maps page</a> lists every map with a text '
-        "version.</figcaption></figure></noscript>"
+        f"<figcaption>{_say('figure_caption', lang, link=maps_link, end='</a>')}"
+        "</figcaption></figure></noscript>"
     )
     stage = (
         '<div class="dr-story-stage">'
         f'<div class="dr-story-map" data-map-src="{PREFIX}{STORY_MAP_PATH}" '
-        'data-map-title="Story map: it moves to the events of the step you are reading">'
+        f'data-map-title="{_say("map_title", lang)}">'
         f"{figure}"
         '<div class="dr-story-controls">'
         # story.js points it at the step being read and shows it.
         f'<a class="dr-story-explore md-button" href="{PREFIX}explore/" hidden>'
-        "Explore the map</a></div></div>"
+        f"{_say('explore', lang)}</a></div></div>"
         f"{_time_strip()}</div>"
     )
+    title_lang = _lang_attribute(found_title.lang, lang) if found_title else ""
+    heading = f"# {text(title)}" + (f" {{{title_lang.strip()}}}" if title_lang else "")
     return (
         head
-        + f"# {text(story.title)}\n\n"
+        # The scripts' words, kept out of Markdown and of the search index.
+        + (hold(strings_element(lang), indexed=False) + "\n\n" if lang != "en" else "")
+        + f"{heading}\n\n"
         + intro
         + '<div class="dr-story" data-story markdown="block">\n\n'
         + stage
