@@ -49,6 +49,7 @@ from builder.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language, coverage, editio
 from builder.i18n.messages import message  # noqa: E402
 from builder.images import site_images  # noqa: E402
 from builder.pages import bibliography  # noqa: E402
+from builder.pages.common import embed_words  # noqa: E402
 from builder.pages.story import STORY_PAGE  # noqa: E402
 from builder.record import dates as partial_dates  # noqa: E402
 from builder.record import record_dates, record_span  # noqa: E402
@@ -315,7 +316,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["card"], page.meta["card_alt"] = card, alt
     page.meta.setdefault("card", site_images.HOME_CARD)
     site_url = config.site_url or ""
-    where = embeds.Publication(site_url, config.site_name, site_url + page.url)
+    where = embeds.Publication(
+        site_url, config.site_name, site_url + page.url, embed_words(edition(config))
+    )
     try:
         markdown = embeds.expand(markdown, _state["build"].embeds, prefix, where)
         markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri)

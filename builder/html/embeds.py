@@ -42,6 +42,23 @@ class StaticMap:
 
 
 @dataclass(frozen=True)
+class EmbedWords:
+    """The words around an embed, in the page's language (English unless the page's
+    edition gives its own, from :mod:`builder.i18n.messages`)."""
+
+    kind: dict[str, str] = field(default_factory=lambda: {"map": "map", "chart": "chart"})
+    """Each kind's name in running text."""
+    credit_kind: dict[str, str] = field(default_factory=lambda: {"map": "Map", "chart": "Chart"})
+    """Each kind's name starting the credit line."""
+    summary: str = "Embed this {kind}"
+    """The disclosure's label."""
+    help: str = "Copy this code into your page to show the {kind} there; it credits and links back to this page."
+    """What to do with the code."""
+    full_screen: str = "Open the map full screen"
+    """The link to a map's own document."""
+
+
+@dataclass(frozen=True)
 class Publication:
     """Where the page that places an embed is published, for the copyable embed code."""
 
@@ -51,6 +68,8 @@ class Publication:
     """The site's name, for the credit line."""
     page_url: str
     """The absolute address of the page the embed is placed on: the credit links to it."""
+    words: EmbedWords = field(default_factory=EmbedWords)
+    """The words around the embed, in the page's language."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +127,7 @@ def snippet(kind: str, src: str, title: str, height: int, where: Publication) ->
     return (
         f'<iframe src="{text(src)}" title="{text(title)}" width="100%" height="{height}" '
         f'style="border:0;max-width:100%" loading="lazy"></iframe>\n'
-        f'<p style="font-size:small">{"Map" if kind == "map" else "Chart"}: '
+        f'<p style="font-size:small">{where.words.credit_kind[kind]}: '
         f'<a href="{text(where.page_url)}">{text(where.site_name)}</a>, {CREDIT}</p>'
     )
 
@@ -119,13 +138,14 @@ def embed_code(embed: Embed, where: Publication) -> str:
     return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where)
 
 
-def code_control(kind: str, code: str) -> str:
+def code_control(kind: str, code: str, words: EmbedWords | None = None) -> str:
     """The "Embed" control: a disclosure holding the copyable ``code`` (Material adds the
     copy button to its code block)."""
+    words = words or EmbedWords()
+    name = words.kind[kind]
     return (
-        f'<details class="dr-embed-code"><summary>Embed this {kind}</summary>'
-        f"<p>Copy this code into your page to show the {kind} there; "
-        f"it credits and links back to this page.</p>"
+        f'<details class="dr-embed-code"><summary>{text(words.summary.format(kind=name))}'
+        f"</summary><p>{text(words.help.format(kind=name))}</p>"
         f"<pre><code>{text(code)}</code></pre></details>"
     )
 
@@ -135,7 +155,7 @@ def embed_control(embed: Embed, where: Publication | None) -> str:
     button to its code block); nothing when the page's address is unknown."""
     if where is None:
         return ""
-    return code_control(embed.kind, embed_code(embed, where))
+    return code_control(embed.kind, embed_code(embed, where), where.words)
 
 
 def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:
@@ -147,7 +167,8 @@ def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str
         f'loading="lazy" style="height:{embed.height}px"></iframe>'
         f"{static_image(embed.static, prefix) if embed.static else ''}"
         f"<figcaption>{text(embed.description)} "
-        f'<a href="{prefix}maps/{embed.name}.html">Open the map full screen</a>.</figcaption>'
+        f'<a href="{prefix}maps/{embed.name}.html">'
+        f"{text((where.words if where else EmbedWords()).full_screen)}</a>.</figcaption>"
         f"{embed_control(embed, where)}"
         f"{embed.alternative(prefix) if embed.alternative else ''}"
         f"</figure>"

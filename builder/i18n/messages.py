@@ -166,6 +166,18 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "index.event": {"en": "Event", "ru": "Событие"},
     "index.added": {"en": "Added", "ru": "Добавлено"},
     "index.approximate": {"en": " (approx.)", "ru": " (прибл.)"},
+    "embed.map": {"en": "map", "ru": "карту"},
+    "embed.chart": {"en": "chart", "ru": "график"},
+    "embed.credit.map": {"en": "Map", "ru": "Карта"},
+    "embed.credit.chart": {"en": "Chart", "ru": "График"},
+    "embed.summary": {"en": "Embed this {kind}", "ru": "Встроить {kind} на свой сайт"},
+    "embed.help": {
+        "en": "Copy this code into your page to show the {kind} there; it credits and links "
+        "back to this page.",
+        "ru": "Скопируйте этот код на свою страницу, чтобы показать там {kind}; он указывает "
+        "авторство и ссылается на эту страницу.",
+    },
+    "embed.full_screen": {"en": "Open the map full screen", "ru": "Открыть карту на весь экран"},
     "country.AFG": {"en": "Afghanistan", "ru": "Афганистан"},
     "country.CHN": {"en": "China", "ru": "Китай"},
     "country.IRN": {"en": "Iran", "ru": "Иран"},

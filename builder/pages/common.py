@@ -6,6 +6,7 @@ import json
 
 from pydantic import BaseModel
 
+from builder.html.embeds import EmbedWords
 from builder.html.sanitize import markdown_html, text
 from builder.i18n import DEFAULT_LANGUAGE, Language
 from builder.i18n.formats import display_date
@@ -109,3 +110,19 @@ def record_title(record: BaseModel, field: str, lang: Language) -> str:
     for front matter and attributes, which cannot carry a ``lang`` mark."""
     found = localized(record, field, lang)
     return found.text if found else ""
+
+
+def embed_words(lang: Language) -> EmbedWords:
+    """The words around an embedded map or chart, in ``lang``."""
+    if lang == DEFAULT_LANGUAGE:
+        return EmbedWords()
+    return EmbedWords(
+        kind={"map": words("embed.map", lang), "chart": words("embed.chart", lang)},
+        credit_kind={
+            "map": words("embed.credit.map", lang),
+            "chart": words("embed.credit.chart", lang),
+        },
+        summary=words("embed.summary", lang),
+        help=words("embed.help", lang),
+        full_screen=words("embed.full_screen", lang),
+    )

@@ -21,6 +21,7 @@ from builder.pages.common import (
     ROOT_FROM_PAGE,
     category_words,
     country,
+    embed_words,
     front_matter,
     record_markdown,
     record_text,
@@ -210,10 +211,15 @@ def _locator(
     control = ""
     if settings is not None:
         where = Publication(
-            settings.site_url, settings.site_name, settings.absolute(f"events/{event_id}/")
+            settings.site_url,
+            settings.site_name,
+            settings.absolute(f"events/{event_id}/"),
+            embed_words(lang),
         )
         src = settings.absolute(f"{LOCATOR_MAP}#{fragment}")
-        control = code_control("map", snippet("map", src, title, LOCATOR_HEIGHT, where))
+        control = code_control(
+            "map", snippet("map", src, title, LOCATOR_HEIGHT, where), where.words
+        )
     return hold(
         f"<figure class='dr-map dr-locator' {NOT_INDEXED}>"
         f"<iframe src='{ROOT_FROM_PAGE}{LOCATOR_MAP}#{text(fragment)}' "
