@@ -123,7 +123,6 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "event.history": {"en": "History of the file", "ru": "История файла"},
     "event.how_to_edit": {"en": "How to edit", "ru": "Как редактировать"},
-    "event.quote_language": {"en": "", "ru": "цитата на языке источника"},
     "record.added": {
         "en": "Added to the record on {added}.",
         "ru": "Добавлено в хронику {added}.",
