@@ -156,6 +156,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = edition(config)
     config.extra["feed_title"] = message("feed.title", lang).format(site=config.site_name)
     config.extra["feed_link_title"] = message("feed.link_title", lang).format(site=config.site_name)
+    config.extra["made_with"] = message("footer.made_with", lang)
     if lang != DEFAULT_LANGUAGE:
         # The English build gave this edition its address and edit links (build_edition).
         _site_urls[lang] = config.site_url or ""
@@ -322,7 +323,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         markdown = embeds.expand(markdown, _state["build"].embeds, prefix, where)
         markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri)
-        return bibliography.add_source_footnotes(markdown, _state["build"].data)
+        return bibliography.add_source_footnotes(markdown, _state["build"].data, edition(config))
     except embeds.UnknownEmbed as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None
 

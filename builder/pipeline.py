@@ -250,6 +250,9 @@ def edition(
     pages = {
         events_index.INDEX_PAGE: events_index.events_index(data, history, lang),
         feed.FEED_PATH: feed.events_feed(data, settings, history, build.images.events, lang),
+        drones.DRONES_PAGE: drones.drones_page(data, lang),
+        bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data, lang),
+        **actors.render_all(data, lang),
     }
     with_locator = events.LOCATOR_MAP in files
     ordered = [eid for eid, _ in data.chronological()]

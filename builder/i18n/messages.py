@@ -24,6 +24,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ru": "Новые и обновлённые события хроники гонки дронов, у каждого есть источник.",
     },
     "feed.editors": {"en": "{site} editors", "ru": "Редакция «{site}»"},
+    "footer.made_with": {"en": "Made with", "ru": "Сделано на"},
     "switch.title": {"en": "This page in English", "ru": "Эта страница на русском"},
     "page.untranslated": {
         "en": "This page is not translated yet: it is shown in English.",
@@ -177,6 +178,148 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "авторство и ссылается на эту страницу.",
     },
     "embed.full_screen": {"en": "Open the map full screen", "ru": "Открыть карту на весь экран"},
+    "count.events": {
+        "en": "{n} event|{n} events",
+        "ru": "{n} событие|{n} события|{n} событий|{n} события",
+    },
+    "count.shared_events": {
+        "en": "{n} shared event|{n} shared events",
+        "ru": "{n} общее событие|{n} общих события|{n} общих событий|{n} общего события",
+    },
+    "actor.kind.state": {"en": "State", "ru": "Государство"},
+    "actor.kind.armed-group": {"en": "Armed group", "ru": "Вооружённая группировка"},
+    "actor.kind.organisation": {"en": "Organisation", "ru": "Организация"},
+    "actor.kind.person": {"en": "Person", "ru": "Человек"},
+    "actor.kind.media": {"en": "Media", "ru": "СМИ"},
+    "actor.kinds.state": {"en": "States", "ru": "Государства"},
+    "actor.kinds.armed-group": {"en": "Armed groups", "ru": "Вооружённые группировки"},
+    "actor.kinds.organisation": {"en": "Organisations", "ru": "Организации"},
+    "actor.kinds.person": {"en": "People", "ru": "Люди"},
+    "actor.kinds.media": {"en": "Media", "ru": "СМИ"},
+    "actor.description": {
+        "en": "{name} in the drone race record.",
+        "ru": "{name} в хронике гонки дронов.",
+    },
+    "actor.role": {"en": "Role", "ru": "Роль"},
+    "actor.role.claims": {"en": "makes the claim", "ru": "утверждает"},
+    "actor.role.denies": {"en": "rejects the claim", "ru": "отрицает"},
+    "actor.events": {"en": "Events", "ru": "События"},
+    "actor.no_events": {
+        "en": "No event in the record names this actor yet.",
+        "ru": "Ни одно событие хроники пока не называет этого участника.",
+    },
+    "actor.drones": {"en": "Drones", "ru": "Дроны"},
+    "actor.no_drones": {
+        "en": "No drone system is tied to this actor in the record.",
+        "ru": "В хронике с этим участником не связана ни одна беспилотная система.",
+    },
+    "actor.made_in": {"en": "Made in {country}", "ru": "Производство: {country}"},
+    "actor.in_events": {"en": "In its events", "ru": "В его событиях"},
+    "actor.relations": {"en": "Relations", "ru": "Связи"},
+    "actor.relations_intro": {
+        "en": "Actors that appear in the same events, most often first.",
+        "ru": "Участники тех же событий, сначала самые частые.",
+    },
+    "actor.no_relations": {
+        "en": "No other actor shares an event with this one.",
+        "ru": "Ни один другой участник не делит с этим ни одного события.",
+    },
+    "actor.all": {"en": "Countries and actors", "ru": "Страны и участники"},
+    "actor.back": {"en": "All countries and actors", "ru": "Все страны и участники"},
+    "actor.index_description": {
+        "en": "The states, armed groups and organisations in the drone race record, "
+        "each with its events, its drones and its relations.",
+        "ru": "Государства, вооружённые группировки и организации в хронике гонки дронов: у "
+        "каждого его события, дроны и связи.",
+    },
+    "actor.index_intro": {
+        "en": "Every state, armed group, organisation and person named in the record. "
+        "Each page lists the actor's events, the drones tied to it and the actors it "
+        "appears with.",
+        "ru": "Все государства, вооружённые группировки, организации и люди, названные в "
+        "хронике. На странице каждого — его события, связанные с ним дроны и участники, "
+        "с которыми он появляется.",
+    },
+    "drones.title": {"en": "Drone systems", "ru": "Беспилотные системы"},
+    "drones.description": {
+        "en": "The drones in the record: who makes them, what they do, the figures the sources "
+        "give and the events they appear in.",
+        "ru": "Дроны в хронике: кто их делает, для чего они, какие цифры дают источники и в "
+        "каких событиях они появляются.",
+    },
+    "drones.intro": {
+        "en": "Each drone type named in the record, with the figures a listed source gives and "
+        "nothing more. A missing figure means no source in the record states it.",
+        "ru": "Каждый тип дрона, названный в хронике, с цифрами из указанных источников и "
+        "ничем сверх того. Если цифры нет, её не называет ни один источник хроники.",
+    },
+    "drones.maker": {"en": "Maker", "ru": "Производитель"},
+    "drones.origin": {"en": "Origin", "ru": "Страна происхождения"},
+    "drones.range": {"en": "Range", "ru": "Дальность"},
+    "drones.endurance": {"en": "Flight time", "ru": "Время полёта"},
+    "drones.source": {"en": "[source]", "ru": "[источник]"},
+    "unit.km": {"en": "km", "ru": "км"},
+    "unit.hours": {"en": "hours", "ru": "ч"},
+    "sources.unresolved": {
+        "en": "a shortened or reposted address: we have not found the original page",
+        "ru": "сокращённый или перепечатанный адрес: исходную страницу мы не нашли",
+    },
+    "sources.printed": {"en": "printed in the article as", "ru": "в статье напечатано как"},
+    "sources.cited_as": {"en": "cited as", "ru": "цитируется как"},
+    "sources.footnote": {"en": "Footnote", "ru": "Сноска"},
+    "sources.not_found": {"en": "Not found:", "ru": "Не найдено:"},
+    "sources.cited_by": {"en": "Cited by:", "ru": "Ссылаются:"},
+    "sources.states_date": {"en": "States the date of:", "ru": "Называет дату событий:"},
+    "sources.description": {
+        "en": "The full bibliography: the article, its footnotes and {added} sources we added, "
+        "each with the events that cite it.",
+        "ru": "Полный список источников: статья, её сноски и добавленные нами источники "
+        "({added}), у каждого — события, которые на него ссылаются.",
+    },
+    "sources.intro": {
+        "en": "Every source the record cites: {sources} in all, grouped by where it "
+        "comes from: the article itself, its {footnotes} footnotes, and "
+        "{added} pages we added. Each entry lists the events that rest on it. Titles and "
+        "addresses are given as the sources publish them; where the article printed a "
+        "shortened link or a copy on another site, the original page comes first.",
+        "ru": "Все источники, на которые ссылается хроника (всего {sources}), по "
+        "происхождению: сама статья, её сноски ({footnotes}) и добавленные нами страницы "
+        "({added}). У каждой записи указаны события, которые на неё опираются. Заголовки и "
+        "адреса даны так, как их публикуют источники, на языке оригинала; если статья "
+        "напечатала сокращённую ссылку или копию на другом сайте, первой идёт исходная "
+        "страница.",
+    },
+    "sources.dates": {
+        "en": "**How the dates are known.** Of the {events} events, {stated} have a date "
+        "that one of their sources states in its text, and {inferred} a date we worked out "
+        "(from a weekday, a report's publication date, or the span a source implies); each "
+        "event page says which, and the "
+        "[methodology](methodology.md#dates) explains the difference.",
+        "ru": "**Откуда известны даты.** Из событий хроники ({events}) у {stated} дату прямо "
+        "называет один из источников, а у {inferred} дату вывели мы (по дню недели, дате "
+        "публикации сообщения или сроку, который подразумевает источник); страница "
+        "каждого события говорит, какой это случай, а "
+        "[методология](methodology.md#dates) объясняет разницу.",
+    },
+    "sources.article.heading": {"en": "The article", "ru": "Статья"},
+    "sources.footnote.heading": {"en": "The article's footnotes", "ru": "Сноски статьи"},
+    "sources.footnote.intro": {
+        "en": "Numbered as in the article. Footnotes 2 and 21 read “Ibid.” and point to the "
+        "entry before them.",
+        "ru": "Нумерация как в статье. Сноски 2 и 21 гласят «Ibid.» («там же») и отсылают к "
+        "предыдущей записи.",
+    },
+    "sources.added.heading": {"en": "Sources we added", "ru": "Добавленные нами источники"},
+    "sources.added.intro": {
+        "en": "Pages the article does not cite, which we read ourselves at their original "
+        "publisher to date events the article leaves vague and to carry the record past "
+        "August 2022. Oldest first. How they are chosen is explained in the "
+        "[methodology](methodology.md#sources-we-added).",
+        "ru": "Страницы, на которые статья не ссылается: мы сами прочли их у первоначального "
+        "издателя, чтобы датировать события, которые статья оставляет неопределёнными, и "
+        "продолжить хронику после августа 2022 года. Сначала самые ранние. Как их выбирают, "
+        "объясняет [методология](methodology.md#sources-we-added).",
+    },
     "country.AFG": {"en": "Afghanistan", "ru": "Афганистан"},
     "country.CHN": {"en": "China", "ru": "Китай"},
     "country.IRN": {"en": "Iran", "ru": "Иран"},

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+from babel import Locale
 from pydantic import BaseModel
 
 from builder.html.embeds import EmbedWords
@@ -126,3 +128,30 @@ def embed_words(lang: Language) -> EmbedWords:
         help=words("embed.help", lang),
         full_screen=words("embed.full_screen", lang),
     )
+
+
+PLURAL_FORMS: dict[Language, tuple[str, ...]] = {
+    "en": ("one", "other"),
+    "ru": ("one", "few", "many", "other"),
+}
+"""The CLDR plural categories of each language, in the order a counted message lists its
+forms, separated by ``|`` ("{n} событие|{n} события|{n} событий|{n} события")."""
+
+
+def counted(count: int, key: str, lang: Language) -> str:
+    """``count`` things in ``lang``, the noun in the form the number needs (CLDR's plural
+    rules, from Babel): "1 событие", "3 события", "11 событий"."""
+    forms = dict(zip(PLURAL_FORMS[lang], message(key, lang).split("|"), strict=True))
+    return forms[Locale.parse(lang).plural_form(count)].format(n=count)
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def title_lang_attr(title: str, lang: Language) -> str:
+    """The ``lang`` attribute for a source's title (kept in its own language) on a page in
+    ``lang``: Latin-script titles are English in this record; a Cyrillic one (Russian,
+    Kyrgyz) is left unmarked, for want of a language field on sources."""
+    if lang == DEFAULT_LANGUAGE or _CYRILLIC.search(title):
+        return ""
+    return f" lang='{DEFAULT_LANGUAGE}'"

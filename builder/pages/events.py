@@ -28,6 +28,7 @@ from builder.pages.common import (
     record_title,
     show_date,
     status_label,
+    title_lang_attr,
     words,
 )
 from builder.pages.explore import explore_link
@@ -62,12 +63,12 @@ def source_citation(
 ) -> str:
     """One source as an HTML citation: author, title (linked), publisher, date.
 
-    The title stays in its own language (English in this record), marked as such."""
+    The title stays in its own language, marked as English where it is (:func:`title_lang_attr`)."""
     source = data.sources[source_id]
     author = f"{text(source.author)}, " if source.author else ""
     # A shortened or reposted address leads readers to the original page it stands for.
     href = source.resolved_url or source.url
-    marked = f" lang='{DEFAULT_LANGUAGE}'" if lang != DEFAULT_LANGUAGE else ""
+    marked = title_lang_attr(source.title, lang)
     return (
         f"{author}<a href='{text(str(href))}' rel='noopener noreferrer'{marked}>"
         f"{text(source.title)}</a>, {text(source.publisher)}, {show_date(source.date, lang)}"
