@@ -123,10 +123,8 @@ def _entry(source_id: str, data: Dataset, citing: list[str], lang: Language) -> 
     en = f" lang='{DEFAULT_LANGUAGE}'" if lang != DEFAULT_LANGUAGE else ""
     note = f"<br><span class='dr-note'{en}>{text(source.note)}</span>" if source.note else ""
     if source.unresolved:
-        note += (
-            f"<br><span class='dr-note'>{words('sources.not_found', lang)} "
-            f"<span{en}>{text(source.unresolved)}</span></span>"
-        )
+        searched = f"<span{en}>{text(source.unresolved)}</span>" if en else text(source.unresolved)
+        note += f"<br><span class='dr-note'>{words('sources.not_found', lang)} {searched}</span>"
     events = ", ".join(
         f"<a href='../../events/{eid}/'>{record_text(data.events[eid], 'title', lang)}</a>"
         for eid in citing
