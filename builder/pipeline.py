@@ -252,6 +252,8 @@ def edition(
         feed.FEED_PATH: feed.events_feed(data, settings, history, build.images.events, lang),
         drones.DRONES_PAGE: drones.drones_page(data, lang),
         bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data, lang),
+        story.STORY_PAGE: story.story_page(data, load_geography(), lang),
+        explore.EXPLORE_PAGE: explore.explore_page(data, lang),
         **actors.render_all(data, lang),
     }
     with_locator = events.LOCATOR_MAP in files

@@ -320,6 +320,145 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "продолжить хронику после августа 2022 года. Сначала самые ранние. Как их выбирают, "
         "объясняет [методология](methodology.md#sources-we-added).",
     },
+    "story.title": {"en": "The story", "ru": "История"},
+    "story.description": {
+        "en": "The drone race in Central Asia told step by step, with a map that follows the "
+        "reader to each step's events and links to every source.",
+        "ru": "Гонка дронов в Центральной Азии шаг за шагом: карта следует за читателем к "
+        "событиям каждого шага, у каждого утверждения есть ссылка на источник.",
+    },
+    "story.empty": {
+        "en": "The story has no steps yet: see `data/story.yaml`.",
+        "ru": "В истории пока нет шагов: см. `data/story.yaml`.",
+    },
+    "story.events_label": {"en": "The events in this step:", "ru": "События этого шага:"},
+    "story.maps_page": {"en": "maps page", "ru": "странице карт"},
+    "story.figure_alt": {
+        "en": "Map of the region: Iran, Afghanistan and the five Central Asian republics, "
+        "with the places of the story's events, the Afghanistan–Tajikistan border and the "
+        "drone's range ring around Dushanbe",
+        "ru": "Карта региона: Иран, Афганистан и пять республик Центральной Азии, места "
+        "событий истории, афгано-таджикская граница и круг дальности дрона вокруг Душанбе",
+    },
+    "story.figure_caption": {
+        "en": "The places of the story. The live map that follows each step needs "
+        "JavaScript; the {maps} lists every map with a text version.",
+        "ru": "Места событий истории. Живой карте, которая следует за каждым шагом, нужен "
+        "JavaScript; на {maps} есть все карты с текстовыми версиями.",
+    },
+    "story.map_title": {
+        "en": "Story map: it moves to the events of the step you are reading",
+        "ru": "Карта истории: она переходит к событиям шага, который вы читаете",
+    },
+    "story.explore": {"en": "Explore the map", "ru": "Исследовать карту"},
+    "explore.title": {"en": "Explore the record", "ru": "Исследовать хронику"},
+    "explore.description": {
+        "en": "Every event of the drone race on one map and one timeline that move together: "
+        "choose a period, filter by category, actor or status, play it through, share the view.",
+        "ru": "Все события гонки дронов на одной карте и одной шкале времени, которые "
+        "движутся вместе: выберите период, отфильтруйте по теме, участнику или статусу, "
+        "проиграйте его во времени, поделитесь видом.",
+    },
+    "explore.in_period": {"en": " in the period", "ru": " за период"},
+    "explore.filters": {"en": "Filters", "ru": "Фильтры"},
+    "explore.actor": {"en": "Actor", "ru": "Участник"},
+    "explore.every_actor": {"en": "Every actor", "ru": "Все участники"},
+    "explore.status": {"en": "Status of the claim", "ru": "Статус утверждения"},
+    "explore.status.confirmed": {"en": "Confirmed", "ru": "Подтверждено"},
+    "explore.status.reported": {"en": "Reported", "ru": "Сообщается"},
+    "explore.status.claimed": {"en": "Claimed by one side", "ru": "Заявлено одной стороной"},
+    "explore.status.disputed": {"en": "Disputed", "ru": "Оспаривается"},
+    "explore.status.denied": {"en": "Claimed and denied", "ru": "Заявлено и опровергнуто"},
+    "explore.hint_weak": {
+        "en": "The emptier and more dashed a mark, the weaker the claim",
+        "ru": "Чем пустее и пунктирнее отметка, тем слабее утверждение",
+    },
+    "explore.hint_statuses": {"en": "what each status means", "ru": "что значит каждый статус"},
+    "explore.hint_counts": {
+        "en": "Numbers count the events of the period that the other filters keep; a group "
+        "with nothing ticked keeps them all.",
+        "ru": "Числа — это события периода, которые оставляют остальные фильтры; группа без "
+        "отметок оставляет все.",
+    },
+    "explore.period": {"en": "Period", "ru": "Период"},
+    "explore.play": {"en": "Play", "ru": "Воспроизвести"},
+    "explore.play_as": {"en": "Play as", "ru": "Как воспроизводить:"},
+    "explore.window": {
+        "en": "a six-month window moving on",
+        "ru": "окно в шесть месяцев, сдвигающееся вперёд",
+    },
+    "explore.grow": {
+        "en": "a growing period from the first event",
+        "ru": "период, растущий от первого события",
+    },
+    "explore.speed": {"en": "Speed", "ru": "Скорость"},
+    "explore.slow": {"en": "Slow", "ru": "Медленно"},
+    "explore.normal": {"en": "Normal", "ru": "Обычно"},
+    "explore.fast": {"en": "Fast", "ru": "Быстро"},
+    "explore.play_note": {
+        "en": "A month a step; stretches with no events are skipped.",
+        "ru": "Один шаг — один месяц; отрезки без событий пропускаются.",
+    },
+    "explore.start": {"en": "Start of the period", "ru": "Начало периода"},
+    "explore.end": {"en": "End of the period", "ru": "Конец периода"},
+    "explore.from": {"en": "From", "ru": "С"},
+    "explore.to": {"en": "To", "ru": "По"},
+    "explore.all_dates": {"en": "All dates", "ru": "Все даты"},
+    "explore.list": {"en": "List", "ru": "Список"},
+    "explore.frame": {
+        "en": "Frame the map on these events",
+        "ru": "Показать на карте эти события",
+    },
+    "explore.reset": {"en": "Show everything", "ru": "Показать всё"},
+    "explore.copy": {"en": "Copy link", "ru": "Копировать ссылку"},
+    "explore.map_title": {
+        "en": "Map of the events in view; the list beside it names the same events",
+        "ru": "Карта видимых событий; список рядом называет те же события",
+    },
+    "explore.in_view": {"en": "Events in view", "ru": "Видимые события"},
+    "explore.keys": {
+        "en": "↑ and ↓ move through the list, Enter opens an event; ← and → go to the "
+        "previous or next event; Escape closes the card.",
+        "ru": "↑ и ↓ — по списку, Enter открывает событие; ← и → — к предыдущему или "
+        "следующему событию; Escape закрывает карточку.",
+    },
+    "explore.timeline_hint": {
+        "en": "Drag across the timeline to choose a period; click a mark to open its event; "
+        "double-click to show all dates.",
+        "ru": "Проведите по шкале времени, чтобы выбрать период; щёлкните отметку, чтобы "
+        "открыть событие; двойной щелчок показывает все даты.",
+    },
+    "explore.noscript": {
+        "en": "This page puts the record's {count} events on one map and one timeline "
+        "that move together: choose a period, narrow it by category, actor or how well "
+        "a claim is established, and play the years through. It needs JavaScript, "
+        "which is off or did not load.",
+        "ru": "Эта страница показывает события хроники ({count}) на одной карте и одной "
+        "шкале времени, которые движутся вместе: выберите период, сузьте его по теме, "
+        "участнику или надёжности утверждения и проиграйте годы. Ей нужен JavaScript, "
+        "а он выключен или не загрузился.",
+    },
+    "explore.noscript_list": {
+        "en": "The same record is here without it:",
+        "ru": "Та же хроника без него:",
+    },
+    "explore.noscript_events": {
+        "en": "every event from {first} to {last} in one table, each with its page and sources;",
+        "ru": "все события с {first} по {last} в одной таблице, у каждого своя страница и "
+        "источники;",
+    },
+    "explore.maps": {"en": "Maps", "ru": "Карты"},
+    "explore.noscript_maps": {
+        "en": "the {located} events with a known place, with a text version of each map;",
+        "ru": "события с известным местом ({located}), у каждой карты есть текстовая версия;",
+    },
+    "explore.downloads": {"en": "Downloads", "ru": "Данные"},
+    "explore.noscript_downloads": {
+        "en": "the record as CSV and GeoJSON.",
+        "ru": "хроника в форматах CSV и GeoJSON.",
+    },
+    "explore.the_start": {"en": "the start", "ru": "начала"},
+    "explore.today": {"en": "today", "ru": "сегодня"},
     "country.AFG": {"en": "Afghanistan", "ru": "Афганистан"},
     "country.CHN": {"en": "China", "ru": "Китай"},
     "country.IRN": {"en": "Iran", "ru": "Иран"},
