@@ -152,7 +152,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "([methodology](../reference/methodology.md#status)). The same list is available as "
         "[CSV and GeoJSON](../reference/downloads.md) and as an "
         "[Atom feed](../feed.xml).",
-        "ru": "В хронике {count} событий, сначала самые ранние; сортировка по столбцу "
+        "ru": "В хронике {count}, сначала самые ранние; сортировка по столбцу "
         "*Добавлено* покажет последние дополнения. Каждый заголовок открывает страницу "
         "события с его источниками. Статус говорит, насколько событие установлено "
         "([методология](../reference/methodology.md#status)). Тот же список есть в "

@@ -19,6 +19,7 @@ from builder.i18n import DEFAULT_LANGUAGE, Language
 from builder.i18n.formats import display_day
 from builder.pages.common import (
     category_words,
+    counted,
     country,
     front_matter,
     record_text,
@@ -98,7 +99,11 @@ def events_index(
     return (
         front_matter(heading, words("index.description", lang, count=str(count)))
         + f"# {heading}\n\n"
-        + words("index.intro", lang, count=str(count))
+        + words(
+            "index.intro",
+            lang,
+            count=str(count) if lang == DEFAULT_LANGUAGE else counted(count, "count.events", lang),
+        )
         + "\n\n"
         + f'<div class="dr-index-controls" data-country-names="{text(labels)}" hidden></div>\n\n'
         + hold(
