@@ -208,3 +208,14 @@ def test_every_page_has_its_own_description_and_sharing_tags(built_site: Path) -
     tree = page(built_site, "events/ababil-2-factory-opens/")
     content = tree.find("meta", name="description").attrs["content"]
     assert content.split()[:6] == event.summary.split()[:6]
+
+
+def test_methodology_describes_each_status_as_the_map_legends_draw_it() -> None:
+    """The methodology's status table and the maps' legend say the same thing."""
+    from builder.maps.style import STATUS_MEANINGS
+
+    text = (ROOT / "docs/reference/methodology.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| \*\*(\w+)\*\* \|[^|]*\| ([^|]+) \|$", text, flags=re.M))
+    assert set(rows) == set(STATUS_MEANINGS)
+    for status, meaning in STATUS_MEANINGS.items():
+        assert rows[status].strip() == meaning.split(": ", 1)[1], status
