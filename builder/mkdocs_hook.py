@@ -276,11 +276,13 @@ def _translated_pages(files: Files, config: MkDocsConfig, lang: Language) -> Fil
 
     A translation whose English page does not exist is an error: its twin would be missing."""
     prefix = f"{lang}/"
-    translations = {
-        f.src_uri.removeprefix(prefix): f for f in files if f.src_uri.startswith(prefix)
-    }
-    for translation in translations.values():
+    ours = [f for f in files if f.src_uri.startswith(prefix)]
+    for translation in ours:
         files.remove(translation)
+    # Snippets (docs/ru/includes/) are excluded pages: read by Markdown, not published.
+    translations = {
+        f.src_uri.removeprefix(prefix): f for f in ours if not f.inclusion.is_excluded()
+    }
     _fallbacks.clear()
     originals = {f.src_uri for f in files.documentation_pages()}
     orphans = sorted(p for p in translations if p.endswith(".md") and p not in originals)
