@@ -281,7 +281,9 @@ def _translated_pages(files: Files, config: MkDocsConfig, lang: Language) -> Fil
         files.remove(translation)
     # Snippets (docs/ru/includes/) are excluded pages: read by Markdown, not published.
     translations = {
-        f.src_uri.removeprefix(prefix): f for f in ours if not f.inclusion.is_excluded()
+        f.src_uri.removeprefix(prefix): f
+        for f in ours
+        if f.inclusion not in (InclusionLevel.EXCLUDED, InclusionLevel.DRAFT)
     }
     _fallbacks.clear()
     originals = {f.src_uri for f in files.documentation_pages()}
@@ -323,7 +325,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         site_url, config.site_name, site_url + page.url, embed_words(edition(config))
     )
     try:
-        markdown = embeds.expand(markdown, _state["build"].embeds, prefix, where)
+        lang = edition(config)
+        placed = _state["build"].embeds if lang == DEFAULT_LANGUAGE else _editions[lang].embeds
+        markdown = embeds.expand(markdown, placed, prefix, where)
         markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri)
         return bibliography.add_source_footnotes(markdown, _state["build"].data, edition(config))
     except embeds.UnknownEmbed as exc:

@@ -198,16 +198,22 @@ def build(
     """Validate ``data_dir`` and render everything; raises InvalidData on bad data."""
     data = load_dataset(data_dir)
     files, images = render_with_images(data, node_modules, settings, history, cache)
-    embeds = {
+    return Build(
+        data=data, files=files, embeds=with_static(embeds_for(data), images), images=images
+    )
+
+
+def with_static(embeds: dict[str, Embed], images: SiteImages) -> dict[str, Embed]:
+    """The embeds, each map carrying the static image the build drew of it."""
+    return {
         key: replace(
             embed,
             static=StaticMap(figure.path, figure.alt, figure.width, figure.height),
         )
         if (figure := images.figures.get(embed.name)) and embed.kind == "map"
         else embed
-        for key, embed in embeds_for(data).items()
+        for key, embed in embeds.items()
     }
-    return Build(data=data, files=files, embeds=embeds, images=images)
 
 
 @dataclass(frozen=True)
@@ -220,6 +226,8 @@ class Edition:
     build's maps, charts, images, downloads and libraries (the same objects, not copies)."""
     untranslated: frozenset[str]
     """Generated pages published in English, marked as such, until they have a translation."""
+    embeds: dict[str, Embed]
+    """Every map and chart the edition's pages place with ``[[map NAME]]``/``[[chart NAME]]``."""
     events: Share
     """How many events have their title and summary in the language."""
     pages: Share = Share(0, 0)  # noqa: RUF009 (a tuple: immutable)
@@ -247,6 +255,11 @@ def edition(
     history = history or no_history()
     data = build.data
     files: dict[str, str | bytes] = dict(build.files)
+    # Integration point for the maps' and charts' own words: once the renderers take a
+    # language, ``files.update(language_files(data, lang, settings, cache))`` and
+    # ``with_static(embeds_for(data, lang), build.images)`` below give this edition its
+    # Russian map documents, chart files and captions at the same paths.
+    embeds = build.embeds
     pages = {
         events_index.INDEX_PAGE: events_index.events_index(data, history, lang),
         feed.FEED_PATH: feed.events_feed(data, settings, history, build.images.events, lang),
@@ -276,7 +289,7 @@ def edition(
         for path in files
         if path.endswith(".md") and (path not in pages or path in GENERATED_PAGES_IN_ENGLISH)
     )
-    return Edition(lang, files, untranslated, events_share(data, lang))
+    return Edition(lang, files, untranslated, embeds, events_share(data, lang))
 
 
 def embeds_for(data: Dataset) -> dict[str, Embed]:
