@@ -16,7 +16,7 @@ from builder.html.held_html import hold
 from builder.html.sanitize import text
 from builder.html.search import NOT_INDEXED
 from builder.i18n import DEFAULT_LANGUAGE, Language
-from builder.i18n.formats import display_day
+from builder.i18n.formats import display_short_day
 from builder.pages.common import (
     category_words,
     counted,
@@ -43,7 +43,7 @@ def _added_cell(record: RecordDates, lang: Language) -> str:
     shown = (
         f"{moment.day} {dates.MONTH_NAMES[moment.month - 1][:3]} {moment.year}"
         if lang == DEFAULT_LANGUAGE
-        else display_day(moment.date(), lang)
+        else display_short_day(moment.date(), lang)
     )
     if record.approximate:
         shown += words("index.approximate", lang)
