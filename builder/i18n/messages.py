@@ -254,6 +254,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ничем сверх того. Если цифры нет, её не называет ни один источник хроники.",
     },
     "drones.maker": {"en": "Maker", "ru": "Производитель"},
+    "drones.role": {"en": "Role", "ru": "Назначение"},
     "drones.origin": {"en": "Origin", "ru": "Страна происхождения"},
     "drones.range": {"en": "Range", "ru": "Дальность"},
     "drones.endurance": {"en": "Flight time", "ru": "Время полёта"},
