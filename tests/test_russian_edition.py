@@ -109,10 +109,28 @@ def test_an_untranslated_page_shows_the_english_text_marked_english(built_site: 
     assert re.search("[а-я]", note.text())
 
 
-def _english_interface_words() -> list[str]:
-    """The English of every message an event page or the index shows (labels, headings,
-    statuses, precision, record lines), as phrases of two or more letters."""
-    prefixes = ("event.", "status.long.", "date.", "where.", "record.", "index.", "category.")
+PAGE_MESSAGES = (
+    "event.",
+    "status.long.",
+    "date.",
+    "where.",
+    "record.",
+    "index.",
+    "category.",
+    "actor.",
+    "drones.",
+    "sources.",
+    "explore.",
+    "story.",
+    "embed.",
+)
+"""The messages of the generated pages (builder/pages), by key prefix."""
+
+
+def _english_interface_words(prefixes: tuple[str, ...] = PAGE_MESSAGES[:7]) -> list[str]:
+    """The English of every message with one of ``prefixes`` (by default those an event
+    page or the index shows: labels, headings, statuses, precision, record lines), as
+    phrases of three or more letters."""
     phrases: set[str] = set()
     for key, texts in MESSAGES.items():
         if key.startswith(prefixes):
@@ -163,6 +181,40 @@ def test_a_built_russian_event_page_reads_russian_outside_the_marked_english(
         if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", shown)
     ]
     assert found == []
+
+
+def test_no_generated_russian_page_shows_an_english_interface_word(built_site: Path) -> None:
+    words = _english_interface_words(PAGE_MESSAGES)
+    pages = [
+        "events/index.html",
+        "actors/index.html",
+        "actors/tajikistan/index.html",
+        "reference/drones/index.html",
+        "reference/sources/index.html",
+        "explore/index.html",
+        "story/index.html",
+    ]
+    phrases = [w for w in words if " " in w]
+    labels = {w for w in words if " " not in w}
+    label_tags = ("dt", "th", "h1", "h2", "h3", "legend", "button", "label", "summary", "option")
+    found = {}
+    for path in pages:
+        article = _html(built_site / "ru", path).find("article")
+        shown = _visible_outside_english(article)
+        # A phrase anywhere; a one-word message (Date, Status, Maker) as a whole label.
+        hits = [w for w in phrases if re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", shown)]
+        hits += sorted(
+            {
+                node.text().strip()
+                for node in article.iter()
+                if node.tag in label_tags
+                and node.text().strip().rstrip("¶").strip() in labels
+                and node.attrs.get("lang") != "en"
+            }
+        )
+        if hits:
+            found[path] = hits
+    assert found == {}
 
 
 def test_a_translated_event_shows_its_russian_text_unmarked() -> None:
