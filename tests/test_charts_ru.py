@@ -71,15 +71,15 @@ def test_russian_timeline_legend_rows_and_hover_are_russian(files) -> None:
     main = files["timeline.json"]
     figure = main["views"][0]["figure"]
     legend = [t["name"] for t in _traces(figure) if t.get("showlegend")]
-    assert "Производство беспилотников" in legend
+    assert "Производство дронов" in legend
     assert "Дипломатия" in legend
-    assert "Производство беспилотников" in figure["layout"]["yaxis"]["ticktext"]
+    assert "Производство дронов" in figure["layout"]["yaxis"]["ticktext"]
     hover = next(
         t["hovertemplate"]
         for t in _traces(figure)
         if t.get("legendgroup") == "drone-production" and t.get("hovertemplate")
     )
-    assert "Производство беспилотников" in hover
+    assert "Производство дронов" in hover
     dated = [
         row
         for t in _traces(figure)

@@ -119,3 +119,12 @@ def test_pages_in_english_carry_no_table_and_russian_pages_carry_theirs() -> Non
     )
     assert match is not None
     assert json.loads(match.group(1)) == front_strings("ru")
+
+
+def test_the_scripts_category_names_are_the_pages_category_names() -> None:
+    # One name per category on a page: the filters the page writes and the timeline and
+    # legends the scripts draw must not call the same thing two names.
+    for category in CATEGORIES:
+        for lang in LANGUAGES:
+            page = MESSAGES[f"category.{category}"][lang]
+            assert MESSAGES[f"ui.category.{category}"][lang] == page[0].upper() + page[1:]

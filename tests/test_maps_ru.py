@@ -17,7 +17,7 @@ import pytest
 
 from builder import maps
 from builder.i18n.front import front_strings
-from builder.i18n.messages import MESSAGES, formatted
+from builder.i18n.messages import MESSAGES
 from builder.maps.areas import load_geography
 from builder.maps.document import MapSpec
 from builder.maps.features import located_features
@@ -179,14 +179,12 @@ def test_russian_legends_and_layers_say_it_in_russian(specs) -> None:
     regional = specs["regional"]
     assert (
         regional.title
-        == "Карта: региональная гонка беспилотников, все события с известным местом по категориям"
+        == "Карта: региональная гонка дронов, все события с известным местом по категориям"
     )
     assert "Насколько надёжно сообщение" in regional.legend
     assert "Подтверждено: сплошной контур, заливка" in regional.legend
     names = [layer.name for layer in regional.layers]
-    assert "Производство беспилотников (5)" in names or any(
-        n.startswith("Производство беспилотников (") for n in names
-    )
+    assert any(n.startswith("Производство дронов (") for n in names)
     assert "Беспилотники по странам" in names
     border = specs["border"]
     assert any(layer.name == "Афгано-таджикская граница" for layer in border.layers)
@@ -305,42 +303,26 @@ def test_every_embeds_english_caption_is_its_message(data) -> None:
 def test_a_russian_page_places_a_map_with_russian_words_around_it(data) -> None:
     from builder.html import embeds
     from builder.html.held_html import release_all
+    from builder.pages.common import embed_words
     from builder.pipeline import embeds_for
 
     where = embeds.Publication(
         site_url="https://example.org/ru/",
         site_name="Гонка",
         page_url="https://example.org/ru/maps/",
+        words=embed_words("ru"),
     )
     placed = release_all(
         embeds.expand(
-            "[[map regional]]\n\n[[chart timeline]]",
-            embeds_for(data, "ru"),
-            "../",
-            where,
-            front_strings("ru"),
+            "[[map regional]]\n\n[[chart timeline]]", embeds_for(data, "ru"), "../", where
         )
     )
     assert "Пропустить карту" in placed
+    assert "Пропустить график" in placed
     assert "Открыть карту на весь экран" in placed
-    assert "Встроить этот график" in placed
+    assert "Таблица данных" in placed
     for english in ("Skip the map", "Open the map full screen", "Embed this", "Data table"):
         assert english not in placed
-
-
-def test_the_border_words_english_is_what_the_english_maps_say() -> None:
-    # The Russian border texts translate geo's English: if geo's changes, these must follow.
-    from builder.geometry import geo
-    from builder.maps.border import _FIGURE_MESSAGES, why_they_differ
-
-    assert why_they_differ(1172.1, "en") == geo.why_they_differ(1172.1)
-    english = formatted(
-        "map.border.why", "en", measured=formatted("map.border.about", "en", km="1,172")
-    )
-    assert english == geo.why_they_differ(1172.1)
-    for figure, key in zip(geo.BORDER_FIGURES, _FIGURE_MESSAGES, strict=False):
-        assert MESSAGES[f"{key}.label"]["en"] == figure.label
-        assert MESSAGES[f"{key}.note"]["en"] == figure.note
 
 
 def test_the_words_around_embeds_have_their_english_as_messages() -> None:
@@ -348,6 +330,3 @@ def test_the_words_around_embeds_have_their_english_as_messages() -> None:
 
     assert MESSAGES["ui.embed.skip_map"]["en"] == embeds.SKIP_TEXT["map"]
     assert MESSAGES["ui.embed.skip_chart"]["en"] == embeds.SKIP_TEXT["chart"]
-    english = embeds.code_control("map", "CODE")
-    assert MESSAGES["ui.embed.code_map"]["en"] in english
-    assert MESSAGES["ui.embed.code_help_map"]["en"] in english

@@ -8,7 +8,7 @@ each directive for the embed's HTML with links relative to that page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from builder.html.held_html import hold
@@ -41,6 +41,29 @@ class StaticMap:
     """Height in pixels."""
 
 
+SKIP_TEXT: dict[str, str] = {"map": "Skip the map", "chart": "Skip the chart"}
+"""Text of the link that lets keyboard users jump past an embed."""
+
+
+@dataclass(frozen=True)
+class EmbedWords:
+    """The words around an embed, in the page's language (English unless the page's
+    edition gives its own, from :mod:`builder.i18n.messages`)."""
+
+    kind: dict[str, str] = field(default_factory=lambda: {"map": "map", "chart": "chart"})
+    """Each kind's name in running text."""
+    credit_kind: dict[str, str] = field(default_factory=lambda: {"map": "Map", "chart": "Chart"})
+    """Each kind's name starting the credit line."""
+    summary: str = "Embed this {kind}"
+    """The disclosure's label."""
+    help: str = "Copy this code into your page to show the {kind} there; it credits and links back to this page."
+    """What to do with the code."""
+    full_screen: str = "Open the map full screen"
+    """The link to a map's own document."""
+    skip: dict[str, str] = field(default_factory=lambda: dict(SKIP_TEXT))
+    """The link past each kind of embed, for keyboard users."""
+
+
 @dataclass(frozen=True)
 class Publication:
     """Where the page that places an embed is published, for the copyable embed code."""
@@ -51,6 +74,8 @@ class Publication:
     """The site's name, for the credit line."""
     page_url: str
     """The absolute address of the page the embed is placed on: the credit links to it."""
+    words: EmbedWords = field(default_factory=EmbedWords)
+    """The words around the embed, in the page's language."""
 
 
 @dataclass(frozen=True)
@@ -78,23 +103,9 @@ class UnknownEmbed(ValueError):
     """A directive names a map or chart that the builder does not make."""
 
 
-SKIP_TEXT = {"map": "Skip the map", "chart": "Skip the chart"}
-"""Text of the link that lets keyboard users jump past an embed."""
-
-
-Words = Mapping[str, str]
-"""The words placed around embeds in a page's language, by message key (``ui.embed.*`` of
-``builder.i18n.messages``, e.g. ``builder.i18n.front.front_strings("ru")``); where a key
-is missing, or no words are given, the English written here is used."""
-
-
-def _say(words: Words | None, key: str, english: str) -> str:
-    return words[key] if words and key in words else english
-
-
-def skip_link(embed: Embed, words: Words | None = None) -> str:
+def skip_link(embed: Embed, words: EmbedWords | None = None) -> str:
     """A link to the point just after the embed, so keyboard users need not tab through it."""
-    said = _say(words, f"ui.embed.skip_{embed.kind}", SKIP_TEXT[embed.kind])
+    said = (words or EmbedWords()).skip[embed.kind]
     return f'<a class="dr-skip" href="#after-{embed.kind}-{embed.name}">{text(said)}</a>'
 
 
@@ -113,73 +124,61 @@ def static_image(image: StaticMap, prefix: str) -> str:
     )
 
 
-def snippet(
-    kind: str, src: str, title: str, height: int, where: Publication, words: Words | None = None
-) -> str:
+def snippet(kind: str, src: str, title: str, height: int, where: Publication) -> str:
     """The ``<iframe>`` code that places the document at absolute ``src``, with a credit line
     that links back to the page it was copied from."""
-    noun = _say(words, f"ui.embed.{kind}", "Map" if kind == "map" else "Chart")
     return (
         f'<iframe src="{text(src)}" title="{text(title)}" width="100%" height="{height}" '
         f'style="border:0;max-width:100%" loading="lazy"></iframe>\n'
-        f'<p style="font-size:small">{text(noun)}: '
+        f'<p style="font-size:small">{where.words.credit_kind[kind]}: '
         f'<a href="{text(where.page_url)}">{text(where.site_name)}</a>, {CREDIT}</p>'
     )
 
 
-def embed_code(embed: Embed, where: Publication, words: Words | None = None) -> str:
+def embed_code(embed: Embed, where: Publication) -> str:
     """The ``<iframe>`` snippet another site copies to place ``embed``, with its credit line."""
     height = embed.height if embed.kind == "map" else embed.height + 80
-    return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where, words)
+    return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where)
 
 
-def code_control(kind: str, code: str, words: Words | None = None) -> str:
+def code_control(kind: str, code: str, words: EmbedWords | None = None) -> str:
     """The "Embed" control: a disclosure holding the copyable ``code`` (Material adds the
     copy button to its code block)."""
-    summary = _say(words, f"ui.embed.code_{kind}", f"Embed this {kind}")
-    help_text = _say(
-        words,
-        f"ui.embed.code_help_{kind}",
-        f"Copy this code into your page to show the {kind} there; "
-        "it credits and links back to this page.",
-    )
+    words = words or EmbedWords()
+    name = words.kind[kind]
     return (
-        f'<details class="dr-embed-code"><summary>{text(summary)}</summary>'
-        f"<p>{text(help_text)}</p>"
+        f'<details class="dr-embed-code"><summary>{text(words.summary.format(kind=name))}'
+        f"</summary><p>{text(words.help.format(kind=name))}</p>"
         f"<pre><code>{text(code)}</code></pre></details>"
     )
 
 
-def embed_control(embed: Embed, where: Publication | None, words: Words | None = None) -> str:
+def embed_control(embed: Embed, where: Publication | None) -> str:
     """The "Embed" control: a disclosure holding the copyable snippet (Material adds the copy
     button to its code block); nothing when the page's address is unknown."""
     if where is None:
         return ""
-    return code_control(embed.kind, embed_code(embed, where, words), words)
+    return code_control(embed.kind, embed_code(embed, where), where.words)
 
 
-def map_html(
-    embed: Embed, prefix: str, where: Publication | None = None, words: Words | None = None
-) -> str:
+def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:
     """An iframe holding a standalone map document, with its accessible name, its static
     image for readers without JavaScript and print, and its embed control."""
-    full_screen = _say(words, "ui.embed.full_screen", "Open the map full screen")
     return (
         f'<figure class="dr-map">'
         f'<iframe src="{prefix}maps/{embed.name}.html" title="{text(embed.title)}" '
         f'loading="lazy" style="height:{embed.height}px"></iframe>'
         f"{static_image(embed.static, prefix) if embed.static else ''}"
         f"<figcaption>{text(embed.description)} "
-        f'<a href="{prefix}maps/{embed.name}.html">{text(full_screen)}</a>.</figcaption>'
-        f"{embed_control(embed, where, words)}"
+        f'<a href="{prefix}maps/{embed.name}.html">'
+        f"{text((where.words if where else EmbedWords()).full_screen)}</a>.</figcaption>"
+        f"{embed_control(embed, where)}"
         f"{embed.alternative(prefix) if embed.alternative else ''}"
         f"</figure>"
     )
 
 
-def chart_html(
-    embed: Embed, prefix: str, where: Publication | None = None, words: Words | None = None
-) -> str:
+def chart_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:
     """A chart container that ``charts.js`` fills, named, captioned and with its text alternative.
 
     The drawing is one named group to assistive technology (``role="group"``:
@@ -198,24 +197,18 @@ def chart_html(
         f'aria-labelledby="{title_id}"{described} '
         f'data-figure="{prefix}data/charts/{embed.name}.json" '
         f'data-plotly="{prefix}{PLOTLY_JS}" style="min-height:{embed.height}px"></div>'
-        f"{embed_control(embed, where, words)}"
+        f"{embed_control(embed, where)}"
         f"{alternative}"
         f"</figure>"
     )
 
 
 def expand(
-    markdown: str,
-    embeds: dict[str, Embed],
-    prefix: str,
-    where: Publication | None = None,
-    words: Words | None = None,
+    markdown: str, embeds: dict[str, Embed], prefix: str, where: Publication | None = None
 ) -> str:
     """Replace every directive in ``markdown``; an unknown name raises :class:`UnknownEmbed`.
 
-    ``where`` the page is published gives each embed its copyable embed code; ``words``
-    are the page's language's words placed around each embed (see :data:`Words`; English
-    without them), ``embeds`` in the same language (:func:`builder.pipeline.embeds_for`).
+    ``where`` the page is published gives each embed its copyable embed code.
     """
     if "[[" not in markdown:
         return markdown  # most pages (every event's) have none: skip the scan
@@ -226,9 +219,9 @@ def expand(
         if embed is None:
             known = ", ".join(sorted(embeds))
             raise UnknownEmbed(f"[[{kind} {name}]] is not a known embed (known: {known})")
-        html = (map_html if kind == "map" else chart_html)(embed, prefix, where, words)
+        html = (map_html if kind == "map" else chart_html)(embed, prefix, where)
         # Finished HTML: held away from Markdown (builder.html.held_html), back before the search.
-        skip = skip_link(embed, words)
+        skip = skip_link(embed, where.words if where else None)
         return hold(f'<div class="dr-embed">{skip}{html}{after_anchor(embed)}</div>')
 
     return DIRECTIVE.sub(replace, markdown)

@@ -45,3 +45,12 @@ def strings_element(lang: Language, prefixes: tuple[str, ...] = FRONT_PREFIXES) 
         f'<script type="application/json" id="{STRINGS_ELEMENT_ID}">'
         f"{script_json(front_strings(lang, prefixes))}</script>"
     )
+
+
+def with_strings(document: str, lang: Language) -> str:
+    """A page ``document`` with its language's front-end words at the end of its ``<head>``,
+    ahead of every script that reads them; English pages unchanged."""
+    element = strings_element(lang)
+    if not element or "</head>" not in document:
+        return document
+    return document.replace("</head>", element + "</head>", 1)

@@ -29,19 +29,23 @@ from builder.charts.facets import involved_actors
 from builder.html.held_html import hold
 from builder.html.sanitize import script_json, text
 from builder.html.search import NOT_INDEXED
-from builder.i18n import Language
-from builder.i18n.formats import display_date
-from builder.i18n.front import strings_element
-from builder.i18n.messages import formatted
+from builder.i18n import DEFAULT_LANGUAGE, Language
 from builder.maps.explore import EXPLORE_MAP_PATH
 from builder.maps.legend import Swatch, _svg
 from builder.maps.style import (
     CATEGORY_COLOURS,
     PRECISION_PHRASES,
     STATUS_STYLES,
+    category_label,
 )
-from builder.maps.words import category, name
-from builder.pages.common import STATUS_LABELS, front_matter
+from builder.pages.common import (
+    category_words,
+    front_matter,
+    record_title,
+    show_date,
+    status_label,
+    words,
+)
 from builder.record import dates
 from builder.record.schema import CATEGORIES, STATUSES
 from builder.record.validate import Dataset
@@ -112,37 +116,44 @@ def _swatch(kind: str, colour: str, status: str = "reported") -> str:
     return _svg(Swatch(kind, colour, "", style["fillOpacity"], style["dashArray"]))
 
 
-def _say(key: str, lang: Language, **values: object) -> str:
-    # Our own words, trusted: written into the page as they are, like the English was.
-    return formatted(f"explore.{key}", lang, **values)
-
-
-def _checkbox(
-    group: str, value: str, label: str, swatch: str, count: int, lang: Language = "en"
-) -> str:
+def _checkbox(group: str, value: str, label: str, swatch: str, count: int, lang: Language) -> str:
     return (
         f'<li><label><input type="checkbox" name="{group}" value="{text(value)}">'
         f'{swatch}<span class="dr-explore-check-label">{text(label)}</span>'
         f' <span class="dr-explore-count" data-facet="{group}" data-count="{text(value)}">'
-        f'{count}<span class="dr-explore-sr">{_say("in_period", lang)}</span></span></label></li>'
+        f'{count}<span class="dr-explore-sr">{words("explore.in_period", lang)}</span></span>'
+        "</label></li>"
     )
 
 
+def _category_name(category: str, lang: Language) -> str:
+    if lang == DEFAULT_LANGUAGE:
+        return category_label(category)
+    return category_words(category, lang).capitalize()
+
+
 def _status_name(status: str, lang: Language) -> str:
-    return STATUS_NAMES[status] if lang == "en" else _say(f"status.{status}", lang)
+    return (
+        STATUS_NAMES[status]
+        if lang == DEFAULT_LANGUAGE
+        else words(f"explore.status.{status}", lang)
+    )
 
 
-def _actor_name(data: Dataset, actor: str, lang: Language) -> str:
-    return name(data.actors[actor], lang) if actor in data.actors else actor
-
-
-def _filters(data: Dataset, lang: Language = "en") -> str:
+def _filters(data: Dataset, lang: Language) -> str:
     events = [ev for _, ev in data.chronological()]
     by_category: Counter[str] = Counter(ev.category for ev in events)
     by_status: Counter[str] = Counter(ev.status for ev in events)
     by_actor = Counter(a for ev in events for a in involved_actors(ev))
     categories = "".join(
-        _checkbox("category", c, category(c, lang), _swatch("pin", CATEGORY_COLOURS[c]), n, lang)
+        _checkbox(
+            "category",
+            c,
+            _category_name(c, lang),
+            _swatch("pin", CATEGORY_COLOURS[c]),
+            n,
+            lang,
+        )
         for c in CATEGORIES
         if (n := by_category[c])
     )
@@ -151,62 +162,74 @@ def _filters(data: Dataset, lang: Language = "en") -> str:
         for s in STATUSES
         if (n := by_status[s])
     )
-    actors = sorted(by_actor, key=lambda a: _actor_name(data, a, lang))
+
+    def name(actor_id: str) -> str:
+        actor = data.actors.get(actor_id)
+        return record_title(actor, "name", lang) if actor is not None else actor_id
+
+    actors = sorted(by_actor, key=name)
     options = "".join(
-        f'<option value="{text(a)}">{text(_actor_name(data, a, lang))} ({by_actor[a]})</option>'
-        for a in actors
+        f'<option value="{text(a)}">{text(name(a))} ({by_actor[a]})</option>' for a in actors
     )
-    methodology = f'<a href="{PREFIX}reference/methodology/#status">'
     return (
         '<div id="dr-explore-filters" class="dr-explore-filters dr-explore-panel" '
-        f'role="group" aria-label="{_say("filters", lang)}">'
-        f'<fieldset><legend><label for="dr-explore-actor">{_say("actor", lang)}</label></legend>'
-        f'<select id="dr-explore-actor" name="actor"><option value="">{_say("every_actor", lang)}'
-        f"</option>{options}</select></fieldset>"
-        f'<fieldset><legend>{_say("category", lang)}</legend><ul class="dr-explore-checks">'
+        f'role="group" aria-label="{words("explore.filters", lang)}">'
+        f'<fieldset><legend><label for="dr-explore-actor">{words("explore.actor", lang)}'
+        "</label></legend>"
+        '<select id="dr-explore-actor" name="actor"><option value="">'
+        f"{words('explore.every_actor', lang)}</option>"
+        f"{options}</select></fieldset>"
+        f"<fieldset><legend>{words('event.category', lang)}</legend>"
+        '<ul class="dr-explore-checks">'
         f"{categories}</ul></fieldset>"
-        f'<fieldset><legend>{_say("status_of_claim", lang)}</legend><ul class="dr-explore-checks">'
+        f"<fieldset><legend>{words('explore.status', lang)}</legend>"
+        '<ul class="dr-explore-checks">'
         f"{statuses}</ul>"
-        f'<p class="dr-explore-hint">{_say("status_hint", lang, link=methodology, end="</a>")}</p>'
+        f'<p class="dr-explore-hint">{words("explore.hint_weak", lang)} '
+        f'(<a href="{PREFIX}reference/methodology/#status">'
+        f"{words('explore.hint_statuses', lang)}</a>). "
+        f"{words('explore.hint_counts', lang)}</p>"
         "</fieldset></div>"
     )
 
 
-def _period(lang: Language = "en") -> str:
+def _period(lang: Language) -> str:
     return (
-        f'<div class="dr-explore-period" role="group" aria-label="{_say("period", lang)}">'
+        f'<div class="dr-explore-period" role="group" aria-label="{words("explore.period", lang)}">'
         '<div class="dr-explore-play">'
         '<button type="button" class="dr-explore-playbutton md-button" '
-        f'data-action="play" aria-describedby="dr-explore-play-note">{_say("play", lang)}</button>'
-        f'<label>{_say("play_as", lang)} <select id="dr-explore-playmode">'
-        f'<option value="window">{_say("play_window", lang)}</option>'
-        f'<option value="grow">{_say("play_grow", lang)}</option>'
+        f'data-action="play" aria-describedby="dr-explore-play-note">'
+        f"{words('explore.play', lang)}</button>"
+        f'<label>{words("explore.play_as", lang)} <select id="dr-explore-playmode">'
+        f'<option value="window">{words("explore.window", lang)}</option>'
+        f'<option value="grow">{words("explore.grow", lang)}</option>'
         "</select></label>"
-        f'<label>{_say("speed", lang)} <select id="dr-explore-speed">'
-        f'<option value="1200">{_say("slow", lang)}</option>'
-        f'<option value="600" selected>{_say("normal", lang)}</option>'
-        f'<option value="250">{_say("fast", lang)}</option></select></label>'
+        f'<label>{words("explore.speed", lang)} <select id="dr-explore-speed">'
+        f'<option value="1200">{words("explore.slow", lang)}</option>'
+        f'<option value="600" selected>{words("explore.normal", lang)}</option>'
+        f'<option value="250">{words("explore.fast", lang)}</option></select></label>'
         '<span id="dr-explore-play-note" class="dr-explore-hint">'
-        f"{_say('play_note', lang)}</span>"
+        f"{words('explore.play_note', lang)}</span>"
         "</div>"
         '<div class="dr-explore-range">'
         '<div class="dr-explore-slider">'
         '<div class="dr-explore-track"><div class="dr-explore-fill"></div></div>'
         '<div class="dr-explore-thumb" role="slider" tabindex="0" data-thumb="from" '
-        f'aria-label="{_say("period_start", lang)}"></div>'
+        f'aria-label="{words("explore.start", lang)}"></div>'
         '<div class="dr-explore-thumb" role="slider" tabindex="0" data-thumb="to" '
-        f'aria-label="{_say("period_end", lang)}"></div>'
+        f'aria-label="{words("explore.end", lang)}"></div>'
         "</div>"
         '<div class="dr-explore-dates">'
-        f'<label>{_say("from", lang)} <input type="date" id="dr-explore-from" name="from"></label>'
-        f'<label>{_say("to", lang)} <input type="date" id="dr-explore-to" name="to"></label>'
+        f'<label>{words("explore.from", lang)} <input type="date" id="dr-explore-from" name="from">'
+        "</label>"
+        f'<label>{words("explore.to", lang)} <input type="date" id="dr-explore-to" name="to"></label>'
         '<button type="button" class="dr-explore-all" data-action="all-dates">'
-        f"{_say('all_dates', lang)}</button>"
+        f"{words('explore.all_dates', lang)}</button>"
         "</div></div></div>"
     )
 
 
-def _config(data: Dataset, lang: Language = "en") -> str:
+def _config(data: Dataset, lang: Language) -> str:
     events = [ev for _, ev in data.chronological()]
     used_actors = sorted({a for ev in events for a in (*ev.actors, *ev.claimed_by, *ev.denied_by)})
     return script_json(
@@ -215,75 +238,51 @@ def _config(data: Dataset, lang: Language = "en") -> str:
             "plotly": PREFIX + PLOTLY_JS,
             "site": PREFIX,
             "pointsLimit": POINTS_LIMIT,
-            "categories": {c: category(c, lang) for c in CATEGORIES},
+            "categories": {c: _category_name(c, lang) for c in CATEGORIES},
             "colours": CATEGORY_COLOURS,
-            "statuses": (
-                STATUS_LABELS
-                if lang == "en"
-                else {s: _say(f"status_label.{s}", lang) for s in STATUS_LABELS}
-            ),
+            "statuses": {s: status_label(s, lang) for s in STATUSES},
             "statusOrder": list(STATUSES),
-            "precisions": (
-                PRECISION_PHRASES
-                if lang == "en"
-                else {p: formatted(f"map.precision.{p}", lang) for p in PRECISION_PHRASES}
-            ),
-            "actors": {a: _actor_name(data, a, lang) for a in used_actors},
+            # The maps' precision phrases are the maps' words (builder/maps/style.py).
+            "precisions": PRECISION_PHRASES,
+            "actors": {
+                a: record_title(data.actors[a], "name", lang) if a in data.actors else a
+                for a in used_actors
+            },
         }
     )
 
 
-def _no_script(count: int, located: int, first: str, last: str, lang: Language = "en") -> str:
-    if lang != "en":
-        return _say(
-            "no_script",
-            lang,
-            count=count,
-            located=located,
-            first=text(first),
-            last=text(last),
-            events=f'<a href="{PREFIX}events/">',
-            maps=f'<a href="{PREFIX}maps/">',
-            downloads=f'<a href="{PREFIX}reference/downloads/">',
-            end="</a>",
-        )
+def _no_script(count: int, located: int, first: str, last: str, lang: Language) -> str:
     return (
         '<div class="dr-explore-static">'
-        f"<p>This page puts the record's {count} events on one map and one timeline "
-        "that move together: choose a period, narrow it by category, actor or how well "
-        "a claim is established, and play the years through. It needs JavaScript, "
-        "which is off or did not load.</p>"
-        "<p>The same record is here without it:</p><ul>"
-        f'<li><a href="{PREFIX}events/">All events</a>: every event from {text(first)} '
-        f"to {text(last)} in one table, each with its page and sources;</li>"
-        f'<li><a href="{PREFIX}maps/">Maps</a>: the {located} events with a known place, '
-        "with a text version of each map;</li>"
-        f'<li><a href="{PREFIX}reference/downloads/">Downloads</a>: the record as CSV '
-        "and GeoJSON.</li></ul></div>"
+        f"<p>{words('explore.noscript', lang, count=str(count))}</p>"
+        f"<p>{words('explore.noscript_list', lang)}</p><ul>"
+        f'<li><a href="{PREFIX}events/">{words("event.all", lang)}</a>: '
+        f"{words('explore.noscript_events', lang, first=text(first), last=text(last))}</li>"
+        f'<li><a href="{PREFIX}maps/">{words("explore.maps", lang)}</a>: '
+        f"{words('explore.noscript_maps', lang, located=str(located))}</li>"
+        f'<li><a href="{PREFIX}reference/downloads/">{words("explore.downloads", lang)}</a>: '
+        f"{words('explore.noscript_downloads', lang)}</li></ul></div>"
     )
 
 
-def explore_page(data: Dataset, lang: Language = "en") -> str:
-    """The Markdown of the explore page, its interface in ``lang`` (``explore.`` messages).
-
-    In another language the page also carries the scripts' words (``#dr-strings``) for
-    ``explore.js``, ahead of the script, whatever the theme puts in the page's head.
-    """
+def explore_page(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The Markdown of the explore page in ``lang`` (its script's own words are the script's)."""
     ordered = data.chronological()
     count = len(ordered)
     located = sum(1 for _, ev in ordered if data.coordinates(ev) is not None)
-
-    def display(value: str) -> str:
-        return dates.display(value) if lang == "en" else display_date(value, lang)
-
-    first = display(ordered[0][1].date) if ordered else _say("the_start", lang)
+    first = show_date(ordered[0][1].date, lang) if ordered else words("explore.the_start", lang)
     last_event = max((ev for _, ev in ordered), key=lambda ev: dates.end(ev.end_date or ev.date))
-    last = display(last_event.end_date or last_event.date) if ordered else _say("today", lang)
-    head = front_matter(_say("title", lang), _say("description", lang))
+    last = (
+        show_date(last_event.end_date or last_event.date, lang)
+        if ordered
+        else words("explore.today", lang)
+    )
+    title = words("explore.title", lang)
+    head = front_matter(title, words("explore.description", lang))
     head = head.replace("---\n\n", "hide:\n  - navigation\n  - toc\n---\n\n", 1)
     app = (
         f'<div class="dr-explore" data-explore {NOT_INDEXED}>'
-        f"{strings_element(lang)}"
         f'<script type="application/json" id="{CONFIG_ELEMENT_ID}">{_config(data, lang)}</script>'
         f"<noscript>{_no_script(count, located, first, last, lang)}</noscript>"
         '<div class="dr-explore-app" hidden>'
@@ -292,39 +291,39 @@ def explore_page(data: Dataset, lang: Language = "en") -> str:
         'aria-atomic="true"></p>'
         '<div class="dr-explore-actions">'
         '<button type="button" class="dr-explore-toggle" aria-expanded="false" '
-        f'aria-controls="dr-explore-filters">{_say("filters", lang)}</button>'
+        f'aria-controls="dr-explore-filters">{words("explore.filters", lang)}</button>'
         '<button type="button" class="dr-explore-toggle" aria-expanded="false" '
-        f'aria-controls="dr-explore-side">{_say("list", lang)}</button>'
-        f'<button type="button" data-action="frame">{_say("frame", lang)}</button>'
-        f'<button type="button" data-action="reset">{_say("reset", lang)}</button>'
-        f'<button type="button" data-action="copy">{_say("copy", lang)}</button>'
+        f'aria-controls="dr-explore-side">{words("explore.list", lang)}</button>'
+        f'<button type="button" data-action="frame">{words("explore.frame", lang)}</button>'
+        f'<button type="button" data-action="reset">{words("explore.reset", lang)}</button>'
+        f'<button type="button" data-action="copy">{words("explore.copy", lang)}</button>'
         '<span class="dr-explore-copied" role="status"></span>'
         "</div></div>"
         '<div class="dr-explore-main">'
         f"{_filters(data, lang)}"
         '<div class="dr-explore-map">'
         f'<iframe class="dr-explore-frame" src="{PREFIX}{EXPLORE_MAP_PATH}" '
-        f'title="{_say("frame_title", lang)}" '
+        f'title="{words("explore.map_title", lang)}" '
         'loading="eager"></iframe></div>'
         '<div id="dr-explore-side" class="dr-explore-side dr-explore-panel">'
         '<section class="dr-explore-card" hidden aria-labelledby="dr-explore-card-title" '
         'tabindex="-1"></section>'
         '<section class="dr-explore-list" aria-labelledby="dr-explore-list-heading">'
         '<h2 id="dr-explore-list-heading" class="dr-explore-list-heading">'
-        f"{_say('in_view', lang)}</h2>"
-        f'<p class="dr-explore-hint">{_say("keys", lang)}</p>'
+        f"{words('explore.in_view', lang)}</h2>"
+        f'<p class="dr-explore-hint">{words("explore.keys", lang)}</p>'
         '<div class="dr-explore-scroll"><ul class="dr-explore-items"></ul></div>'
         "</section></div></div>"
         '<div class="dr-explore-time">'
         f"{_period(lang)}"
         '<div class="dr-explore-timeline" aria-hidden="true"></div>'
         '<p class="dr-explore-hint dr-explore-timeline-hint">'
-        f"{_say('timeline_hint', lang)}</p>"
+        f"{words('explore.timeline_hint', lang)}</p>"
         "</div></div></div>"
     )
     return (
         head
-        + f"# {_say('title', lang)}\n\n"
+        + f"# {title}\n\n"
         + hold(app, indexed=False)
         + f'<link rel="stylesheet" href="{PREFIX}{EXPLORE_CSS}">\n'
         + f'<script src="{PREFIX}{EXPLORE_SCRIPT}"></script>\n'

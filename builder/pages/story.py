@@ -17,17 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from builder.html.held_html import hold
 from builder.html.sanitize import text
-from builder.i18n import Language
-from builder.i18n.formats import display_date
-from builder.i18n.front import strings_element
+from builder.i18n import DEFAULT_LANGUAGE, Language
 from builder.i18n.localize import localized
-from builder.i18n.messages import formatted
 from builder.maps.areas import Geography
 from builder.maps.story import STORY_MAP_PATH, StepView, step_views
 from builder.maps.story_figure import FIGURE_HEIGHT, STORY_FIGURE_PATH, WIDTH
-from builder.pages.common import front_matter
+from builder.pages.common import front_matter, record_text, record_title, show_date, words
 from builder.pages.explore import explore_link
 from builder.record import dates
 from builder.record.schema import StoryStep
@@ -82,25 +78,13 @@ def strip_position(day: dt.date) -> float:
     return round(min(1.0, max(0.0, share)), 4)
 
 
-def _date(value: str, lang: Language) -> str:
-    return dates.display(value) if lang == "en" else display_date(value, lang)
-
-
-def _say(key: str, lang: Language, **values: object) -> str:
-    # Our own words, trusted: written into the page as they are, like the English was.
-    return formatted(f"story.{key}", lang, **values)
-
-
-def when(view: StepView, lang: Language = "en") -> str:
+def when(view: StepView, lang: Language = DEFAULT_LANGUAGE) -> str:
     """The step's dates as readers see them: one date, or the first to the last."""
     if view.start == view.end:
-        return _date(view.start, lang)
-    return _say("when", lang, first=_date(view.start, lang), last=_date(view.end, lang))
-
-
-def _lang_attribute(found_lang: str, lang: Language) -> str:
-    # Text nobody has translated yet is English on a page in another language: say so.
-    return f' lang="{found_lang}"' if found_lang != lang else ""
+        return show_date(view.start, lang)
+    return words(
+        "date.range", lang, start=show_date(view.start, lang), end=show_date(view.end, lang)
+    )
 
 
 def step_explore_link(view: StepView) -> str:
@@ -110,32 +94,33 @@ def step_explore_link(view: StepView) -> str:
     )
 
 
-def _event_link(event_id: str, data: Dataset, lang: Language) -> str:
-    event = data.events[event_id]
-    title = localized(event, "title", lang)
-    shown, found_lang = (title.text, title.lang) if title else (event.title, "en")
+def _step_text(step: StoryStep, lang: Language) -> str:
+    found = localized(step, "text", lang)
+    if found is None:
+        return ""
+    if found.lang == lang:
+        return step_markdown(found.text)
+    # No translation yet: the English text, marked as such (its footnotes still work).
+    note = words("text.untranslated", lang)
     return (
-        f'<li><a href="{PREFIX}events/{event_id}/"{_lang_attribute(found_lang, lang)}>'
-        f"{text(shown)}</a> "
-        f'<span class="dr-story-event-date">({_date(event.date, lang)})</span>'
-        "</li>"
+        f'<p class="dr-untranslated-note">{text(note)}</p>\n\n'
+        f'<div lang="{found.lang}" markdown="block">\n\n{step_markdown(found.text)}\n\n</div>'
     )
 
 
-def _step(step: StoryStep, view: StepView, data: Dataset, lang: Language = "en") -> str:
-    links = "".join(_event_link(event_id, data, lang) for event_id in step.events)
-    title = localized(step, "title", lang)
-    words = localized(step, "text", lang)
-    body = step_markdown(words.text if words else step.text)
-    if words is not None and words.lang != lang:
-        body = f'<div lang="{words.lang}" markdown="block">\n\n{body}\n\n</div>'
-    if title is not None:
-        heading = (
-            f'<h2 class="dr-story-title"{_lang_attribute(title.lang, lang)}>'
-            f"{text(title.text)}</h2>\n\n"
-        )
-    else:
-        heading = ""
+def _step(step: StoryStep, view: StepView, data: Dataset, lang: Language) -> str:
+    links = "".join(
+        f'<li><a href="{PREFIX}events/{event_id}/">'
+        f"{record_text(data.events[event_id], 'title', lang)}</a> "
+        f'<span class="dr-story-event-date">({show_date(data.events[event_id].date, lang)})</span>'
+        "</li>"
+        for event_id in step.events
+    )
+    heading = (
+        f'<h2 class="dr-story-title">{record_text(step, "title", lang)}</h2>\n\n'
+        if step.title
+        else ""
+    )
     return (
         f'<section class="dr-story-step" id="{step.id}" data-story-step="{step.id}" '
         f'data-events="{" ".join(step.events)}" '
@@ -145,8 +130,8 @@ def _step(step: StoryStep, view: StepView, data: Dataset, lang: Language = "en")
         f'<p class="dr-story-when"><time datetime="{view.start}">{text(when(view, lang))}</time>'
         "</p>\n\n"
         f"{heading}"
-        f"{body}\n\n"
-        f'<p class="dr-story-events-label">{_say("events_label", lang)}</p>\n\n'
+        f"{_step_text(step, lang)}\n\n"
+        f'<p class="dr-story-events-label">{words("story.events_label", lang)}</p>\n\n'
         f'<ul class="dr-story-events">{links}</ul>\n\n'
         "</section>\n\n"
     )
@@ -164,52 +149,46 @@ def _time_strip() -> str:
     )
 
 
-def story_page(data: Dataset, geography: Geography, lang: Language = "en") -> str:
-    """The Markdown of the story page, its interface in ``lang`` (``story.`` messages) and its
-    steps' text in ``lang`` where the data has it (English, marked as such, where not)."""
+def story_page(data: Dataset, geography: Geography, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The Markdown of the story page in ``lang``."""
     story = data.story
-    found_title = localized(story, "title", lang) if story else None
-    title = found_title.text if found_title else _say("no_story_title", lang)
-    head = front_matter(title, _say("description", lang))
+    head = front_matter(
+        record_title(story, "title", lang) if story else words("story.title", lang),
+        words("story.description", lang),
+    )
     # Full width: the map needs the room the sidebars would take.
     head = head.replace("---\n\n", "hide:\n  - navigation\n  - toc\n---\n\n", 1)
     if story is None:
-        return head + f"# {title}\n\n{_say('no_story', lang)}\n"
+        return head + f"# {words('story.title', lang)}\n\n{words('story.empty', lang)}\n"
     views = {view.id: view for view in step_views(data, geography)}
     steps = "".join(_step(step, views[step.id], data, lang) for step in story.steps)
-    found_intro = localized(story, "intro", lang)
     intro = (
-        f'<p class="dr-story-intro"{_lang_attribute(found_intro.lang, lang)}>'
-        f"{text(found_intro.text)}</p>\n\n"
-        if found_intro
+        f'<p class="dr-story-intro">{record_text(story, "intro", lang)}</p>\n\n'
+        if story.intro
         else ""
     )
-    maps_link = f'<a href="{PREFIX}maps/">'
+    maps_link = f'<a href="{PREFIX}maps/">{words("story.maps_page", lang)}</a>'
     figure = (
         f'<noscript><figure class="dr-story-static"><img src="{PREFIX}{STORY_FIGURE_PATH}" '
-        f'alt="{_say("figure_alt", lang)}" '
+        f'alt="{text(words("story.figure_alt", lang))}" '
         f'width="{WIDTH}" height="{FIGURE_HEIGHT}">'
-        f"<figcaption>{_say('figure_caption', lang, link=maps_link, end='</a>')}"
+        f"<figcaption>{words('story.figure_caption', lang, maps=maps_link)}"
         "</figcaption></figure></noscript>"
     )
     stage = (
         '<div class="dr-story-stage">'
         f'<div class="dr-story-map" data-map-src="{PREFIX}{STORY_MAP_PATH}" '
-        f'data-map-title="{_say("map_title", lang)}">'
+        f'data-map-title="{text(words("story.map_title", lang))}">'
         f"{figure}"
         '<div class="dr-story-controls">'
         # story.js points it at the step being read and shows it.
         f'<a class="dr-story-explore md-button" href="{PREFIX}explore/" hidden>'
-        f"{_say('explore', lang)}</a></div></div>"
+        f"{words('story.explore', lang)}</a></div></div>"
         f"{_time_strip()}</div>"
     )
-    title_lang = _lang_attribute(found_title.lang, lang) if found_title else ""
-    heading = f"# {text(title)}" + (f" {{{title_lang.strip()}}}" if title_lang else "")
     return (
         head
-        # The scripts' words, kept out of Markdown and of the search index.
-        + (hold(strings_element(lang), indexed=False) + "\n\n" if lang != "en" else "")
-        + f"{heading}\n\n"
+        + f"# {record_text(story, 'title', lang)}\n\n"
         + intro
         + '<div class="dr-story" data-story markdown="block">\n\n'
         + stage
