@@ -410,15 +410,13 @@
       if (button) { button.title = pair[1]; button.setAttribute("aria-label", pair[1]); }
     });
     var prefix = map.attributionControl && map.attributionControl.options.prefix;
-    if (typeof prefix === "string" && prefix) {
-      // Leaflet's own credit (its link and flag), parsed as Leaflet writes it; only its title changes.
-      var probe = document.createElement("span");
-      probe.innerHTML = prefix;
-      var link = probe.querySelector("a[title]");
-      if (link) {
-        link.title = t("ui.map.leaflet", "A JavaScript library for interactive maps");
-        map.attributionControl.setPrefix(probe.innerHTML);
-      }
+    var english = "A JavaScript library for interactive maps";
+    if (typeof prefix === "string" && prefix.indexOf('title="' + english + '"') >= 0) {
+      // Leaflet's own credit (its link and flag) kept whole: only its title's words change,
+      // escaped for the attribute they go into.
+      var title = t("ui.map.leaflet", english).replace(/&/g, "&amp;").replace(/"/g, "&quot;")
+        .replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      map.attributionControl.setPrefix(prefix.replace('title="' + english + '"', 'title="' + title + '"'));
     }
     map.on("popupopen", function (e) {
       var close = e.popup.getElement() && e.popup.getElement().querySelector(".leaflet-popup-close-button");
