@@ -22,7 +22,7 @@ from builder.html.embeds import Embed
 from builder.maps import CATEGORY_COLOURS
 from builder.record.validate import Dataset
 
-__all__ = ["CATEGORY_COLOURS", "CHARTS_DIR", "EMBEDS", "embeds_for", "render_all"]
+__all__ = ["CATEGORY_COLOURS", "CHARTS_DIR", "EMBEDS", "VIEWS", "embeds_for", "render_all"]
 
 CHARTS_DIR = "data/charts"
 """Site folder of the figure JSON files."""
@@ -69,12 +69,32 @@ def _alternatives(data: Dataset) -> dict[str, Alternative]:
     }
 
 
+VIEWS: dict[str, Embed] = {
+    "chart:explore-timeline": Embed(
+        "chart",
+        "explore-timeline",
+        "Timeline of every event, by theme or by country (the record's timeline chart; the "
+        "explore page's timeline needs that page's map and filters, so this one stands in "
+        "for it)",
+        "The explore page's timeline, embedded as the timeline chart of every event.",
+        height=520,
+        shows="timeline",
+    ),
+}
+"""Charts that pages lay out themselves and offer with ``[[embed chart NAME]]``: the explore
+page's timeline, which embeds as the timeline chart."""
+
+
 def embeds_for(data: Dataset) -> dict[str, Embed]:
-    """The charts' embeds with their key, summary and data table for this dataset."""
+    """The charts' embeds with their key, summary and data table for this dataset, and the
+    views."""
     return {
-        key: replace(embed, alternative=partial(alt.html, embed.name))
-        for key, alt in _alternatives(data).items()
-        for embed in (EMBEDS[key],)
+        **{
+            key: replace(embed, alternative=partial(alt.html, embed.name))
+            for key, alt in _alternatives(data).items()
+            for embed in (EMBEDS[key],)
+        },
+        **VIEWS,
     }
 
 

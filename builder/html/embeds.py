@@ -2,7 +2,10 @@
 
 A chapter writes ``[[map regional]]`` or ``[[chart timeline]]`` on a line of
 its own; the hook hands the page's Markdown to :func:`expand`, which swaps
-each directive for the embed's HTML with links relative to that page.
+each directive for the embed's HTML with links relative to that page. A page
+that lays out a map or chart itself (the home page's opening map, the story's
+sticky map, the explore page's map and timeline) writes ``[[embed map NAME]]``
+beside it instead: only the "Embed" control, the same one every figure has.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from dataclasses import dataclass, field
 from builder.html.held_html import hold
 from builder.html.sanitize import text
 
-DIRECTIVE = re.compile(r"^\[\[(map|chart) ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
-"""A directive line: ``[[map NAME]]`` or ``[[chart NAME]]``."""
+DIRECTIVE = re.compile(r"^\[\[(embed )?(map|chart) ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
+"""A directive line: ``[[map NAME]]`` or ``[[chart NAME]]`` (the figure), or
+``[[embed map NAME]]`` or ``[[embed chart NAME]]`` (its "Embed" control alone)."""
 
 PLOTLY_JS = "assets/vendor/plotly/plotly-basic.min.js"
 """Site-relative path of the one plotly.js bundle every chart uses."""
@@ -66,12 +70,16 @@ class Embed:
     """Renders the text version placed with a map or chart, given the page's prefix to the root."""
     static: StaticMap | None = None
     """The map's static image, when the build drew one."""
+    shows: str | None = None
+    """The standalone map or chart whose document the embed code places, when this view
+    cannot stand on its own (the explore page's map is driven by the page); its title
+    then says what the framed document shows instead."""
 
     @property
     def document(self) -> str:
         """Site path of the document an ``iframe`` shows: the map, or the chart's own page."""
         folder = "maps" if self.kind == "map" else CHART_DOCUMENTS
-        return f"{folder}/{self.name}.html"
+        return f"{folder}/{self.shows or self.name}.html"
 
 
 class UnknownEmbed(ValueError):
@@ -143,11 +151,13 @@ def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str
     image for readers without JavaScript and print, and its embed control."""
     return (
         f'<figure class="dr-map">'
-        f'<iframe src="{prefix}maps/{embed.name}.html" title="{text(embed.title)}" '
+        f'<iframe src="{prefix}{embed.document}" title="{text(embed.title)}" '
         f'loading="lazy" style="height:{embed.height}px"></iframe>'
         f"{static_image(embed.static, prefix) if embed.static else ''}"
-        f"<figcaption>{text(embed.description)} "
-        f'<a href="{prefix}maps/{embed.name}.html">Open the map full screen</a>.</figcaption>'
+        f"<figcaption>{text(embed.description)}"
+        # One span, so print can drop the link and its full stop together.
+        f'<span class="dr-map-open"> <a href="{prefix}{embed.document}">'
+        "Open the map full screen</a>.</span></figcaption>"
         f"{embed_control(embed, where)}"
         f"{embed.alternative(prefix) if embed.alternative else ''}"
         f"</figure>"
@@ -190,11 +200,14 @@ def expand(
         return markdown  # most pages (every event's) have none: skip the scan
 
     def replace(match: re.Match[str]) -> str:
-        kind, name = match.groups()
+        control_only, kind, name = match.groups()
         embed = embeds.get(f"{kind}:{name}")
         if embed is None:
             known = ", ".join(sorted(embeds))
             raise UnknownEmbed(f"[[{kind} {name}]] is not a known embed (known: {known})")
+        if control_only:
+            # Beside a map or chart the page lays out itself; not for the search to index.
+            return hold(embed_control(embed, where), indexed=False)
         html = (map_html if kind == "map" else chart_html)(embed, prefix, where)
         # Finished HTML: held away from Markdown (builder.html.held_html), back before the search.
         return hold(f'<div class="dr-embed">{skip_link(embed)}{html}{after_anchor(embed)}</div>')

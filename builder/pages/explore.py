@@ -282,6 +282,8 @@ def explore_page(data: Dataset) -> str:
         head
         + "# Explore the record\n\n"
         + hold(app, indexed=False)
+        # The map and timeline cannot stand alone: the codes frame their standalone versions.
+        + "[[embed map explore]]\n\n[[embed chart explore-timeline]]\n\n"
         + f'<link rel="stylesheet" href="{PREFIX}{EXPLORE_CSS}">\n'
         + f'<script src="{PREFIX}{EXPLORE_SCRIPT}"></script>\n'
     )

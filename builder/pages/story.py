@@ -165,6 +165,8 @@ def story_page(data: Dataset, geography: Geography) -> str:
         head
         + f"# {text(story.title)}\n\n"
         + intro
+        # Above the story, where opening it pushes the story down and covers nothing.
+        + "[[embed map story]]\n\n"
         + '<div class="dr-story" data-story markdown="block">\n\n'
         + stage
         + "\n\n"
