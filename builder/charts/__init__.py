@@ -79,6 +79,7 @@ VIEWS: dict[str, Embed] = {
         "The explore page's timeline, embedded as the timeline chart of every event.",
         height=520,
         shows="timeline",
+        beside="dr-explore-timeline",
     ),
 }
 """Charts that pages lay out themselves and offer with ``[[embed chart NAME]]``: the explore

@@ -74,6 +74,9 @@ class Embed:
     """The standalone map or chart whose document the embed code places, when this view
     cannot stand on its own (the explore page's map is driven by the page); its title
     then says what the framed document shows instead."""
+    beside: str | None = None
+    """Id of the element on its page that shows this view, when the page lays the view out
+    itself and its "Embed" control stands apart from it rather than in the same figure."""
 
     @property
     def document(self) -> str:
@@ -127,11 +130,13 @@ def embed_code(embed: Embed, where: Publication) -> str:
     return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where)
 
 
-def code_control(kind: str, code: str) -> str:
+def code_control(kind: str, code: str, beside: str | None = None) -> str:
     """The "Embed" control: a disclosure holding the copyable ``code`` (Material adds the
-    copy button to its code block)."""
+    copy button to its code block); ``beside`` names the id of the view it offers, when the
+    control is not in that view's figure."""
+    offers = f' data-embed-for="{text(beside)}"' if beside else ""
     return (
-        f'<details class="dr-embed-code"><summary>Embed this {kind}</summary>'
+        f'<details class="dr-embed-code"{offers}><summary>Embed this {kind}</summary>'
         f"<p>Copy this code into your page to show the {kind} there; "
         f"it credits and links back to this page.</p>"
         f"<pre><code>{text(code)}</code></pre></details>"
@@ -143,7 +148,7 @@ def embed_control(embed: Embed, where: Publication | None) -> str:
     button to its code block); nothing when the page's address is unknown."""
     if where is None:
         return ""
-    return code_control(embed.kind, embed_code(embed, where))
+    return code_control(embed.kind, embed_code(embed, where), embed.beside)
 
 
 def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:

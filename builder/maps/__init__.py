@@ -132,6 +132,7 @@ VIEWS: dict[str, Embed] = {
         "its own it opens at the first step; on our story page it follows the text)",
         "The story's map, which the story page moves from step to step.",
         height=560,
+        beside="dr-story-map",
     ),
     "map:explore": Embed(
         "map",
@@ -142,6 +143,7 @@ VIEWS: dict[str, Embed] = {
         "The explore page's map, embedded as the regional map of every located event.",
         height=600,
         shows="regional",
+        beside="dr-explore-frame",
     ),
 }
 """Maps that pages lay out themselves and offer with ``[[embed map NAME]]``: the home page's

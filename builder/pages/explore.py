@@ -259,7 +259,7 @@ def explore_page(data: Dataset) -> str:
         '<div class="dr-explore-main">'
         f"{_filters(data)}"
         '<div class="dr-explore-map">'
-        f'<iframe class="dr-explore-frame" src="{PREFIX}{EXPLORE_MAP_PATH}" '
+        f'<iframe class="dr-explore-frame" id="dr-explore-frame" src="{PREFIX}{EXPLORE_MAP_PATH}" '
         'title="Map of the events in view; the list beside it names the same events" '
         'loading="eager"></iframe></div>'
         '<div id="dr-explore-side" class="dr-explore-side dr-explore-panel">'
@@ -273,7 +273,7 @@ def explore_page(data: Dataset) -> str:
         "</section></div></div>"
         '<div class="dr-explore-time">'
         f"{_period()}"
-        '<div class="dr-explore-timeline" aria-hidden="true"></div>'
+        '<div class="dr-explore-timeline" id="dr-explore-timeline" aria-hidden="true"></div>'
         '<p class="dr-explore-hint dr-explore-timeline-hint">Drag across the timeline to '
         "choose a period; click a mark to open its event; double-click to show all dates.</p>"
         "</div></div></div>"

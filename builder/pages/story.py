@@ -152,7 +152,7 @@ def story_page(data: Dataset, geography: Geography) -> str:
     )
     stage = (
         '<div class="dr-story-stage">'
-        f'<div class="dr-story-map" data-map-src="{PREFIX}{STORY_MAP_PATH}" '
+        f'<div class="dr-story-map" id="dr-story-map" data-map-src="{PREFIX}{STORY_MAP_PATH}" '
         'data-map-title="Story map: it moves to the events of the step you are reading">'
         f"{figure}"
         '<div class="dr-story-controls">'
