@@ -236,9 +236,8 @@ def _views(tree: Node, path: str) -> list[Node]:
     for node in tree.iter():
         src = node.attrs.get("src", "") if node.tag == "iframe" else ""
         shown = urlsplit(urljoin(SITE_URL + path, src)).path.lstrip("/")
-        if src and shown.startswith(("maps/", "embed/")):
-            found.append(node)
-        elif "data-map-src" in node.attrs or "data-figure" in node.attrs:
+        framed = bool(src) and shown.startswith(("maps/", "embed/"))
+        if framed or "data-map-src" in node.attrs or "data-figure" in node.attrs:
             found.append(node)
     return found
 

@@ -33,8 +33,8 @@ from builder.record.validate import Dataset
 __all__ = [
     "CATEGORY_COLOURS",
     "EMBEDS",
-    "VIEWS",
     "STATUS_STYLES",
+    "VIEWS",
     "details_document",
     "embeds_for",
     "render_all",
