@@ -93,6 +93,81 @@ def test_print_drops_navigation_and_controls_and_shows_the_static_maps(page, sit
     assert page.pdf(format="A4")[:4] == b"%PDF"
 
 
+A4_MARGIN_MM = 10
+"""The margin the print tests ask for on each side of an A4 sheet."""
+CSS_PX_PER_MM = 96 / 25.4
+A4_CONTENT = ((210 - 2 * A4_MARGIN_MM) * CSS_PX_PER_MM, (297 - 2 * A4_MARGIN_MM) * CSS_PX_PER_MM)
+"""Width and height of an A4 page's printed area, in CSS pixels."""
+
+PRINTED_IMAGE = re.compile(rb"/Subtype\s*/Image\s*/Width\s+(\d+)\s*/Height\s+(\d+)")
+"""An image in Chromium's PDF: its dictionary is written uncompressed, size first."""
+
+
+def _printed_pages(built_site: Path) -> list[str]:
+    """Every chapter of the built site, and an event page (they share one template)."""
+    chapters = sorted(p.parent.name for p in (built_site / "chapters").glob("*/index.html"))
+    return [f"chapters/{name}/" for name in chapters] + [EVENT]
+
+
+def test_print_keeps_a_first_map_that_fits_on_page_one_there(
+    browser, built_site: Path, site_url
+) -> None:
+    """A chapter or event page whose first map, with its caption, fits on the first A4 page
+    prints it there, not on page 2 after a blank half page; nothing of the screen's
+    navigation or controls shows."""
+    width, height = A4_CONTENT
+    context = browser.new_context(viewport={"width": round(width), "height": 900})
+    pg = context.new_page()
+    fitting = []
+    for path in _printed_pages(built_site):
+        pg.goto(site_url + path)
+        pg.emulate_media(media="print")
+        for hidden in (
+            ".md-header",
+            ".md-sidebar",
+            ".md-footer",
+            ".dr-embed-code",
+            ".dr-map iframe",
+            ".dr-map-open",
+            ".dr-page-contents",
+            ".dr-explore-link",
+            ".dr-pager",
+            ".dr-edit",
+            ".dr-skip",
+            ".md-content__button",
+        ):
+            assert not any(_shown(pg, hidden)), (path, hidden)
+        image = pg.locator("img.dr-map-static, .dr-map-static img").first
+        if image.count() == 0:
+            continue
+        pg.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+        )
+        # Where the image and its caption end in the printed layout, before page breaks.
+        bottom, natural = image.evaluate(
+            """img => {
+              const figure = img.closest('figure');
+              const caption = figure && figure.querySelector(':scope > figcaption');
+              const box = (caption || img).getBoundingClientRect();
+              return [box.bottom + window.scrollY, [img.naturalWidth, img.naturalHeight]];
+            }"""
+        )
+        if bottom > height:
+            continue  # the first map starts too far down for page 1 anyway
+        fitting.append(path)
+        first = pg.pdf(
+            format="A4",
+            page_ranges="1",
+            margin={side: f"{A4_MARGIN_MM}mm" for side in ("top", "right", "bottom", "left")},
+        )
+        sizes = {(int(w), int(h)) for w, h in PRINTED_IMAGE.findall(first)}
+        # The image whole, or the part its frame crops (an event's card shows its map part).
+        on_page_one = any(h == natural[1] and w <= natural[0] for w, h in sizes)
+        assert on_page_one, f"{path}: the first map is not on page 1 ({sizes})"
+    assert CHAPTER in fitting and EVENT in fitting, fitting
+    context.close()
+
+
 def test_print_gives_an_events_sources_their_addresses(page, site_url) -> None:
     page.goto(site_url + EVENT)
     page.emulate_media(media="print")
