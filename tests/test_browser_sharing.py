@@ -164,7 +164,8 @@ def test_print_keeps_a_first_map_that_fits_on_page_one_there(
         # The image whole, or the part its frame crops (an event's card shows its map part).
         on_page_one = any(h == natural[1] and w <= natural[0] for w, h in sizes)
         assert on_page_one, f"{path}: the first map is not on page 1 ({sizes})"
-    assert CHAPTER in fitting and EVENT in fitting, fitting
+    assert CHAPTER in fitting, fitting
+    assert EVENT in fitting, fitting
     context.close()
 
 
