@@ -407,7 +407,9 @@ class Canvas:
         width = font.length(text)
         height = font.fonts[0][1].size * 1.2
         x, y = point
-        left = x - width / 2 if anchor == "middle" else x + PIN_RADIUS + 3
+        # Beside a point: clear of a pin's sprite (its ring is PIN_RADIUS + 2 across half),
+        # so a label can name the pin it stands beside.
+        left = x - width / 2 if anchor == "middle" else x + PIN_RADIUS + 4
         top = y - height / 2
         box = (left - 2, top - 2, left + width + 2, top + height + 2)
         inside = box[0] >= 2 and box[1] >= 2 and box[2] <= self.frame.width - 2
