@@ -17,9 +17,10 @@ import pytest
 import yaml
 from conftest import TEST_SITE_URL
 from PIL import Image
-from site_html import Node, page
+from site_html import Node, page, parse
 
-from builder.html.embeds import PLOTLY_JS
+from builder.html import embeds
+from builder.html.embeds import PLOTLY_JS, Publication
 from builder.record.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -358,3 +359,17 @@ def test_an_event_pages_embed_code_places_its_own_locator(built_site: Path) -> N
     (code,) = _snippets(tree)
     src = re.search(r'<iframe src="([^"]+)"', code).group(1)
     assert html.unescape(src) == SITE_URL + html.unescape(frame.attrs["src"]).removeprefix("../../")
+
+
+def test_an_embed_code_keeps_a_hostile_title_inside_its_attribute() -> None:
+    """The code readers copy names the view in a ``title``: an editor's quote marks, angle
+    brackets and ampersands stay inside it, an apostrophe reads as one."""
+    title = "Map: where “Kyrgyzstan's chief shows a drone as \"ours\"” <script>x</script> & co"
+    where = Publication(SITE_URL, "Site", SITE_URL + "events/x/")
+    code = embeds.snippet("map", SITE_URL + "maps/locator.html#x&lat=1", title, 320, where)
+    parsed = parse(code)
+    (frame,) = parsed.find_all("iframe")
+    assert frame.attrs["title"] == title
+    assert frame.attrs["src"] == SITE_URL + "maps/locator.html#x&lat=1"
+    assert not parsed.find_all("script")
+    assert "Kyrgyzstan's" in code

@@ -10,6 +10,7 @@ beside it instead: only the "Embed" control, the same one every figure has.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -113,14 +114,21 @@ def static_image(image: StaticMap, prefix: str) -> str:
     )
 
 
+def _attribute(value: str) -> str:
+    """``value`` for a double-quoted attribute of code readers copy: ``&``, ``<``, ``>`` and
+    ``"`` escaped, an apostrophe left as it is (it cannot end the value, and "the drone&#x27;s"
+    in the code put readers off)."""
+    return html.escape(value, quote=False).replace('"', "&quot;")
+
+
 def snippet(kind: str, src: str, title: str, height: int, where: Publication) -> str:
     """The ``<iframe>`` code that places the document at absolute ``src``, with a credit line
     that links back to the page it was copied from."""
     return (
-        f'<iframe src="{text(src)}" title="{text(title)}" width="100%" height="{height}" '
-        f'style="border:0;max-width:100%" loading="lazy"></iframe>\n'
+        f'<iframe src="{_attribute(src)}" title="{_attribute(title)}" width="100%" '
+        f'height="{height}" style="border:0;max-width:100%" loading="lazy"></iframe>\n'
         f'<p style="font-size:small">{"Map" if kind == "map" else "Chart"}: '
-        f'<a href="{text(where.page_url)}">{text(where.site_name)}</a>, {CREDIT}</p>'
+        f'<a href="{_attribute(where.page_url)}">{text(where.site_name)}</a>, {CREDIT}</p>'
     )
 
 

@@ -165,13 +165,14 @@ def story_page(data: Dataset, geography: Geography) -> str:
         head
         + f"# {text(story.title)}\n\n"
         + intro
-        # Above the story, where opening it pushes the story down and covers nothing.
-        + "[[embed map story]]\n\n"
         + '<div class="dr-story" data-story markdown="block">\n\n'
         + stage
         + "\n\n"
         + '<div class="dr-story-steps" markdown="block">\n\n'
         + steps
         + "</div>\n\n</div>\n\n"
+        # After the last step: above the story it pushed the first step off a phone's
+        # first screen; here, opened, it pushes nothing the reader is reading.
+        + "[[embed map story]]\n\n"
         + f'<script src="{PREFIX}{STORY_SCRIPT}"></script>\n'
     )
