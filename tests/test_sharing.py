@@ -364,7 +364,7 @@ def test_an_event_pages_embed_code_places_its_own_locator(built_site: Path) -> N
 def test_an_embed_code_keeps_a_hostile_title_inside_its_attribute() -> None:
     """The code readers copy names the view in a ``title``: an editor's quote marks, angle
     brackets and ampersands stay inside it, an apostrophe reads as one."""
-    title = "Map: where “Kyrgyzstan's chief shows a drone as \"ours\"” <script>x</script> & co"
+    title = 'Map: where “Kyrgyzstan\'s chief shows a drone as "ours"” <script>x</script> & co'
     where = Publication(SITE_URL, "Site", SITE_URL + "events/x/")
     code = embeds.snippet("map", SITE_URL + "maps/locator.html#x&lat=1", title, 320, where)
     parsed = parse(code)
