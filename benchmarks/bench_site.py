@@ -162,7 +162,8 @@ def bare_project(dest: Path, site: Path, ours: Path) -> Path:
     One Markdown page of plain words (about the same amount of text) per page
     that ``site`` has, at the same address, under our ``nav``, ``not_in_nav``,
     theme settings and Markdown extensions (with the same auto-appended
-    abbreviations file): what remains is a site without our builder, hook,
+    abbreviations file), the Russian edition's pages included: what remains is a site
+    without our builder, hook,
     template overrides, scripts or styles. So the ratio measures what the
     builder costs, not the cost of having a navigation at all.
     """
@@ -170,6 +171,11 @@ def bare_project(dest: Path, site: Path, ours: Path) -> Path:
     for key in ("hooks", "watch", "extra_css", "extra_javascript", "validation"):
         config.pop(key, None)
     config.get("theme", {}).pop("custom_dir", None)  # our template overrides are not "bare"
+    # Our site has a second edition under ru/ (mkdocs.ru.yml, built by the hook): the bare
+    # site has the same pages there, as plain pages outside the nav, so the budget compares
+    # the same pages in both languages.
+    config["exclude_docs"] = "includes/\n"
+    config["not_in_nav"] = str(config.get("not_in_nav", "")) + "/ru/\n"
     in_nav = _nav_files(config.get("nav"))
     docs = dest / "docs"
     docs.mkdir(parents=True)

@@ -18,7 +18,7 @@ from builder.record.schema import CATEGORIES, STATUSES
 ROOT = Path(__file__).resolve().parent.parent
 
 
-BUILD_INPUTS = ("mkdocs.yml", "docs", "overrides", "builder", "data")
+BUILD_INPUTS = ("mkdocs.yml", "mkdocs.ru.yml", "docs", "overrides", "builder", "data")
 """What a build reads from the project folder (node_modules is linked, not copied)."""
 
 

@@ -6,6 +6,12 @@ generated files to MkDocs as virtual files and expands map and chart
 directives in pages. Every HTML page leaves with its Content-Security-Policy.
 It also runs the build's one ``git log``, whose output dates each event's
 entry into the record (:mod:`builder.record.record_dates`).
+
+The same hook builds every edition. The English build (``mkdocs.yml``) ends by
+building the Russian edition (``mkdocs.ru.yml``) into ``<site>/ru/`` in the same
+process (:func:`on_post_build`): one MkDocs project per language, as Material
+advises, with its own search index and sitemap, and the pipeline's output shared,
+not made twice. A failed Russian build fails the whole build.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -37,8 +45,11 @@ from builder.html import (  # noqa: E402
     minify,
     theme_fixes,
 )
+from builder.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language, coverage, editions  # noqa: E402  # noqa: E402
+from builder.i18n.messages import message  # noqa: E402
 from builder.images import site_images  # noqa: E402
 from builder.pages import bibliography  # noqa: E402
+from builder.pages.common import embed_words  # noqa: E402
 from builder.pages.story import STORY_PAGE  # noqa: E402
 from builder.record import dates as partial_dates  # noqa: E402
 from builder.record import record_dates, record_span  # noqa: E402
@@ -47,8 +58,20 @@ from builder.site_settings import PublishedAt, SiteSettings, published_at  # noq
 
 log = logging.getLogger("mkdocs.hooks.builder")
 _state: dict[str, pipeline.Build] = {}
+_editions: dict[Language, pipeline.Edition] = {}
+"""The generated files of each translated edition, made from the English build's ``_state``."""
 _cards: dict[str, tuple[str, str]] = {}
 """Each authored page's own sharing card: site path and description, by source path."""
+_card_files: dict[str, bytes] = {}
+"""The cards' PNGs, drawn once by the English build and published again by each edition."""
+_site_urls: dict[Language, str] = {}
+"""Each edition's address, ending in ``/``: the English build's own and ``<it>ru/``."""
+_fallbacks: set[str] = set()
+"""Pages of the edition being built that are published in English, for want of a translation."""
+_history: dict[str, record_dates.RecordHistory] = {}
+
+EDITION_CONFIGS: dict[Language, Path] = {"ru": ROOT / "mkdocs.ru.yml"}
+"""The configuration of each edition besides English, built at ``<site>/<lang>/``."""
 
 # A note for whoever runs the build, outside MkDocs' logger: `make build` runs
 # --quiet, which would hide it, and --strict, which would fail on a warning.
@@ -115,6 +138,14 @@ def settings(config: MkDocsConfig) -> SiteSettings:
     )
 
 
+def edition(config: MkDocsConfig) -> Language:
+    """The language this configuration builds: ``extra.edition``, English when unset."""
+    lang = config.extra.get("edition", DEFAULT_LANGUAGE) if config.extra else DEFAULT_LANGUAGE
+    if lang not in LANGUAGES:
+        raise Abort(f"extra.edition: {lang!r} is not one of {', '.join(LANGUAGES)}")
+    return lang
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Set the site's address and the edit links' base from where the site is built.
 
@@ -122,6 +153,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     MkDocs' sitemap and canonical links, the feed, the sharing cards and the edit
     links all follow ``SITE_URL`` or the GitHub repository the build runs in.
     """
+    lang = edition(config)
+    config.extra["feed_title"] = message("feed.title", lang).format(site=config.site_name)
+    config.extra["feed_link_title"] = message("feed.link_title", lang).format(site=config.site_name)
+    config.extra["made_with"] = message("footer.made_with", lang)
+    if lang != DEFAULT_LANGUAGE:
+        # The English build gave this edition its address and edit links (build_edition).
+        _site_urls[lang] = config.site_url or ""
+        return config
     try:
         # mkdocs.yml has no site_url: one set already is `mkdocs serve`'s own address.
         where: PublishedAt = published_at(os.environ, served_at=config.site_url)
@@ -129,6 +168,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(str(exc)) from None
     config.site_url = where.site_url
     config.extra["data_edit_url"] = where.data_edit_url
+    _site_urls.clear()
+    _site_urls[DEFAULT_LANGUAGE] = where.site_url
+    for other in EDITION_CONFIGS:
+        _site_urls[other] = f"{where.site_url}{other}/"
     notes.info("site address %s (from %s)", where.site_url, where.origin)
     return config
 
@@ -153,8 +196,17 @@ def build_cache() -> store.BuildCache:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Validate and render everything; abort with every problem if the data is bad."""
+    """Validate and render everything; abort with every problem if the data is bad.
+
+    An edition besides English renders only its own pages, from the English build's data."""
+    lang = edition(config)
+    if lang != DEFAULT_LANGUAGE:
+        _editions[lang] = pipeline.edition(
+            _state["build"], lang, settings(config), _history["history"]
+        )
+        return
     history = record_history(ROOT)
+    _history["history"] = history
     cache = build_cache()
     try:
         _state["build"] = pipeline.build(
@@ -182,7 +234,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.remove(own)
         text = minify.minified(own.src_uri, own.content_string)
         files.append(File.generated(config, own.src_uri, content=text))
-    for src_uri, content in sorted(_state["build"].files.items()):
+    lang = edition(config)
+    generated = _state["build"].files if lang == DEFAULT_LANGUAGE else _editions[lang].files
+    if lang != DEFAULT_LANGUAGE:
+        files = _translated_pages(files, config, lang)
+    for src_uri, content in sorted(generated.items()):
         inclusion = (
             InclusionLevel.UNDEFINED if pipeline.in_sidebar(src_uri) else InclusionLevel.NOT_IN_NAV
         )
@@ -195,7 +251,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         or "[[map " in f.content_string
         or chapter_layout.is_chapter(f.src_uri)
     }
+    if lang != DEFAULT_LANGUAGE:
+        # The cards are the English build's: drawn once, published in each edition.
+        for path, png in sorted(_card_files.items()):
+            files.append(File.generated(config, path, content=png))
+        _fallbacks.update(_editions[lang].untranslated)
+        return files
     _cards.clear()
+    _card_files.clear()
     for src_uri, (path, alt, png) in sorted(
         site_images.page_cards(
             sources, _state["build"].images, config.site_name, ROOT / "node_modules"
@@ -203,6 +266,48 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ):
         files.append(File.generated(config, path, content=png))
         _cards[src_uri] = (path, alt)
+        _card_files[path] = png
+    return files
+
+
+def _translated_pages(files: Files, config: MkDocsConfig, lang: Language) -> Files:
+    """Put each ``docs/<lang>/<path>.md`` in place of ``docs/<path>.md``; keep an English page
+    without one, to be published marked as English (:func:`on_page_content`).
+
+    A translation whose English page does not exist is an error: its twin would be missing."""
+    prefix = f"{lang}/"
+    ours = [f for f in files if f.src_uri.startswith(prefix)]
+    for translation in ours:
+        files.remove(translation)
+    # Snippets (docs/ru/includes/) are excluded pages: read by Markdown, not published.
+    translations = {
+        f.src_uri.removeprefix(prefix): f
+        for f in ours
+        if f.inclusion not in (InclusionLevel.EXCLUDED, InclusionLevel.DRAFT)
+    }
+    _fallbacks.clear()
+    originals = {f.src_uri for f in files.documentation_pages()}
+    orphans = sorted(p for p in translations if p.endswith(".md") and p not in originals)
+    if orphans:
+        raise Abort(
+            f"docs/{prefix}: no English page for {', '.join(orphans)}: a translation "
+            "lives at docs/<lang>/<the English page's path>"
+        )
+    for src_uri in sorted(originals):
+        translated = translations.get(src_uri)
+        original = files.get_file_from_path(src_uri)
+        if original is None:
+            continue
+        if translated is None:
+            _fallbacks.add(src_uri)
+            continue
+        files.remove(original)
+        files.append(File.generated(config, src_uri, content=translated.content_string))
+    for path, other in sorted(translations.items()):
+        if not path.endswith(".md") and other.abs_src_path is not None:
+            files.append(File.generated(config, path, abs_src_path=other.abs_src_path))
+    pages = coverage.Share(len(originals) - len(_fallbacks & originals), len(originals))
+    _editions[lang] = _editions[lang].with_pages(pages)
     return files
 
 
@@ -216,11 +321,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["card"], page.meta["card_alt"] = card, alt
     page.meta.setdefault("card", site_images.HOME_CARD)
     site_url = config.site_url or ""
-    where = embeds.Publication(site_url, config.site_name, site_url + page.url)
+    where = embeds.Publication(
+        site_url, config.site_name, site_url + page.url, embed_words(edition(config))
+    )
     try:
-        markdown = embeds.expand(markdown, _state["build"].embeds, prefix, where)
+        lang = edition(config)
+        placed = _state["build"].embeds if lang == DEFAULT_LANGUAGE else _editions[lang].embeds
+        markdown = embeds.expand(markdown, placed, prefix, where)
         markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri)
-        return bibliography.add_source_footnotes(markdown, _state["build"].data)
+        return bibliography.add_source_footnotes(markdown, _state["build"].data, edition(config))
     except embeds.UnknownEmbed as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None
 
@@ -232,7 +341,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if chapter_layout.is_chapter(page.file.src_uri):
         sections = [(s.title, s.url) for top in page.toc for s in top.children]
         html = chapter_layout.add_contents(html, sections)
+    lang = edition(config)
+    if lang != DEFAULT_LANGUAGE and page.file.src_uri in _fallbacks:
+        html = editions.marked_untranslated(html, lang)
     return html
+
+
+def on_page_context(
+    context: dict[str, object], page: Page, config: MkDocsConfig, nav: object
+) -> dict[str, object]:
+    """Name this page's twin in every language: the theme's ``hreflang`` links and the
+    header's language switch (``overrides/partials/alternate.html``) read
+    ``extra.alternate``, set here for each page just before it is rendered."""
+    config.extra["alternate"] = editions.page_alternates(page.url, _site_urls, edition(config))
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -241,11 +363,49 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
     The policy and the preloads come from one pass over the page: at 10,000 pages,
     each further pass over every page cost a second or more of the build."""
+    # The next template rendered (404.html) has no twin: it must not inherit this page's.
+    config.extra["alternate"] = None
     return csp.apply(theme_fixes.apply(held_html.release(output, indexed=False)), preload=True)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Give theme-rendered HTML (404.html) the same policy; leave sitemaps alone."""
+    """Give theme-rendered HTML (404.html) the same policy; give each address in the sitemap
+    its twins in every language."""
+    if template_name == "sitemap.xml":
+        return editions.sitemap_with_alternates(output_content, _site_urls, edition(config))
     if not template_name.endswith(".html"):
         return output_content
     return csp.apply(theme_fixes.apply(output_content))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """After the English site, build each other edition into ``<site>/<lang>/`` and say how
+    much of it is translated; an edition's failure is the build's."""
+    if edition(config) != DEFAULT_LANGUAGE:
+        return
+    for lang, config_file in EDITION_CONFIGS.items():
+        build_edition(config, lang, config_file)
+        made = _editions[lang]
+        notes.info(
+            "%s edition: %s events, %s pages translated",
+            message(editions.LANGUAGE_KEYS[lang], DEFAULT_LANGUAGE),
+            made.events,
+            made.pages,
+        )
+
+
+def build_edition(english: MkDocsConfig, lang: Language, config_file: Path) -> None:
+    """Build the ``lang`` edition from ``config_file`` into ``<site>/<lang>/``, at
+    ``<site address><lang>/``, strict when the English build is."""
+    config = load_config(
+        str(config_file),
+        site_dir=os.path.join(english.site_dir, lang),
+        site_url=_site_urls[lang],
+        strict=english.strict,
+    )
+    config.extra["data_edit_url"] = english.extra.get("data_edit_url")
+    abbreviations = Path(english.docs_dir) / lang / "includes" / "abbreviations.md"
+    if abbreviations.is_file():
+        snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+        snippets["auto_append"] = [str(abbreviations.relative_to(ROOT))]
+    mkdocs_build(config)

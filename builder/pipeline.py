@@ -20,6 +20,8 @@ from builder.geometry.basemap import basemap_files
 from builder.html import csp
 from builder.html.assets import vendor_files
 from builder.html.embeds import Embed, StaticMap
+from builder.i18n import Language
+from builder.i18n.coverage import Share, events_share
 from builder.images.site_images import SiteImages, render_images
 from builder.maps.areas import GEO_DIR, load_geography
 from builder.maps.features import DETAILS_PATH
@@ -196,16 +198,98 @@ def build(
     """Validate ``data_dir`` and render everything; raises InvalidData on bad data."""
     data = load_dataset(data_dir)
     files, images = render_with_images(data, node_modules, settings, history, cache)
-    embeds = {
+    return Build(
+        data=data, files=files, embeds=with_static(embeds_for(data), images), images=images
+    )
+
+
+def with_static(embeds: dict[str, Embed], images: SiteImages) -> dict[str, Embed]:
+    """The embeds, each map carrying the static image the build drew of it."""
+    return {
         key: replace(
             embed,
             static=StaticMap(figure.path, figure.alt, figure.width, figure.height),
         )
         if (figure := images.figures.get(embed.name)) and embed.kind == "map"
         else embed
-        for key, embed in embeds_for(data).items()
+        for key, embed in embeds.items()
     }
-    return Build(data=data, files=files, embeds=embeds, images=images)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What the build makes for one edition besides English, published at ``<lang>/``."""
+
+    lang: Language
+    files: dict[str, str | bytes]
+    """Every generated file at its path within the edition: its own pages, and the English
+    build's maps, charts, images, downloads and libraries (the same objects, not copies)."""
+    untranslated: frozenset[str]
+    """Generated pages published in English, marked as such, until they have a translation."""
+    embeds: dict[str, Embed]
+    """Every map and chart the edition's pages place with ``[[map NAME]]``/``[[chart NAME]]``."""
+    events: Share
+    """How many events have their title and summary in the language."""
+    pages: Share = Share(0, 0)  # noqa: RUF009 (a tuple: immutable)
+    """How many hand-written pages have a translation (counted by the MkDocs hook)."""
+
+    def with_pages(self, pages: Share) -> Edition:
+        """This edition with its hand-written pages counted."""
+        return replace(self, pages=pages)
+
+
+GENERATED_PAGES_IN_ENGLISH: frozenset[str] = frozenset({field_reference.FIELDS_PAGE})
+"""Generated pages each edition publishes in English, marked as such: the field reference
+is the schema's own text, which editors write in English."""
+
+
+def edition(
+    build: Build,
+    lang: Language,
+    settings: SiteSettings | None = None,
+    history: RecordHistory | None = None,
+) -> Edition:
+    """The ``lang`` edition's files: its own pages from the English build's data, and the rest
+    of the English build's files as they are. Each event costs the same as in English."""
+    settings = settings or SiteSettings()
+    history = history or no_history()
+    data = build.data
+    files: dict[str, str | bytes] = dict(build.files)
+    # Integration point for the maps' and charts' own words: once the renderers take a
+    # language, ``files.update(language_files(data, lang, settings, cache))`` and
+    # ``with_static(embeds_for(data, lang), build.images)`` below give this edition its
+    # Russian map documents, chart files and captions at the same paths.
+    embeds = build.embeds
+    pages = {
+        events_index.INDEX_PAGE: events_index.events_index(data, history, lang),
+        feed.FEED_PATH: feed.events_feed(data, settings, history, build.images.events, lang),
+        drones.DRONES_PAGE: drones.drones_page(data, lang),
+        bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data, lang),
+        story.STORY_PAGE: story.story_page(data, load_geography(), lang),
+        explore.EXPLORE_PAGE: explore.explore_page(data, lang),
+        **actors.render_all(data, lang),
+    }
+    with_locator = events.LOCATOR_MAP in files
+    ordered = [eid for eid, _ in data.chronological()]
+    for i, event_id in enumerate(ordered):
+        pages[f"{events.EVENTS_DIR}/{event_id}.md"] = events.event_page(
+            event_id,
+            data,
+            ordered[i - 1] if i > 0 else None,
+            ordered[i + 1] if i + 1 < len(ordered) else None,
+            settings,
+            with_map=with_locator,
+            record=history.of(event_id),
+            static=build.images.events.get(event_id),
+            lang=lang,
+        )
+    files.update(pages)
+    untranslated = frozenset(
+        path
+        for path in files
+        if path.endswith(".md") and (path not in pages or path in GENERATED_PAGES_IN_ENGLISH)
+    )
+    return Edition(lang, files, untranslated, embeds, events_share(data, lang))
 
 
 def embeds_for(data: Dataset) -> dict[str, Embed]:

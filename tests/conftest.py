@@ -193,18 +193,25 @@ INSTANT_TIMEOUT_MS = 20_000
 """Upper bound for Material to get the sitemap: lazy-requests.js lifts its hold 5 s after load
 at the latest, and a loaded 2-core machine may take a while to draw the charts before that."""
 
-# Counts the sitemap requests Material opens and the sitemaps it has parsed. Material
+# Counts the sitemap requests Material sends and the sitemaps it has parsed. Material
 # parses each with DOMParser and hands the result on synchronously, so once every
-# request opened has been parsed, its click handler has the sitemap and switches
-# pages in place. Installed before any page script, so lazy-requests.js wraps this.
+# request sent has been parsed, its click handler has the sitemap and switches
+# pages in place. Installed before any page script, so lazy-requests.js wraps this:
+# a request it holds counts once sent, one it never sends (another edition's sitemap,
+# which Material asks for beside each hreflang link) never counts.
 SITEMAP_WATCH = r"""
 (() => {
   const open = XMLHttpRequest.prototype.open;
+  const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
-    if (/(^|\/)sitemap\.xml$/.test(new URL(String(url), document.baseURI).pathname)) {
+    this.__drSitemap = /(^|\/)sitemap\.xml$/.test(new URL(String(url), document.baseURI).pathname);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.__drSitemap) {
       window.__drSitemapsOpened = (window.__drSitemapsOpened || 0) + 1;
     }
-    return open.apply(this, arguments);
+    return send.apply(this, arguments);
   };
   const parse = DOMParser.prototype.parseFromString;
   DOMParser.prototype.parseFromString = function (text) {

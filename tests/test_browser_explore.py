@@ -9,6 +9,7 @@ mean (a day, a month, a year, or ``date`` to ``end_date``) overlaps it.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -17,7 +18,9 @@ import pytest
 from playwright.sync_api import expect
 
 from builder.charts.facets import involved_actors
+from builder.maps.style import category_label
 from builder.record import dates
+from builder.record.schema import CATEGORIES
 from builder.record.validate import Dataset, load_dataset
 
 pytestmark = pytest.mark.browser
@@ -553,4 +556,29 @@ def test_a_mark_on_the_timeline_chooses_its_event_on_both_views(browser, site_ur
     # The map rings the same event: the record's choice, not a second copy of it.
     selected = "() => document.documentElement.dataset.exploreSelected"
     assert frame.evaluate(selected) == event_id
+    context.close()
+
+
+@pytest.mark.parametrize("size", ["laptop", "phone"])
+def test_every_timeline_row_is_named_on_screen(browser, site_url, size):
+    """Colour alone does not say which row is which: each row's name shows, on a phone too."""
+    context, page = open_explore(browser, site_url, size=size)
+    page.locator(".dr-explore-timeline .main-svg").first.wait_for()
+    names = page.evaluate(
+        """() => [...document.querySelectorAll(
+              '.dr-explore-timeline .ytick text, .dr-explore-timeline .annotation-text')]
+            .map(t => { const r = t.getBoundingClientRect();
+                        return {text: t.textContent, left: r.left, right: r.right,
+                                top: r.top, bottom: r.bottom}; })
+            .filter(n => n.right > n.left)"""
+    )
+    box = page.locator(".dr-explore-timeline").bounding_box()
+    assert sorted(n["text"] for n in names) == sorted(category_label(c) for c in CATEGORIES)
+    for n in names:
+        assert n["left"] >= box["x"] - 1
+        assert n["bottom"] <= box["y"] + box["height"] + 1
+    for a, b in itertools.combinations(names, 2):
+        apart = a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+        apart = apart or a["right"] <= b["left"] or b["right"] <= a["left"]
+        assert apart, (a, b)
     context.close()

@@ -105,3 +105,16 @@ def test_every_built_html_document_carries_a_policy_covering_its_scripts(built_s
         assert "'unsafe-inline'" not in directives["script-src"], path
         first_script = document.find("<script")
         assert first_script == -1 or document.index("Content-Security-Policy") < first_script, path
+
+
+def test_a_long_inline_element_is_hashed_but_not_kept_alive_by_the_cache():
+    """A map document's megabytes of inline data must not stay in memory for the whole build."""
+    from builder.html.csp import _remembered_hash, source_hash
+
+    long_script = "var data = [" + "1," * 500_000 + "];"
+    before = _remembered_hash.cache_info().currsize
+    assert source_hash(long_script).startswith("'sha256-")
+    assert source_hash(long_script) == source_hash(long_script)
+    assert _remembered_hash.cache_info().currsize == before
+    source_hash(f"console.log({len(long_script)}, 'a short script no other test hashes');")
+    assert _remembered_hash.cache_info().currsize == before + 1

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from beside import ARTICLE_TEXT, SEED_OVERLAP, beside_file
 
+from builder.geometry import geo
 from builder.record import dates
 from builder.record.schema import CLAIM_STATUSES
 from builder.record.source_addresses import REPOST_DOMAINS
@@ -52,6 +53,8 @@ def used_ids(data: Dataset) -> dict[str, set[str]]:
     for system in data.systems.values():
         used["sources"].update(system.sources)
         used["sources"].update(f.source for f in (system.range_km, system.endurance_h) if f)
+    # A source may also stand behind a figure the pages give (the border's official length).
+    used["sources"].update(f.source for f in geo.BORDER_FIGURES if f.source)
     return used
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.i18n import LANGUAGES
-from builder.i18n.formats import display_date, display_number
+from builder.i18n.formats import display_date, display_number, display_short_day
 from builder.i18n.localize import localized
 from builder.i18n.messages import MESSAGES
 from builder.record.schema import Place
@@ -38,3 +38,10 @@ def test_every_interface_message_exists_in_every_language() -> None:
         if not texts.get(lang)
     ]
     assert missing == []
+
+
+def test_a_narrow_column_abbreviates_the_month_the_russian_way() -> None:
+    import datetime as dt
+
+    assert display_short_day(dt.date(2024, 3, 5), "ru") == "5 мар. 2024 г."
+    assert display_short_day(dt.date(2024, 3, 5), "en") == "5 Mar 2024"

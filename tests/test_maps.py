@@ -10,6 +10,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import html5lib
 import pytest
 import yaml
 from pyproj import Geod
@@ -439,3 +440,20 @@ def test_a_place_without_area_falls_back_to_a_circle(tmp_path):
     )[0]
     assert "shape" not in feature["properties"]
     assert feature["properties"]["radius_km"] > 0
+
+
+def test_every_map_title_names_its_place_once(documents):
+    """A title built from a place name must not repeat what that name already says."""
+    places = yaml.safe_load((ROOT / "data/places.yaml").read_text(encoding="utf-8"))
+    for name, html in documents.items():
+        if not name.endswith(".html"):
+            continue
+        element = html5lib.parse(html, namespaceHTMLElements=False).find("head/title")
+        assert element is not None, name
+        title = element.text or ""
+        assert title, name
+        for place in places.values():
+            assert title.count(place["name"]) <= 1, (name, title)
+        words = re.findall(r"[\w-]+", title.lower())
+        repeated = {w for w in words if len(w) > 6 and words.count(w) > 1}
+        assert not repeated, (name, title)

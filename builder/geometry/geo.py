@@ -53,15 +53,12 @@ ARTICLE_FIGURE = BorderFigure(
 """The length the article gives for the Afghanistan–Tajikistan border."""
 
 OFFICIAL_FIGURE = BorderFigure(
-    label="Commonly cited official figure",
-    km=1344.0,
-    source=None,
-    note=(
-        "Commonly cited official figure, not from the article's sources; other "
-        "references give up to about 1,357 km."
-    ),
+    label="Tajikistan's foreign ministry",
+    km=1344.15,
+    source="mfa-tajikistan-2013-03-01",
+    note="The official length: 1,135.3 km of it along rivers, 189.85 km over land, 19 km across a lake.",
 )
-"""The length usually quoted in official and reference material (about 1,344 km)."""
+"""The official length, as Tajikistan's foreign ministry states it (1,344.15 km)."""
 
 BORDER_FIGURES: tuple[BorderFigure, ...] = (ARTICLE_FIGURE, OFFICIAL_FIGURE)
 """The published figures; :func:`border_figures` adds the one measured on our line."""
@@ -171,5 +168,5 @@ def why_they_differ(measured_km: float | None = None) -> str:
         "A line drawn for a 1:10m "
         "world map keeps only some of the river's bends, cutting across its meanders, "
         f"so it measures shorter{measured} than the boundary surveyed along the river. "
-        "The article rounds to 1,300 km; official sources usually say about 1,344 km."
+        "The article rounds to 1,300 km; Tajikistan's foreign ministry gives 1,344 km."
     )

@@ -50,12 +50,28 @@ def _attributes(raw: str) -> dict[str, str]:
     return {name.lower(): (value or "").strip("\"'") for name, value in _ATTR.findall(raw or "")}
 
 
-@functools.lru_cache(maxsize=4096)
+SHORT_INLINE = 4096
+"""Inline elements up to this many characters have their hash remembered."""
+
+
 def source_hash(content: str) -> str:
     """The CSP source expression (``'sha256-...'``) allowing an inline element's exact text.
 
-    Remembered: every page carries the same few inline scripts.
+    Short ones are remembered: every page carries the same few small inline scripts. A long
+    one (a map document's data) is hashed afresh, so the cache does not keep megabytes of
+    page text alive for the whole build.
     """
+    if len(content) <= SHORT_INLINE:
+        return _remembered_hash(content)
+    return _hash(content)
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered_hash(content: str) -> str:
+    return _hash(content)
+
+
+def _hash(content: str) -> str:
     # The HTML parser turns CR LF and lone CR into LF before the browser hashes.
     normalised = content.replace("\r\n", "\n").replace("\r", "\n")
     digest = hashlib.sha256(normalised.encode("utf-8")).digest()

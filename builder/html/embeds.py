@@ -47,6 +47,23 @@ class StaticMap:
 
 
 @dataclass(frozen=True)
+class EmbedWords:
+    """The words around an embed, in the page's language (English unless the page's
+    edition gives its own, from :mod:`builder.i18n.messages`)."""
+
+    kind: dict[str, str] = field(default_factory=lambda: {"map": "map", "chart": "chart"})
+    """Each kind's name in running text."""
+    credit_kind: dict[str, str] = field(default_factory=lambda: {"map": "Map", "chart": "Chart"})
+    """Each kind's name starting the credit line."""
+    summary: str = "Embed this {kind}"
+    """The disclosure's label."""
+    help: str = "Copy this code into your page to show the {kind} there; it credits and links back to this page."
+    """What to do with the code."""
+    full_screen: str = "Open the map full screen"
+    """The link to a map's own document."""
+
+
+@dataclass(frozen=True)
 class Publication:
     """Where the page that places an embed is published, for the copyable embed code."""
 
@@ -56,6 +73,8 @@ class Publication:
     """The site's name, for the credit line."""
     page_url: str
     """The absolute address of the page the embed is placed on: the credit links to it."""
+    words: EmbedWords = field(default_factory=EmbedWords)
+    """The words around the embed, in the page's language."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +146,7 @@ def snippet(kind: str, src: str, title: str, height: int, where: Publication) ->
     return (
         f'<iframe src="{_attribute(src)}" title="{_attribute(title)}" width="100%" '
         f'height="{height}" style="border:0;max-width:100%" loading="lazy"></iframe>\n'
-        f'<p style="font-size:small">{"Map" if kind == "map" else "Chart"}: '
+        f'<p style="font-size:small">{where.words.credit_kind[kind]}: '
         f'<a href="{_attribute(where.page_url)}">{text(where.site_name)}</a>, {CREDIT}</p>'
     )
 
@@ -138,15 +157,18 @@ def embed_code(embed: Embed, where: Publication) -> str:
     return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where)
 
 
-def code_control(kind: str, code: str, beside: str | None = None) -> str:
+def code_control(
+    kind: str, code: str, words: EmbedWords | None = None, beside: str | None = None
+) -> str:
     """The "Embed" control: a disclosure holding the copyable ``code`` (Material adds the
     copy button to its code block); ``beside`` names the id of the view it offers, when the
     control is not in that view's figure."""
+    words = words or EmbedWords()
+    name = words.kind[kind]
     offers = f' data-embed-for="{text(beside)}"' if beside else ""
     return (
-        f'<details class="dr-embed-code"{offers}><summary>Embed this {kind}</summary>'
-        f"<p>Copy this code into your page to show the {kind} there; "
-        f"it credits and links back to this page.</p>"
+        f'<details class="dr-embed-code"{offers}><summary>{text(words.summary.format(kind=name))}'
+        f"</summary><p>{text(words.help.format(kind=name))}</p>"
         f"<pre><code>{text(code)}</code></pre></details>"
     )
 
@@ -156,7 +178,7 @@ def embed_control(embed: Embed, where: Publication | None) -> str:
     button to its code block); nothing when the page's address is unknown."""
     if where is None:
         return ""
-    return code_control(embed.kind, embed_code(embed, where), embed.beside)
+    return code_control(embed.kind, embed_code(embed, where), where.words, embed.beside)
 
 
 def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:
@@ -170,7 +192,7 @@ def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str
         f"<figcaption>{text(embed.description)}"
         # One span, so print can drop the link and its full stop together.
         f'<span class="dr-map-open"> <a href="{prefix}{embed.document}">'
-        "Open the map full screen</a>.</span></figcaption>"
+        f"{text((where.words if where else EmbedWords()).full_screen)}</a>.</span></figcaption>"
         f"{embed_control(embed, where)}"
         f"{embed.alternative(prefix) if embed.alternative else ''}"
         f"</figure>"

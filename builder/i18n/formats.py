@@ -33,6 +33,15 @@ def display_day(day: dt.date, lang: Language) -> str:
     return format_date(day, _PATTERNS[lang]["day"], locale=lang)
 
 
+def display_short_day(day: dt.date, lang: Language) -> str:
+    """A full date with the month abbreviated, for narrow columns: "5 Mar 2024",
+    "5 мар. 2024 г."."""
+    return format_date(day, _SHORT_DAY[lang], locale=lang)
+
+
+_SHORT_DAY: dict[Language, str] = {"en": "d MMM y", "ru": "d MMM y 'г'."}
+
+
 def display_number(value: float, lang: Language) -> str:
     """A number with the language's separators: "1,300" in English, "1 300" in Russian."""
     return format_decimal(value, locale=lang)

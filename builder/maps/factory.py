@@ -232,7 +232,8 @@ def factory_spec(data: Dataset, geography: Geography) -> MapSpec:
         ],
     )
     spec = MapSpec(
-        title=f"Map: the {name} factory in {r.place_name} and its {r.range_km:g} km reach",
+        # The place names the factory and its city already ("Ababil-2 drone factory, Dushanbe").
+        title=f"Map: {r.place_name}, and its {r.range_km:g} km reach",
         center=r.centre,
         zoom=6,
         # The whole ring and every place whose distance is labelled.

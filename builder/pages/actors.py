@@ -10,11 +10,21 @@ step with the record.
 from __future__ import annotations
 
 from builder.html.held_html import hold
-from builder.html.sanitize import markdown_html, text
+from builder.html.sanitize import text
 from builder.html.search import unindexed_heading
-from builder.pages.common import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
-from builder.record import dates
-from builder.record.countries import country_name
+from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.pages.common import (
+    ROOT_FROM_PAGE,
+    counted,
+    country,
+    front_matter,
+    record_markdown,
+    record_text,
+    record_title,
+    show_date,
+    status_label,
+    words,
+)
 from builder.record.validate import Dataset
 
 ACTORS_DIR = "actors"
@@ -55,6 +65,10 @@ def related_actors(actor_id: str, data: Dataset) -> list[tuple[str, list[str]]]:
     return sorted(shared.items(), key=lambda kv: (-len(kv[1]), data.actors[kv[0]].name))
 
 
+def _name(actor_id: str, data: Dataset, lang: Language) -> str:
+    return record_text(data.actors[actor_id], "name", lang)
+
+
 def actor_systems(actor_id: str, data: Dataset) -> tuple[list[str], list[str]]:
     """Drone systems in the actor's events, and systems made in its country (for states)."""
     in_events: list[str] = []
@@ -69,121 +83,145 @@ def actor_systems(actor_id: str, data: Dataset) -> tuple[list[str], list[str]]:
     return in_events, made
 
 
-def _event_link(eid: str, data: Dataset) -> str:
-    return f"<a href='{ROOT_FROM_PAGE}events/{eid}/'>{text(data.events[eid].title)}</a>"
+def _event_link(eid: str, data: Dataset, lang: Language) -> str:
+    title = record_text(data.events[eid], "title", lang)
+    return f"<a href='{ROOT_FROM_PAGE}events/{eid}/'>{title}</a>"
 
 
-def _system_link(sid: str, data: Dataset) -> str:
-    return f"<a href='{ROOT_FROM_PAGE}reference/drones/#{sid}'>{text(data.systems[sid].name)}</a>"
+def _system_link(sid: str, data: Dataset, lang: Language) -> str:
+    name = record_text(data.systems[sid], "name", lang)
+    return f"<a href='{ROOT_FROM_PAGE}reference/drones/#{sid}'>{name}</a>"
 
 
-def _role(actor_id: str, eid: str, data: Dataset) -> str:
+def _role(actor_id: str, eid: str, data: Dataset, lang: Language) -> str:
     ev = data.events[eid]
     if actor_id in ev.claimed_by:
-        return "makes the claim"
+        return words("actor.role.claims", lang)
     if actor_id in ev.denied_by:
-        return "rejects the claim"
+        return words("actor.role.denies", lang)
     return ""
 
 
-def actor_page(actor_id: str, data: Dataset) -> str:
-    """The Markdown of one actor's page."""
+def _kind_label(kind: str, lang: Language) -> str:
+    return KIND_LABELS[kind] if lang == DEFAULT_LANGUAGE else words(f"actor.kind.{kind}", lang)
+
+
+def actor_page(actor_id: str, data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The Markdown of one actor's page in ``lang``."""
     actor = data.actors[actor_id]
     events = actor_events(actor_id, data)
-    where = f" · {text(country_name(actor.country))}" if actor.country else ""
+    where = f" · {text(country(actor.country, lang))}" if actor.country else ""
+    name = record_title(actor, "name", lang)
+    summary = record_title(actor, "summary", lang)
+    count = (
+        f"{len(events)} events"
+        if lang == DEFAULT_LANGUAGE
+        else counted(len(events), "count.events", lang)
+    )
     parts = [
-        front_matter(actor.name, actor.summary or f"{actor.name} in the drone race record."),
-        f'<h1 class="dr-actor-title">{text(actor.name)}</h1>\n\n',
-        f"<p class='dr-kind'>{KIND_LABELS[actor.kind]}{where} · {len(events)} events</p>\n\n",
+        front_matter(name, summary or words("actor.description", lang, name=name)),
+        f'<h1 class="dr-actor-title">{record_text(actor, "name", lang)}</h1>\n\n',
+        f"<p class='dr-kind'>{_kind_label(actor.kind, lang)}{where} · {count}</p>\n\n",
     ]
     if actor.summary:
-        parts.append(hold('<div class="dr-summary">' + markdown_html(actor.summary) + "</div>"))
-    roles = {e: _role(actor_id, e, data) for e in events}
+        parts.append(
+            hold('<div class="dr-summary">' + record_markdown(actor, "summary", lang) + "</div>")
+        )
+    roles = {e: _role(actor_id, e, data, lang) for e in events}
     show_role = any(roles.values())  # a Role column only when the actor claims or denies
     rows = "".join(
-        f"<tr><td><time datetime='{data.events[e].date}'>{dates.display(data.events[e].date)}"
-        f"</time></td><td>{_event_link(e, data)}</td>"
+        f"<tr><td><time datetime='{data.events[e].date}'>{show_date(data.events[e].date, lang)}"
+        f"</time></td><td>{_event_link(e, data, lang)}</td>"
         f"<td><span class='dr-status dr-status-{data.events[e].status}' "
-        f"title='{STATUS_LABELS[data.events[e].status]}'>{data.events[e].status}</span></td>"
-        + (f"<td>{roles[e]}</td>" if show_role else "")
-        + "</tr>"
+        f"title='{status_label(data.events[e].status, lang)}'>"
+        f"{data.events[e].status if lang == DEFAULT_LANGUAGE else words(f'status.{data.events[e].status}', lang)}"
+        "</span></td>" + (f"<td>{roles[e]}</td>" if show_role else "") + "</tr>"
         for e in events
     )
-    role_header = "<th scope='col'>Role</th>" if show_role else ""
-    parts.append(unindexed_heading("Events"))
+    role_header = f"<th scope='col'>{words('actor.role', lang)}</th>" if show_role else ""
+    parts.append(unindexed_heading(words("actor.events", lang)))
     parts.append(
         hold(
-            "<table class='dr-actor-events'><thead><tr><th scope='col'>Date</th>"
-            "<th scope='col'>Event</th><th scope='col'>Status</th>"
+            f"<table class='dr-actor-events'><thead><tr><th scope='col'>{words('event.date', lang)}</th>"
+            f"<th scope='col'>{words('index.event', lang)}</th>"
+            f"<th scope='col'>{words('event.status', lang)}</th>"
             f"{role_header}</tr></thead><tbody>{rows}</tbody></table>",
             indexed=False,
         )
         if rows
-        else "<p>No event in the record names this actor yet.</p>\n\n"
+        else f"<p>{words('actor.no_events', lang)}</p>\n\n"
     )
     in_events, made = actor_systems(actor_id, data)
-    parts.append("## Drones\n\n")
+    parts.append(f"## {words('actor.drones', lang)}\n\n")
     if not (in_events or made):
-        parts.append("<p>No drone system is tied to this actor in the record.</p>\n\n")
+        parts.append(f"<p>{words('actor.no_drones', lang)}</p>\n\n")
     if made:
-        links = ", ".join(_system_link(s, data) for s in made)
-        parts.append(f"<p>Made in {text(country_name(actor.country or ''))}: {links}.</p>\n\n")
+        links = ", ".join(_system_link(s, data, lang) for s in made)
+        made_in = words("actor.made_in", lang, country=text(country(actor.country or "", lang)))
+        parts.append(f"<p>{made_in}: {links}.</p>\n\n")
     if in_events:
-        links = ", ".join(_system_link(s, data) for s in in_events)
-        parts.append(f"<p>In its events: {links}.</p>\n\n")
-    parts.append(unindexed_heading("Relations"))
+        links = ", ".join(_system_link(s, data, lang) for s in in_events)
+        parts.append(f"<p>{words('actor.in_events', lang)}: {links}.</p>\n\n")
+    parts.append(unindexed_heading(words("actor.relations", lang)))
     related = related_actors(actor_id, data)
     if related:
         items = "".join(
-            f"<li><a href='../{other}/'>{text(data.actors[other].name)}</a>: "
-            f"{len(shared)} shared event{'s' if len(shared) != 1 else ''} ("
-            + ", ".join(_event_link(e, data) for e in shared)
+            f"<li><a href='../{other}/'>{_name(other, data, lang)}</a>: "
+            + (
+                f"{len(shared)} shared event{'s' if len(shared) != 1 else ''}"
+                if lang == DEFAULT_LANGUAGE
+                else counted(len(shared), "count.shared_events", lang)
+            )
+            + " ("
+            + ", ".join(_event_link(e, data, lang) for e in shared)
             + ")</li>"
             for other, shared in related
         )
         parts.append(
-            "<p>Actors that appear in the same events, most often first.</p>\n\n"
+            f"<p>{words('actor.relations_intro', lang)}</p>\n\n"
             + hold(f"<ul class='dr-relations'>{items}</ul>", indexed=False)
         )
     else:
-        parts.append("<p>No other actor shares an event with this one.</p>\n\n")
-    parts.append("<p><a href='../'>All countries and actors</a></p>\n")
+        parts.append(f"<p>{words('actor.no_relations', lang)}</p>\n\n")
+    parts.append(f"<p><a href='../'>{words('actor.back', lang)}</a></p>\n")
     return "".join(parts)
 
 
-def actors_index(data: Dataset) -> str:
-    """The Markdown of the countries-and-actors index, grouped by kind."""
+def actors_index(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The Markdown of the countries-and-actors index in ``lang``, grouped by kind."""
     counts = {aid: len(actor_events(aid, data)) for aid in data.actors}
+    title = words("actor.all", lang)
     parts = [
-        front_matter(
-            "Countries and actors",
-            "The states, armed groups and organisations in the drone race record, "
-            "each with its events, its drones and its relations.",
-        ),
-        "# Countries and actors\n\n",
-        "Every state, armed group, organisation and person named in the record. "
-        "Each page lists the actor's events, the drones tied to it and the actors it "
-        "appears with.\n\n",
+        front_matter(title, words("actor.index_description", lang)),
+        f"# {title}\n\n",
+        words("actor.index_intro", lang) + "\n\n",
     ]
     for kind, heading in KIND_HEADINGS.items():
         members = sorted(
             (aid for aid, a in data.actors.items() if a.kind == kind),
-            key=lambda aid: data.actors[aid].name,
+            key=lambda aid: record_title(data.actors[aid], "name", lang),
         )
         if not members:
             continue
         items = "".join(
-            f"<li><a href='{aid}/'>{text(data.actors[aid].name)}</a> "
-            f"<span class='dr-count'>({counts[aid]} events)</span></li>"
+            f"<li><a href='{aid}/'>{_name(aid, data, lang)}</a> "
+            "<span class='dr-count'>("
+            + (
+                f"{counts[aid]} events"
+                if lang == DEFAULT_LANGUAGE
+                else counted(counts[aid], "count.events", lang)
+            )
+            + ")</span></li>"
             for aid in members
         )
-        parts.append(f"## {heading}\n\n<ul class='dr-actor-list'>{items}</ul>\n\n")
+        shown = heading if lang == DEFAULT_LANGUAGE else words(f"actor.kinds.{kind}", lang)
+        parts.append(f"## {shown}\n\n<ul class='dr-actor-list'>{items}</ul>\n\n")
     return "".join(parts)
 
 
-def render_all(data: Dataset) -> dict[str, str]:
-    """Every actor page and the index, keyed by docs path."""
-    files = {f"{ACTORS_DIR}/index.md": actors_index(data)}
+def render_all(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Every actor page and the index in ``lang``, keyed by docs path."""
+    files = {f"{ACTORS_DIR}/index.md": actors_index(data, lang)}
     for actor_id in sorted(data.actors):
-        files[f"{ACTORS_DIR}/{actor_id}.md"] = actor_page(actor_id, data)
+        files[f"{ACTORS_DIR}/{actor_id}.md"] = actor_page(actor_id, data, lang)
     return files

@@ -12,7 +12,8 @@ import re
 
 from builder.html.sanitize import text
 from builder.html.search import NOT_INDEXED
-from builder.pages.common import front_matter
+from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.pages.common import front_matter, record_text, show_date, title_lang_attr, words
 from builder.record import dates
 from builder.record.schema import Source
 from builder.record.validate import Dataset
@@ -39,7 +40,7 @@ def _markdown_text(value: str) -> str:
     return escaped
 
 
-def address_html(source: Source, rel: str = "") -> str:
+def address_html(source: Source, rel: str = "", lang: Language = DEFAULT_LANGUAGE) -> str:
     """A source's address as links: the page itself first, then any address printed for it.
 
     A shortened or reposted address (``url``) stands beside the original page it
@@ -50,11 +51,11 @@ def address_html(source: Source, rel: str = "") -> str:
     url = text(str(source.url))
     link = f'<a href="{url}"{attrs}>{url}</a>'
     if source.unresolved is not None:
-        return f"{link} ({UNRESOLVED_LABEL})"
+        return f"{link} ({words('sources.unresolved', lang)})"
     if source.resolved_url is None:
         return link
     resolved = text(str(source.resolved_url))
-    printed = "printed in the article as" if source.origin == "footnote" else "cited as"
+    printed = words("sources.printed" if source.origin == "footnote" else "sources.cited_as", lang)
     return f'<a href="{resolved}"{attrs}>{resolved}</a> ({printed} {link})'
 
 
@@ -62,13 +63,18 @@ UNRESOLVED_LABEL = "a shortened or reposted address: we have not found the origi
 """What a citation says after an address whose original page is not found."""
 
 
-def footnote_text(source_id: str, data: Dataset) -> str:
-    """One source as footnote Markdown: author, “title”, publisher, date, address."""
+def footnote_text(source_id: str, data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """One source as footnote Markdown: author, “title”, publisher, date, address; the title
+    in its own language, the date and the address's labels in ``lang``."""
     source = data.sources[source_id]
     author = f"{_markdown_text(source.author)}, " if source.author else ""
+    title = _markdown_text(source.title)
+    marked = title_lang_attr(source.title, lang)
+    if marked:
+        title = f"<span{marked}>{title}</span>"
     return (
-        f"{author}“{_markdown_text(source.title)}”, {_markdown_text(source.publisher)}, "
-        f"{dates.display(source.date)}, {address_html(source)}."
+        f"{author}“{title}”, {_markdown_text(source.publisher)}, "
+        f"{show_date(source.date, lang)}, {address_html(source, lang=lang)}."
     )
 
 
@@ -76,7 +82,7 @@ MISSING_SOURCE = "Not in data/sources.yaml: "
 """Start of the footnote written for a label that names no source (tests look for it)."""
 
 
-def add_source_footnotes(markdown: str, data: Dataset) -> str:
+def add_source_footnotes(markdown: str, data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> str:
     """Append a definition for every ``[^label]`` the page cites but does not define.
 
     A label that is a source id gets that source's citation. Any other label
@@ -96,7 +102,7 @@ def add_source_footnotes(markdown: str, data: Dataset) -> str:
         f"[^{label}]: "
         + (
             # The bibliography is where the search finds a source, not each page citing it.
-            f"<span {NOT_INDEXED}>{footnote_text(label, data)}</span>"
+            f"<span {NOT_INDEXED}>{footnote_text(label, data, lang)}</span>"
             if label in data.sources
             else MISSING_SOURCE + _markdown_text(label)
         )
@@ -105,35 +111,49 @@ def add_source_footnotes(markdown: str, data: Dataset) -> str:
     return markdown.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
 
 
-def _entry(source_id: str, data: Dataset, citing: list[str]) -> str:
+def _entry(source_id: str, data: Dataset, citing: list[str], lang: Language) -> str:
     source = data.sources[source_id]
     author = f"{text(source.author)}, " if source.author else ""
     footnote = (
-        f"<span class='dr-footnote-no'>Footnote {source.footnote}</span> "
+        f"<span class='dr-footnote-no'>{words('sources.footnote', lang)} {source.footnote}</span> "
         if (source.footnote)
         else ""
     )
-    note = f"<br><span class='dr-note'>{text(source.note)}</span>" if source.note else ""
+    # Our notes on a source have no field per language: in another edition they read as English.
+    en = f" lang='{DEFAULT_LANGUAGE}'" if lang != DEFAULT_LANGUAGE else ""
+    note = f"<br><span class='dr-note'{en}>{text(source.note)}</span>" if source.note else ""
     if source.unresolved:
-        note += f"<br><span class='dr-note'>Not found: {text(source.unresolved)}</span>"
+        searched = f"<span{en}>{text(source.unresolved)}</span>" if en else text(source.unresolved)
+        note += f"<br><span class='dr-note'>{words('sources.not_found', lang)} {searched}</span>"
     events = ", ".join(
-        f"<a href='../../events/{eid}/'>{text(data.events[eid].title)}</a>" for eid in citing
+        f"<a href='../../events/{eid}/'>{record_text(data.events[eid], 'title', lang)}</a>"
+        for eid in citing
     )
-    cited = f"<br><span class='dr-cited' {NOT_INDEXED}>Cited by: {events}</span>" if events else ""
+    cited = (
+        f"<br><span class='dr-cited' {NOT_INDEXED}>{words('sources.cited_by', lang)} {events}</span>"
+        if events
+        else ""
+    )
     stated = [eid for eid in citing if data.events[eid].date_stated_by == source_id]
     dated = (
-        f"<br><span class='dr-dates' {NOT_INDEXED}>States the date of: "
+        f"<br><span class='dr-dates' {NOT_INDEXED}>{words('sources.states_date', lang)} "
         + ", ".join(
-            f"<a href='../../events/{eid}/'>{text(data.events[eid].title)}</a>" for eid in stated
+            f"<a href='../../events/{eid}/'>{record_text(data.events[eid], 'title', lang)}</a>"
+            for eid in stated
         )
         + "</span>"
         if stated
         else ""
     )
+    title = (
+        f"<span{title_lang_attr(source.title, lang)}>{text(source.title)}</span>"
+        if lang != DEFAULT_LANGUAGE
+        else text(source.title)
+    )
     return (
-        f"<li id='{source_id}'>{footnote}{author}“{text(source.title)}”, "
-        f"{text(source.publisher)}, {dates.display(source.date)}, "
-        f"{address_html(source, 'noopener noreferrer')}{note}{dated}{cited}</li>"
+        f"<li id='{source_id}'>{footnote}{author}“{title}”, "
+        f"{text(source.publisher)}, {show_date(source.date, lang)}, "
+        f"{address_html(source, 'noopener noreferrer', lang)}{note}{dated}{cited}</li>"
     )
 
 
@@ -165,8 +185,8 @@ def sources_by_origin(data: Dataset) -> dict[str, list[str]]:
     return groups
 
 
-def bibliography(data: Dataset) -> str:
-    """The Markdown of the sources page, grouped by where each source comes from."""
+def bibliography(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The Markdown of the sources page in ``lang``, grouped by where each source comes from."""
     citing: dict[str, list[str]] = {sid: [] for sid in data.sources}
     for eid, ev in data.chronological():
         for sid in dict.fromkeys([*ev.sources, *(q.source for q in ev.quotes)]):
@@ -176,34 +196,34 @@ def bibliography(data: Dataset) -> str:
     def block(ids: list[str]) -> str:
         return (
             "<ol class='dr-bibliography'>"
-            + "".join(_entry(sid, data, citing[sid]) for sid in ids)
+            + "".join(_entry(sid, data, citing[sid], lang) for sid in ids)
             + "</ol>\n\n"
         )
 
     added = len(groups["added"])
     stated = sum(1 for event in data.events.values() if event.date_stated_by)
     inferred = len(data.events) - stated
+    counts = {
+        "added": str(added),
+        "sources": str(len(data.sources)),
+        "footnotes": str(len(groups["footnote"])),
+        "events": str(len(data.events)),
+        "stated": str(stated),
+        "inferred": str(inferred),
+    }
+    title = words("event.sources", lang)
     parts = [
-        front_matter(
-            "Sources",
-            f"The full bibliography: the article, its footnotes and {added} sources we added, "
-            "each with the events that cite it.",
-        ),
-        "# Sources\n\n",
-        f"Every source the record cites: {len(data.sources)} in all, grouped by where it "
-        f"comes from: the article itself, its {len(groups['footnote'])} footnotes, and "
-        f"{added} pages we added. Each entry lists the events that rest on it. Titles and "
-        "addresses are given as the sources publish them; where the article printed a "
-        "shortened link or a copy on another site, the original page comes first.\n\n",
-        f"**How the dates are known.** Of the {len(data.events)} events, {stated} have a date "
-        f"that one of their sources states in its text, and {inferred} a date we worked out "
-        "(from a weekday, a report's publication date, or the span a source implies); each "
-        "event page says which, and the "
-        "[methodology](methodology.md#dates) explains the difference.\n\n",
+        front_matter(title, words("sources.description", lang, **counts)),
+        f"# {title}\n\n",
+        words("sources.intro", lang, **counts) + "\n\n",
+        words("sources.dates", lang, **counts) + "\n\n",
     ]
     for origin, (heading, intro) in ORIGIN_SECTIONS.items():
         if not groups[origin]:
             continue
+        if lang != DEFAULT_LANGUAGE:
+            heading = words(f"sources.{origin}.heading", lang)
+            intro = words(f"sources.{origin}.intro", lang) if intro else ""
         parts.append(f"## {heading}\n\n")
         if intro:
             parts.append(intro + "\n\n")

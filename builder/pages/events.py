@@ -12,15 +12,29 @@ from __future__ import annotations
 
 from builder.html.embeds import Publication, code_control, snippet
 from builder.html.held_html import hold
-from builder.html.sanitize import inline_markdown_html, markdown_html, text
+from builder.html.sanitize import inline_markdown_html, text
 from builder.html.search import NOT_INDEXED, unindexed_heading
+from builder.i18n import DEFAULT_LANGUAGE, Language
 from builder.images.site_images import EventStatic
 from builder.maps.locator import LOCATOR_PATH, locator_fragment
-from builder.pages.common import ROOT_FROM_PAGE, STATUS_LABELS, front_matter
+from builder.pages.common import (
+    ROOT_FROM_PAGE,
+    category_words,
+    country,
+    embed_words,
+    front_matter,
+    record_markdown,
+    record_text,
+    record_title,
+    show_date,
+    status_label,
+    title_lang_attr,
+    words,
+)
 from builder.pages.explore import explore_link
 from builder.pages.record import record_sentence
 from builder.record import dates
-from builder.record.countries import country_name, event_countries
+from builder.record.countries import event_countries
 from builder.record.record_dates import RecordDates, no_history
 from builder.record.validate import Dataset
 from builder.site_settings import SiteSettings
@@ -35,94 +49,127 @@ LOCATOR_HEIGHT = 320
 """Height in pixels of the locator map another site places with the embed code."""
 
 
-def actor_links(ids: list[str], data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
+def actor_links(
+    ids: list[str], data: Dataset, root: str = ROOT_FROM_PAGE, lang: Language = DEFAULT_LANGUAGE
+) -> str:
     """Comma-separated links to the actors' pages, names escaped."""
-    return ", ".join(f"<a href='{root}actors/{a}/'>{text(data.actors[a].name)}</a>" for a in ids)
+    return ", ".join(
+        f"<a href='{root}actors/{a}/'>{record_text(data.actors[a], 'name', lang)}</a>" for a in ids
+    )
 
 
-def source_citation(source_id: str, data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
-    """One source as an HTML citation: author, title (linked), publisher, date."""
+def source_citation(
+    source_id: str, data: Dataset, root: str = ROOT_FROM_PAGE, lang: Language = DEFAULT_LANGUAGE
+) -> str:
+    """One source as an HTML citation: author, title (linked), publisher, date.
+
+    The title stays in its own language, marked as English where it is (:func:`title_lang_attr`)."""
     source = data.sources[source_id]
     author = f"{text(source.author)}, " if source.author else ""
     # A shortened or reposted address leads readers to the original page it stands for.
     href = source.resolved_url or source.url
+    marked = title_lang_attr(source.title, lang)
     return (
-        f"{author}<a href='{text(str(href))}' rel='noopener noreferrer'>"
-        f"{text(source.title)}</a>, {text(source.publisher)}, {dates.display(source.date)}"
+        f"{author}<a href='{text(str(href))}' rel='noopener noreferrer'{marked}>"
+        f"{text(source.title)}</a>, {text(source.publisher)}, {show_date(source.date, lang)}"
         f" <a class='dr-bib-link' href='{root}reference/sources/#{source_id}' "
-        f"title='In the bibliography'>[bibliography]</a>"
+        f"title='{words('event.bibliography_title', lang)}'>{words('event.bibliography', lang)}</a>"
     )
 
 
-def _claim_block(event_id: str, data: Dataset) -> str:
+def _claim_block(event_id: str, data: Dataset, lang: Language) -> str:
     event = data.events[event_id]
     if not (event.claimed_by or event.denied_by or event.response):
         return ""
     rows = []
     if event.claimed_by:
-        rows.append(f"<dt>Who says so</dt><dd>{actor_links(event.claimed_by, data)}</dd>")
+        rows.append(
+            f"<dt>{words('event.claimed_by', lang)}</dt>"
+            f"<dd>{actor_links(event.claimed_by, data, lang=lang)}</dd>"
+        )
     if event.denied_by:
-        rows.append(f"<dt>Who rejects it</dt><dd>{actor_links(event.denied_by, data)}</dd>")
+        rows.append(
+            f"<dt>{words('event.denied_by', lang)}</dt>"
+            f"<dd>{actor_links(event.denied_by, data, lang=lang)}</dd>"
+        )
     if event.response:
-        rows.append(f"<dt>Response</dt><dd>{inline_markdown_html(event.response)}</dd>")
+        # The response has no field per language yet: in another edition it reads as English.
+        marked = f" lang='{DEFAULT_LANGUAGE}'" if lang != DEFAULT_LANGUAGE else ""
+        rows.append(
+            f"<dt>{words('event.response', lang)}</dt>"
+            f"<dd{marked}>{inline_markdown_html(event.response)}</dd>"
+        )
     return hold('<dl class="dr-claim">' + "".join(rows) + "</dl>")
 
 
-def _when(event_id: str, data: Dataset) -> str:
+def _when(event_id: str, data: Dataset, lang: Language) -> str:
     event = data.events[event_id]
-    when = dates.display(event.date)
+    when = show_date(event.date, lang)
     if event.end_date:
-        when += f" to {dates.display(event.end_date)}"
+        when = words("date.range", lang, start=when, end=show_date(event.end_date, lang))
     return (
         f"<time datetime='{event.date}'>{when}</time>"
-        f" <span class='dr-precision'>(known to the {dates.precision(event.date)})</span>"
-        f"{date_basis(event_id, data)}"
+        f" <span class='dr-precision'>"
+        f"{words(f'date.precision.{dates.precision(event.date)}', lang)}</span>"
+        f"{date_basis(event_id, data, lang=lang)}"
     )
 
 
-def date_basis(event_id: str, data: Dataset, root: str = ROOT_FROM_PAGE) -> str:
-    """How the date is known, as a line under it: the source that states it, or our inference."""
+def date_basis(
+    event_id: str, data: Dataset, root: str = ROOT_FROM_PAGE, lang: Language = DEFAULT_LANGUAGE
+) -> str:
+    """How the date is known, as a line under it: the source that states it, or our inference.
+
+    Our inference has no field per language yet: in another edition it reads as English."""
     event = data.events[event_id]
     methodology = f"{root}reference/methodology/#dates"
-    help_link = f" <a class='dr-help' href='{methodology}'>what this means</a>"
+    help_link = f" <a class='dr-help' href='{methodology}'>{words('event.help', lang)}</a>"
     if event.date_stated_by:
         source = data.sources[event.date_stated_by]
+        publisher = f"<a href='#source-{event.date_stated_by}'>{text(source.publisher)}</a>"
         return (
-            "<span class='dr-date-basis dr-date-stated'>Date as given by "
-            f"<a href='#source-{event.date_stated_by}'>{text(source.publisher)}</a>."
-            f"{help_link}</span>"
+            "<span class='dr-date-basis dr-date-stated'>"
+            f"{words('date.stated_by', lang, source=publisher)}{help_link}</span>"
         )
+    inferred = text(event.date_inferred or "")
+    if lang != DEFAULT_LANGUAGE:
+        inferred = f"<span lang='{DEFAULT_LANGUAGE}'>{inferred}</span>"
     return (
-        "<span class='dr-date-basis dr-date-inferred'>Date inferred: "
-        f"{text(event.date_inferred or '')}{help_link}</span>"
+        f"<span class='dr-date-basis dr-date-inferred'>{words('date.inferred', lang)} "
+        f"{inferred}{help_link}</span>"
     )
 
 
-def _where(event_id: str, data: Dataset) -> str:
+def _where(event_id: str, data: Dataset, lang: Language) -> str:
     event = data.events[event_id]
-    precision = text(data.precision(event) or "")
+    precision = data.precision(event) or ""
+    known = (
+        f"(location known to the {text(precision)})"
+        if lang == DEFAULT_LANGUAGE or not precision
+        else words(f"where.precision.{precision}", lang)
+    )
     if event.place:
         place = data.places[event.place]
         return (
-            f"{text(place.name)}, {text(country_name(place.country))} "
-            f"<span class='dr-precision'>(location known to the {precision})</span>"
+            f"{record_text(place, 'name', lang)}, {text(country(place.country, lang))} "
+            f"<span class='dr-precision'>{known}</span>"
         )
     if event.location:
         return (
             f"{event.location.lat:.4f}, {event.location.lon:.4f} "
-            f"<span class='dr-precision'>(location known to the {precision})</span>"
+            f"<span class='dr-precision'>{known}</span>"
         )
-    return "<span class='dr-precision'>No single place: the event has no location.</span>"
+    return f"<span class='dr-precision'>{words('where.none', lang)}</span>"
 
 
-def _systems(event_id: str, data: Dataset) -> str:
+def _systems(event_id: str, data: Dataset, lang: Language) -> str:
     items = []
     for system_id in data.events[event_id].systems:
         system = data.systems[system_id]
         items.append(
             f"<li><a href='{ROOT_FROM_PAGE}reference/drones/#{system_id}'>"
-            f"{text(system.name)}</a> ({text(system.maker)}, "
-            f"{text(country_name(system.origin))}): {text(system.role)}</li>"
+            f"{record_text(system, 'name', lang)}</a> ({text(system.maker)}, "
+            f"{text(country(system.origin, lang))}): {record_text(system, 'role', lang)}</li>"
         )
     return "<ul class='dr-systems'>" + "".join(items) + "</ul>" if items else ""
 
@@ -155,25 +202,31 @@ def _locator(
     with_map: bool,
     static: EventStatic | None = None,
     settings: SiteSettings | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> str:
     event = data.events[event_id]
     fragment = locator_fragment(event_id, data)
     if not with_map or fragment is None:
         return ""
-    title = f"Map: where “{event.title}” took place"
+    title = words("event.map_title", lang, title=record_title(event, "title", lang))
     control = ""
     if settings is not None:
         where = Publication(
-            settings.site_url, settings.site_name, settings.absolute(f"events/{event_id}/")
+            settings.site_url,
+            settings.site_name,
+            settings.absolute(f"events/{event_id}/"),
+            embed_words(lang),
         )
         src = settings.absolute(f"{LOCATOR_MAP}#{fragment}")
-        control = code_control("map", snippet("map", src, title, LOCATOR_HEIGHT, where))
+        control = code_control(
+            "map", snippet("map", src, title, LOCATOR_HEIGHT, where), where.words
+        )
     return hold(
         f"<figure class='dr-map dr-locator' {NOT_INDEXED}>"
         f"<iframe src='{ROOT_FROM_PAGE}{LOCATOR_MAP}#{text(fragment)}' "
         f"title='{text(title)}' loading='lazy'></iframe>"
         f"{_static_locator(static)}"
-        f"<figcaption>{_where(event_id, data)}</figcaption>{control}</figure>",
+        f"<figcaption>{_where(event_id, data, lang)}</figcaption>{control}</figure>",
         indexed=False,
     )
 
@@ -187,95 +240,113 @@ def event_page(
     with_map: bool = True,
     record: RecordDates | None = None,
     static: EventStatic | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> str:
-    """The Markdown of one event's page; ``with_map`` embeds the locator map if located.
+    """The Markdown of one event's page in ``lang``; ``with_map`` embeds the locator map if
+    located.
 
     ``record`` says when the event entered the record (see :mod:`builder.record.record_dates`);
-    ``static`` is the event's static map and sharing card, when the build drew them.
+    ``static`` is the event's static map and sharing card, when the build drew them. Text
+    without a translation is shown in English, marked ``lang="en"``; quotes stay in their
+    own language.
     """
     settings = settings or SiteSettings()
     record = record or no_history().of(event_id)
     event = data.events[event_id]
     methodology = f"{ROOT_FROM_PAGE}reference/methodology/"
     facts = [
-        f"<dt>Date</dt><dd>{_when(event_id, data)}</dd>",
-        f"<dt>Status</dt><dd><span class='dr-status dr-status-{event.status}'>"
-        f"{STATUS_LABELS[event.status]}</span> "
-        f"<a class='dr-help' href='{methodology}#status'>what this means</a></dd>",
-        f"<dt>Category</dt><dd>{event.category.replace('-', ' ')}</dd>",
-        f"<dt>Where</dt><dd>{_where(event_id, data)}</dd>",
+        f"<dt>{words('event.date', lang)}</dt><dd>{_when(event_id, data, lang)}</dd>",
+        f"<dt>{words('event.status', lang)}</dt><dd><span class='dr-status "
+        f"dr-status-{event.status}'>{status_label(event.status, lang)}</span> "
+        f"<a class='dr-help' href='{methodology}#status'>{words('event.help', lang)}</a></dd>",
+        f"<dt>{words('event.category', lang)}</dt><dd>{category_words(event.category, lang)}</dd>",
+        f"<dt>{words('event.where', lang)}</dt><dd>{_where(event_id, data, lang)}</dd>",
     ]
     countries = event_countries(event, data)
     if countries:
-        names = ", ".join(text(country_name(c)) for c in countries)
-        facts.append(f"<dt>Countries</dt><dd>{names}</dd>")
+        names = ", ".join(text(country(c, lang)) for c in countries)
+        facts.append(f"<dt>{words('event.countries', lang)}</dt><dd>{names}</dd>")
     if event.actors:
-        facts.append(f"<dt>Actors</dt><dd>{actor_links(event.actors, data)}</dd>")
+        facts.append(
+            f"<dt>{words('event.actors', lang)}</dt>"
+            f"<dd>{actor_links(event.actors, data, lang=lang)}</dd>"
+        )
+    explore_rest = words("event.explore_rest", lang)
     body = [
         front_matter(
-            event.title,
-            event.summary,
+            record_title(event, "title", lang),
+            record_title(event, "summary", lang),
             card=static.card if static else None,
             card_alt=static.card_alt if static else None,
         ),
-        f'<h1 class="dr-event-title">{text(event.title)}</h1>\n\n',
+        f'<h1 class="dr-event-title">{record_text(event, "title", lang)}</h1>\n\n',
         hold('<dl class="dr-facts">' + "".join(facts) + "</dl>"),
-        _claim_block(event_id, data),
-        hold('<div class="dr-summary">' + markdown_html(event.summary) + "</div>"),
-        _locator(event_id, data, with_map, static, settings),
+        _claim_block(event_id, data, lang),
+        hold('<div class="dr-summary">' + record_markdown(event, "summary", lang) + "</div>"),
+        _locator(event_id, data, with_map, static, settings, lang),
         hold(
             f"<p class='dr-explore-link'><a href='{explore_link(ROOT_FROM_PAGE, event=event_id)}'>"
-            "Explore the record around this event</a>: on one map and timeline with every other "
-            "event, filtered and played through time as you choose.</p>",
+            f"{words('event.explore', lang)}</a>{explore_rest}</p>",
             indexed=False,
         ),
     ]
+    # Quotes stay in the language they were said or reported in (English in this record).
+    quoted_in = f" lang='{DEFAULT_LANGUAGE}'" if lang != DEFAULT_LANGUAGE else ""
     quotes = "".join(
-        f"<blockquote class='dr-quote'><p>\u201c{text(q.text)}\u201d</p>"
+        f"<blockquote class='dr-quote'{quoted_in}><p>\u201c{text(q.text)}\u201d</p>"
         f"<footer>{text(q.by)}</footer></blockquote>"
         for q in event.quotes
     )
     body.append(hold(quotes))
-    systems = _systems(event_id, data)
+    systems = _systems(event_id, data, lang)
     if systems:
-        body.append(unindexed_heading("Drone systems") + hold(systems, indexed=False))
+        body.append(unindexed_heading(words("event.systems", lang)) + hold(systems, indexed=False))
     # Sources, the pager and the edit link repeat the bibliography and other pages:
     # the search leaves the rest of the page out (see builder.html.search).
-    sources = "".join(f"<li id='source-{s}'>{source_citation(s, data)}</li>" for s in event.sources)
-    body.append(unindexed_heading("Sources"))
+    sources = "".join(
+        f"<li id='source-{s}'>{source_citation(s, data, lang=lang)}</li>" for s in event.sources
+    )
+    body.append(unindexed_heading(words("event.sources", lang)))
     body.append(hold(f'<ol class="dr-sources">{sources}</ol>', indexed=False))
-    body.append(hold(_pager(data, previous, following), indexed=False))
-    body.append(hold(f"<p class='dr-record'>{record_sentence(record)}</p>", indexed=False))
+    body.append(hold(_pager(data, previous, following, lang), indexed=False))
+    body.append(hold(f"<p class='dr-record'>{record_sentence(record, lang)}</p>", indexed=False))
     if settings.data_edit_url:
         href = text(settings.data_edit_url + f"{event_id}.yaml")
         history = settings.history_url(event_id)
         history_link = (
-            f"<a class='dr-history' href='{text(history)}' rel='noopener'>History of the file</a> · "
+            f"<a class='dr-history' href='{text(history)}' rel='noopener'>"
+            f"{words('event.history', lang)}</a> · "
             if history
             else ""
         )
         body.append(
             hold(
-                f"<p class='dr-edit'><a href='{href}' rel='noopener'>Edit this event's data file "
-                f"(data/events/{event_id}.yaml)</a> · {history_link}"
-                f"<a href='{ROOT_FROM_PAGE}contribute/'>How to edit</a></p>",
+                f"<p class='dr-edit'><a href='{href}' rel='noopener'>"
+                f"{words('event.edit', lang, id=event_id)}</a> · {history_link}"
+                f"<a href='{ROOT_FROM_PAGE}contribute/'>{words('event.how_to_edit', lang)}</a></p>",
                 indexed=False,
             )
         )
     return "".join(body)
 
 
-def _pager(data: Dataset, previous: str | None, following: str | None) -> str:
+def _pager(data: Dataset, previous: str | None, following: str | None, lang: Language) -> str:
     links = []
     if previous:
         links.append(
             f"<a class='dr-prev' rel='prev' href='../{previous}/'>"
-            f"<span>Previous event</span> {text(data.events[previous].title)}</a>"
+            f"<span>{words('event.previous', lang)}</span> "
+            f"{record_text(data.events[previous], 'title', lang)}</a>"
         )
     if following:
         links.append(
             f"<a class='dr-next' rel='next' href='../{following}/'>"
-            f"<span>Next event</span> {text(data.events[following].title)}</a>"
+            f"<span>{words('event.next', lang)}</span> "
+            f"{record_text(data.events[following], 'title', lang)}</a>"
         )
-    links.append("<a class='dr-all' href='../'>All events</a>")
-    return "<nav class='dr-pager' aria-label='Events in time'>" + "".join(links) + "</nav>"
+    links.append(f"<a class='dr-all' href='../'>{words('event.all', lang)}</a>")
+    return (
+        f"<nav class='dr-pager' aria-label='{words('event.pager', lang)}'>"
+        + "".join(links)
+        + "</nav>"
+    )

@@ -29,6 +29,7 @@ from builder.charts.facets import involved_actors
 from builder.html.held_html import hold
 from builder.html.sanitize import script_json, text
 from builder.html.search import NOT_INDEXED
+from builder.i18n import DEFAULT_LANGUAGE, Language
 from builder.maps.explore import EXPLORE_MAP_PATH
 from builder.maps.legend import Swatch, _svg
 from builder.maps.style import (
@@ -37,7 +38,14 @@ from builder.maps.style import (
     STATUS_STYLES,
     category_label,
 )
-from builder.pages.common import STATUS_LABELS, front_matter
+from builder.pages.common import (
+    category_words,
+    front_matter,
+    record_title,
+    show_date,
+    status_label,
+    words,
+)
 from builder.record import dates
 from builder.record.schema import CATEGORIES, STATUSES
 from builder.record.validate import Dataset
@@ -108,87 +116,120 @@ def _swatch(kind: str, colour: str, status: str = "reported") -> str:
     return _svg(Swatch(kind, colour, "", style["fillOpacity"], style["dashArray"]))
 
 
-def _checkbox(group: str, value: str, label: str, swatch: str, count: int) -> str:
+def _checkbox(group: str, value: str, label: str, swatch: str, count: int, lang: Language) -> str:
     return (
         f'<li><label><input type="checkbox" name="{group}" value="{text(value)}">'
         f'{swatch}<span class="dr-explore-check-label">{text(label)}</span>'
         f' <span class="dr-explore-count" data-facet="{group}" data-count="{text(value)}">'
-        f'{count}<span class="dr-explore-sr"> in the period</span></span></label></li>'
+        f'{count}<span class="dr-explore-sr">{words("explore.in_period", lang)}</span></span>'
+        "</label></li>"
     )
 
 
-def _filters(data: Dataset) -> str:
+def _category_name(category: str, lang: Language) -> str:
+    if lang == DEFAULT_LANGUAGE:
+        return category_label(category)
+    return category_words(category, lang).capitalize()
+
+
+def _status_name(status: str, lang: Language) -> str:
+    return (
+        STATUS_NAMES[status]
+        if lang == DEFAULT_LANGUAGE
+        else words(f"explore.status.{status}", lang)
+    )
+
+
+def _filters(data: Dataset, lang: Language) -> str:
     events = [ev for _, ev in data.chronological()]
     by_category: Counter[str] = Counter(ev.category for ev in events)
     by_status: Counter[str] = Counter(ev.status for ev in events)
     by_actor = Counter(a for ev in events for a in involved_actors(ev))
     categories = "".join(
-        _checkbox("category", c, category_label(c), _swatch("pin", CATEGORY_COLOURS[c]), n)
+        _checkbox(
+            "category",
+            c,
+            _category_name(c, lang),
+            _swatch("pin", CATEGORY_COLOURS[c]),
+            n,
+            lang,
+        )
         for c in CATEGORIES
         if (n := by_category[c])
     )
     statuses = "".join(
-        _checkbox("status", s, STATUS_NAMES[s], _swatch("pin", "#4d4d4d", s), n)
+        _checkbox("status", s, _status_name(s, lang), _swatch("pin", "#4d4d4d", s), n, lang)
         for s in STATUSES
         if (n := by_status[s])
     )
-    actors = sorted(by_actor, key=lambda a: data.actors[a].name if a in data.actors else a)
+
+    def name(actor_id: str) -> str:
+        actor = data.actors.get(actor_id)
+        return record_title(actor, "name", lang) if actor is not None else actor_id
+
+    actors = sorted(by_actor, key=name)
     options = "".join(
-        f'<option value="{text(a)}">'
-        f"{text(data.actors[a].name if a in data.actors else a)} ({by_actor[a]})</option>"
-        for a in actors
+        f'<option value="{text(a)}">{text(name(a))} ({by_actor[a]})</option>' for a in actors
     )
     return (
         '<div id="dr-explore-filters" class="dr-explore-filters dr-explore-panel" '
-        'role="group" aria-label="Filters">'
-        '<fieldset><legend><label for="dr-explore-actor">Actor</label></legend>'
-        '<select id="dr-explore-actor" name="actor"><option value="">Every actor</option>'
+        f'role="group" aria-label="{words("explore.filters", lang)}">'
+        f'<fieldset><legend><label for="dr-explore-actor">{words("explore.actor", lang)}'
+        "</label></legend>"
+        '<select id="dr-explore-actor" name="actor"><option value="">'
+        f"{words('explore.every_actor', lang)}</option>"
         f"{options}</select></fieldset>"
-        '<fieldset><legend>Category</legend><ul class="dr-explore-checks">'
+        f"<fieldset><legend>{words('event.category', lang)}</legend>"
+        '<ul class="dr-explore-checks">'
         f"{categories}</ul></fieldset>"
-        '<fieldset><legend>Status of the claim</legend><ul class="dr-explore-checks">'
+        f"<fieldset><legend>{words('explore.status', lang)}</legend>"
+        '<ul class="dr-explore-checks">'
         f"{statuses}</ul>"
-        '<p class="dr-explore-hint">The emptier and more dashed a mark, the weaker the claim '
-        f'(<a href="{PREFIX}reference/methodology/#status">what each status means</a>). '
-        "Numbers count the events of the period that the other filters keep; a group with "
-        "nothing ticked keeps them all.</p>"
+        f'<p class="dr-explore-hint">{words("explore.hint_weak", lang)} '
+        f'(<a href="{PREFIX}reference/methodology/#status">'
+        f"{words('explore.hint_statuses', lang)}</a>). "
+        f"{words('explore.hint_counts', lang)}</p>"
         "</fieldset></div>"
     )
 
 
-def _period() -> str:
+def _period(lang: Language) -> str:
     return (
-        '<div class="dr-explore-period" role="group" aria-label="Period">'
+        f'<div class="dr-explore-period" role="group" aria-label="{words("explore.period", lang)}">'
         '<div class="dr-explore-play">'
         '<button type="button" class="dr-explore-playbutton md-button" '
-        'data-action="play" aria-describedby="dr-explore-play-note">Play</button>'
-        '<label>Play as <select id="dr-explore-playmode">'
-        '<option value="window">a six-month window moving on</option>'
-        '<option value="grow">a growing period from the first event</option>'
+        f'data-action="play" aria-describedby="dr-explore-play-note">'
+        f"{words('explore.play', lang)}</button>"
+        f'<label>{words("explore.play_as", lang)} <select id="dr-explore-playmode">'
+        f'<option value="window">{words("explore.window", lang)}</option>'
+        f'<option value="grow">{words("explore.grow", lang)}</option>'
         "</select></label>"
-        '<label>Speed <select id="dr-explore-speed">'
-        '<option value="1200">Slow</option><option value="600" selected>Normal</option>'
-        '<option value="250">Fast</option></select></label>'
+        f'<label>{words("explore.speed", lang)} <select id="dr-explore-speed">'
+        f'<option value="1200">{words("explore.slow", lang)}</option>'
+        f'<option value="600" selected>{words("explore.normal", lang)}</option>'
+        f'<option value="250">{words("explore.fast", lang)}</option></select></label>'
         '<span id="dr-explore-play-note" class="dr-explore-hint">'
-        "A month a step; stretches with no events are skipped.</span>"
+        f"{words('explore.play_note', lang)}</span>"
         "</div>"
         '<div class="dr-explore-range">'
         '<div class="dr-explore-slider">'
         '<div class="dr-explore-track"><div class="dr-explore-fill"></div></div>'
         '<div class="dr-explore-thumb" role="slider" tabindex="0" data-thumb="from" '
-        'aria-label="Start of the period"></div>'
+        f'aria-label="{words("explore.start", lang)}"></div>'
         '<div class="dr-explore-thumb" role="slider" tabindex="0" data-thumb="to" '
-        'aria-label="End of the period"></div>'
+        f'aria-label="{words("explore.end", lang)}"></div>'
         "</div>"
         '<div class="dr-explore-dates">'
-        '<label>From <input type="date" id="dr-explore-from" name="from"></label>'
-        '<label>To <input type="date" id="dr-explore-to" name="to"></label>'
-        '<button type="button" class="dr-explore-all" data-action="all-dates">All dates</button>'
+        f'<label>{words("explore.from", lang)} <input type="date" id="dr-explore-from" name="from">'
+        "</label>"
+        f'<label>{words("explore.to", lang)} <input type="date" id="dr-explore-to" name="to"></label>'
+        '<button type="button" class="dr-explore-all" data-action="all-dates">'
+        f"{words('explore.all_dates', lang)}</button>"
         "</div></div></div>"
     )
 
 
-def _config(data: Dataset) -> str:
+def _config(data: Dataset, lang: Language) -> str:
     events = [ev for _, ev in data.chronological()]
     used_actors = sorted({a for ev in events for a in (*ev.actors, *ev.claimed_by, *ev.denied_by)})
     return script_json(
@@ -197,90 +238,92 @@ def _config(data: Dataset) -> str:
             "plotly": PREFIX + PLOTLY_JS,
             "site": PREFIX,
             "pointsLimit": POINTS_LIMIT,
-            "categories": {c: category_label(c) for c in CATEGORIES},
+            "categories": {c: _category_name(c, lang) for c in CATEGORIES},
             "colours": CATEGORY_COLOURS,
-            "statuses": STATUS_LABELS,
+            "statuses": {s: status_label(s, lang) for s in STATUSES},
             "statusOrder": list(STATUSES),
+            # The maps' precision phrases are the maps' words (builder/maps/style.py).
             "precisions": PRECISION_PHRASES,
-            "actors": {a: data.actors[a].name if a in data.actors else a for a in used_actors},
+            "actors": {
+                a: record_title(data.actors[a], "name", lang) if a in data.actors else a
+                for a in used_actors
+            },
         }
     )
 
 
-def _no_script(count: int, located: int, first: str, last: str) -> str:
+def _no_script(count: int, located: int, first: str, last: str, lang: Language) -> str:
     return (
         '<div class="dr-explore-static">'
-        f"<p>This page puts the record's {count} events on one map and one timeline "
-        "that move together: choose a period, narrow it by category, actor or how well "
-        "a claim is established, and play the years through. It needs JavaScript, "
-        "which is off or did not load.</p>"
-        "<p>The same record is here without it:</p><ul>"
-        f'<li><a href="{PREFIX}events/">All events</a>: every event from {text(first)} '
-        f"to {text(last)} in one table, each with its page and sources;</li>"
-        f'<li><a href="{PREFIX}maps/">Maps</a>: the {located} events with a known place, '
-        "with a text version of each map;</li>"
-        f'<li><a href="{PREFIX}reference/downloads/">Downloads</a>: the record as CSV '
-        "and GeoJSON.</li></ul></div>"
+        f"<p>{words('explore.noscript', lang, count=str(count))}</p>"
+        f"<p>{words('explore.noscript_list', lang)}</p><ul>"
+        f'<li><a href="{PREFIX}events/">{words("event.all", lang)}</a>: '
+        f"{words('explore.noscript_events', lang, first=text(first), last=text(last))}</li>"
+        f'<li><a href="{PREFIX}maps/">{words("explore.maps", lang)}</a>: '
+        f"{words('explore.noscript_maps', lang, located=str(located))}</li>"
+        f'<li><a href="{PREFIX}reference/downloads/">{words("explore.downloads", lang)}</a>: '
+        f"{words('explore.noscript_downloads', lang)}</li></ul></div>"
     )
 
 
-def explore_page(data: Dataset) -> str:
-    """The Markdown of the explore page."""
+def explore_page(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The Markdown of the explore page in ``lang`` (its script's own words are the script's)."""
     ordered = data.chronological()
     count = len(ordered)
     located = sum(1 for _, ev in ordered if data.coordinates(ev) is not None)
-    first = dates.display(ordered[0][1].date) if ordered else "the start"
+    first = show_date(ordered[0][1].date, lang) if ordered else words("explore.the_start", lang)
     last_event = max((ev for _, ev in ordered), key=lambda ev: dates.end(ev.end_date or ev.date))
-    last = dates.display(last_event.end_date or last_event.date) if ordered else "today"
-    head = front_matter(
-        "Explore the record",
-        "Every event of the drone race on one map and one timeline that move together: "
-        "choose a period, filter by category, actor or status, play it through, share the view.",
+    last = (
+        show_date(last_event.end_date or last_event.date, lang)
+        if ordered
+        else words("explore.today", lang)
     )
+    title = words("explore.title", lang)
+    head = front_matter(title, words("explore.description", lang))
     head = head.replace("---\n\n", "hide:\n  - navigation\n  - toc\n---\n\n", 1)
     app = (
         f'<div class="dr-explore" data-explore {NOT_INDEXED}>'
-        f'<script type="application/json" id="{CONFIG_ELEMENT_ID}">{_config(data)}</script>'
-        f"<noscript>{_no_script(count, located, first, last)}</noscript>"
+        f'<script type="application/json" id="{CONFIG_ELEMENT_ID}">{_config(data, lang)}</script>'
+        f"<noscript>{_no_script(count, located, first, last, lang)}</noscript>"
         '<div class="dr-explore-app" hidden>'
         '<div class="dr-explore-bar">'
         '<p id="dr-explore-status" class="dr-explore-status" aria-live="polite" '
         'aria-atomic="true"></p>'
         '<div class="dr-explore-actions">'
         '<button type="button" class="dr-explore-toggle" aria-expanded="false" '
-        'aria-controls="dr-explore-filters">Filters</button>'
+        f'aria-controls="dr-explore-filters">{words("explore.filters", lang)}</button>'
         '<button type="button" class="dr-explore-toggle" aria-expanded="false" '
-        'aria-controls="dr-explore-side">List</button>'
-        '<button type="button" data-action="frame">Frame the map on these events</button>'
-        '<button type="button" data-action="reset">Show everything</button>'
-        '<button type="button" data-action="copy">Copy link</button>'
+        f'aria-controls="dr-explore-side">{words("explore.list", lang)}</button>'
+        f'<button type="button" data-action="frame">{words("explore.frame", lang)}</button>'
+        f'<button type="button" data-action="reset">{words("explore.reset", lang)}</button>'
+        f'<button type="button" data-action="copy">{words("explore.copy", lang)}</button>'
         '<span class="dr-explore-copied" role="status"></span>'
         "</div></div>"
         '<div class="dr-explore-main">'
-        f"{_filters(data)}"
+        f"{_filters(data, lang)}"
         '<div class="dr-explore-map">'
         f'<iframe class="dr-explore-frame" id="dr-explore-frame" src="{PREFIX}{EXPLORE_MAP_PATH}" '
-        'title="Map of the events in view; the list beside it names the same events" '
+        f'title="{words("explore.map_title", lang)}" '
         'loading="eager"></iframe></div>'
         '<div id="dr-explore-side" class="dr-explore-side dr-explore-panel">'
         '<section class="dr-explore-card" hidden aria-labelledby="dr-explore-card-title" '
         'tabindex="-1"></section>'
         '<section class="dr-explore-list" aria-labelledby="dr-explore-list-heading">'
-        '<h2 id="dr-explore-list-heading" class="dr-explore-list-heading">Events in view</h2>'
-        '<p class="dr-explore-hint">↑ and ↓ move through the list, Enter opens an event; '
-        "← and → go to the previous or next event; Escape closes the card.</p>"
+        '<h2 id="dr-explore-list-heading" class="dr-explore-list-heading">'
+        f"{words('explore.in_view', lang)}</h2>"
+        f'<p class="dr-explore-hint">{words("explore.keys", lang)}</p>'
         '<div class="dr-explore-scroll"><ul class="dr-explore-items"></ul></div>'
         "</section></div></div>"
         '<div class="dr-explore-time">'
-        f"{_period()}"
+        f"{_period(lang)}"
         '<div class="dr-explore-timeline" id="dr-explore-timeline" aria-hidden="true"></div>'
-        '<p class="dr-explore-hint dr-explore-timeline-hint">Drag across the timeline to '
-        "choose a period; click a mark to open its event; double-click to show all dates.</p>"
+        '<p class="dr-explore-hint dr-explore-timeline-hint">'
+        f"{words('explore.timeline_hint', lang)}</p>"
         "</div></div></div>"
     )
     return (
         head
-        + "# Explore the record\n\n"
+        + f"# {title}\n\n"
         + hold(app, indexed=False)
         # The map and timeline cannot stand alone: the codes frame their standalone versions.
         + "[[embed map explore]]\n\n[[embed chart explore-timeline]]\n\n"

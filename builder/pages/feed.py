@@ -14,11 +14,11 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from builder.downloads.exports import event_url
-from builder.html.sanitize import markdown_html, text
+from builder.html.sanitize import text
+from builder.i18n import DEFAULT_LANGUAGE, Language
 from builder.images.site_images import EventStatic
-from builder.pages.common import STATUS_LABELS
+from builder.pages.common import record_markdown, record_title, show_date, status_label, words
 from builder.pages.record import record_sentence
-from builder.record import dates
 from builder.record.record_dates import RecordHistory, no_history
 from builder.record.validate import Dataset
 from builder.site_settings import SiteSettings
@@ -73,41 +73,52 @@ def events_feed(
     settings: SiteSettings,
     history: RecordHistory | None = None,
     statics: dict[str, EventStatic] | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> str:
     """The Atom XML of the latest added or changed events, the latest first; ``statics`` are
-    the events' static maps, shown in each entry where the event has one."""
+    the events' static maps, shown in each entry where the event has one.
+
+    In another language ``settings`` is that edition's (its address, its name) and the
+    entries link to its event pages; the feed says its language (``xml:lang``)."""
     statics = statics or {}
     history = history or no_history()
     ET.register_namespace("", ATOM)
     newest = newest_changes(data, history)[:MAX_ENTRIES]
     feed = ET.Element(f"{{{ATOM}}}feed")
+    if lang != DEFAULT_LANGUAGE:
+        feed.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
     _sub(feed, "id", settings.absolute(FEED_PATH))
-    _sub(feed, "title", f"{settings.site_name}: events")
-    _sub(feed, "subtitle", "New and updated events in the sourced record of the drone race.")
+    _sub(feed, "title", words("feed.title", lang, site=settings.site_name))
+    _sub(feed, "subtitle", words("feed.subtitle", lang))
     updated = history.of(newest[0]).changed if newest else history.fallback
     _sub(feed, "updated", _timestamp(updated))
     _sub(feed, "link", href=settings.absolute(FEED_PATH), rel="self", type="application/atom+xml")
     _sub(feed, "link", href=settings.absolute("events/"), rel="alternate", type="text/html")
     author = _sub(feed, "author")
-    _sub(author, "name", f"{settings.site_name} editors")
+    _sub(author, "name", words("feed.editors", lang, site=settings.site_name))
     for event_id in newest:
         event = data.events[event_id]
         record = history.of(event_id)
         entry = _sub(feed, "entry")
         url = settings.absolute(event_url(event_id))
         _sub(entry, "id", url)
-        _sub(entry, "title", event.title)
+        _sub(entry, "title", record_title(event, "title", lang))
         _sub(entry, "link", href=url, rel="alternate", type="text/html")
         _sub(entry, "published", _timestamp(record.added))
         _sub(entry, "updated", _timestamp(record.changed))
-        _sub(entry, "category", term=event.category, label=event.category.replace("-", " "))
-        status = (
-            f"<p><strong>{dates.display(event.date)}</strong> · {STATUS_LABELS[event.status]}</p>"
+        _sub(
+            entry, "category", term=event.category, label=words(f"category.{event.category}", lang)
         )
-        dated = f"<p>{record_sentence(record)}</p>"
+        status = (
+            f"<p><strong>{show_date(event.date, lang)}</strong> · "
+            f"{status_label(event.status, lang)}</p>"
+        )
+        dated = f"<p>{record_sentence(record, lang)}</p>"
         # The summary is sanitised HTML, carried as escaped text (type="html").
         content = (
-            status + markdown_html(event.summary) + _static_map(statics.get(event_id), settings)
+            status
+            + record_markdown(event, "summary", lang)
+            + _static_map(statics.get(event_id), settings)
         )
         _sub(entry, "content", content + dated, type="html")
     ET.indent(feed, space=" ")

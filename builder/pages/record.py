@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 
+from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.i18n.formats import display_day
+from builder.i18n.messages import message
 from builder.record import dates
 from builder.record.record_dates import RecordDates
 
 
-def _day(moment: dt.datetime) -> str:
-    day = moment.astimezone(dt.UTC).date().isoformat()
-    return f"<time datetime='{day}'>{dates.display(day)}</time>"
+def _day(moment: dt.datetime, lang: Language) -> str:
+    day = moment.astimezone(dt.UTC).date()
+    shown = dates.display(day.isoformat()) if lang == DEFAULT_LANGUAGE else display_day(day, lang)
+    return f"<time datetime='{day.isoformat()}'>{shown}</time>"
 
 
-def record_sentence(record: RecordDates) -> str:
-    """ "Added to the record on D Month YYYY[, last changed on D Month YYYY]." as HTML."""
+def record_sentence(record: RecordDates, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """ "Added to the record on D Month YYYY[, last changed on D Month YYYY]." as HTML, in
+    ``lang``."""
     if record.approximate:
-        return (
-            f"Added to the record around {_day(record.added)} (approximate: this copy "
-            "was built without the history of the event's file)."
-        )
+        return message("record.approximate", lang).format(added=_day(record.added, lang))
     if record.changed_later:
-        return (
-            f"Added to the record on {_day(record.added)}, last changed on {_day(record.changed)}."
+        return message("record.changed", lang).format(
+            added=_day(record.added, lang), changed=_day(record.changed, lang)
         )
-    return f"Added to the record on {_day(record.added)}."
+    return message("record.added", lang).format(added=_day(record.added, lang))

@@ -18,10 +18,12 @@ import datetime as dt
 import re
 
 from builder.html.sanitize import text
+from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.i18n.localize import localized
 from builder.maps.areas import Geography
 from builder.maps.story import STORY_MAP_PATH, StepView, step_views
 from builder.maps.story_figure import FIGURE_HEIGHT, STORY_FIGURE_PATH, WIDTH
-from builder.pages.common import front_matter
+from builder.pages.common import front_matter, record_text, record_title, show_date, words
 from builder.pages.explore import explore_link
 from builder.record import dates
 from builder.record.schema import StoryStep
@@ -76,11 +78,13 @@ def strip_position(day: dt.date) -> float:
     return round(min(1.0, max(0.0, share)), 4)
 
 
-def when(view: StepView) -> str:
+def when(view: StepView, lang: Language = DEFAULT_LANGUAGE) -> str:
     """The step's dates as readers see them: one date, or the first to the last."""
     if view.start == view.end:
-        return dates.display(view.start)
-    return f"{dates.display(view.start)} to {dates.display(view.end)}"
+        return show_date(view.start, lang)
+    return words(
+        "date.range", lang, start=show_date(view.start, lang), end=show_date(view.end, lang)
+    )
 
 
 def step_explore_link(view: StepView) -> str:
@@ -90,24 +94,44 @@ def step_explore_link(view: StepView) -> str:
     )
 
 
-def _step(step: StoryStep, view: StepView, data: Dataset) -> str:
+def _step_text(step: StoryStep, lang: Language) -> str:
+    found = localized(step, "text", lang)
+    if found is None:
+        return ""
+    if found.lang == lang:
+        return step_markdown(found.text)
+    # No translation yet: the English text, marked as such (its footnotes still work).
+    note = words("text.untranslated", lang)
+    return (
+        f'<p class="dr-untranslated-note">{text(note)}</p>\n\n'
+        f'<div lang="{found.lang}" markdown="block">\n\n{step_markdown(found.text)}\n\n</div>'
+    )
+
+
+def _step(step: StoryStep, view: StepView, data: Dataset, lang: Language) -> str:
     links = "".join(
-        f'<li><a href="{PREFIX}events/{event_id}/">{text(data.events[event_id].title)}</a> '
-        f'<span class="dr-story-event-date">({dates.display(data.events[event_id].date)})</span>'
+        f'<li><a href="{PREFIX}events/{event_id}/">'
+        f"{record_text(data.events[event_id], 'title', lang)}</a> "
+        f'<span class="dr-story-event-date">({show_date(data.events[event_id].date, lang)})</span>'
         "</li>"
         for event_id in step.events
     )
-    heading = f'<h2 class="dr-story-title">{text(step.title)}</h2>\n\n' if step.title else ""
+    heading = (
+        f'<h2 class="dr-story-title">{record_text(step, "title", lang)}</h2>\n\n'
+        if step.title
+        else ""
+    )
     return (
         f'<section class="dr-story-step" id="{step.id}" data-story-step="{step.id}" '
         f'data-events="{" ".join(step.events)}" '
         f'data-from="{strip_position(dates.start(view.start))}" '
         f'data-to="{strip_position(dates.end(view.end))}" '
         f'data-explore="{text(step_explore_link(view))}" tabindex="-1" markdown="block">\n\n'
-        f'<p class="dr-story-when"><time datetime="{view.start}">{text(when(view))}</time></p>\n\n'
+        f'<p class="dr-story-when"><time datetime="{view.start}">{text(when(view, lang))}</time>'
+        "</p>\n\n"
         f"{heading}"
-        f"{step_markdown(step.text)}\n\n"
-        f'<p class="dr-story-events-label">The events in this step:</p>\n\n'
+        f"{_step_text(step, lang)}\n\n"
+        f'<p class="dr-story-events-label">{words("story.events_label", lang)}</p>\n\n'
         f'<ul class="dr-story-events">{links}</ul>\n\n'
         "</section>\n\n"
     )
@@ -125,45 +149,46 @@ def _time_strip() -> str:
     )
 
 
-def story_page(data: Dataset, geography: Geography) -> str:
-    """The Markdown of the story page."""
+def story_page(data: Dataset, geography: Geography, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """The Markdown of the story page in ``lang``."""
     story = data.story
     head = front_matter(
-        story.title if story else "The story",
-        "The drone race in Central Asia told step by step, with a map that follows the "
-        "reader to each step's events and links to every source.",
+        record_title(story, "title", lang) if story else words("story.title", lang),
+        words("story.description", lang),
     )
     # Full width: the map needs the room the sidebars would take.
     head = head.replace("---\n\n", "hide:\n  - navigation\n  - toc\n---\n\n", 1)
     if story is None:
-        return head + "# The story\n\nThe story has no steps yet: see `data/story.yaml`.\n"
+        return head + f"# {words('story.title', lang)}\n\n{words('story.empty', lang)}\n"
     views = {view.id: view for view in step_views(data, geography)}
-    steps = "".join(_step(step, views[step.id], data) for step in story.steps)
-    intro = f'<p class="dr-story-intro">{text(story.intro)}</p>\n\n' if story.intro else ""
+    steps = "".join(_step(step, views[step.id], data, lang) for step in story.steps)
+    intro = (
+        f'<p class="dr-story-intro">{record_text(story, "intro", lang)}</p>\n\n'
+        if story.intro
+        else ""
+    )
+    maps_link = f'<a href="{PREFIX}maps/">{words("story.maps_page", lang)}</a>'
     figure = (
         f'<noscript><figure class="dr-story-static"><img src="{PREFIX}{STORY_FIGURE_PATH}" '
-        'alt="Map of the region: Iran, Afghanistan and the five Central Asian republics, '
-        "with the places of the story's events, the Afghanistan–Tajikistan border and the "
-        "drone's range ring around Dushanbe\" "
+        f'alt="{text(words("story.figure_alt", lang))}" '
         f'width="{WIDTH}" height="{FIGURE_HEIGHT}">'
-        "<figcaption>The places of the story. The live map that follows each step needs "
-        f'JavaScript; the <a href="{PREFIX}maps/">maps page</a> lists every map with a text '
-        "version.</figcaption></figure></noscript>"
+        f"<figcaption>{words('story.figure_caption', lang, maps=maps_link)}"
+        "</figcaption></figure></noscript>"
     )
     stage = (
         '<div class="dr-story-stage">'
         f'<div class="dr-story-map" id="dr-story-map" data-map-src="{PREFIX}{STORY_MAP_PATH}" '
-        'data-map-title="Story map: it moves to the events of the step you are reading">'
+        f'data-map-title="{text(words("story.map_title", lang))}">'
         f"{figure}"
         '<div class="dr-story-controls">'
         # story.js points it at the step being read and shows it.
         f'<a class="dr-story-explore md-button" href="{PREFIX}explore/" hidden>'
-        "Explore the map</a></div></div>"
+        f"{words('story.explore', lang)}</a></div></div>"
         f"{_time_strip()}</div>"
     )
     return (
         head
-        + f"# {text(story.title)}\n\n"
+        + f"# {record_text(story, 'title', lang)}\n\n"
         + intro
         + '<div class="dr-story" data-story markdown="block">\n\n'
         + stage

@@ -507,9 +507,19 @@
           categoryarray: categoryOrder().map(function (c) { return config.categories[c]; }).reverse(),
           showticklabels: !narrow, gridcolor: "rgba(128,128,128,0.15)" },
       shapes: periodShapes(),
+      // A phone has no room for names beside the rows: each row's name sits just above it.
+      annotations: narrow && !countsMode ? rowNames(colour) : [],
       selections: [],
       showlegend: false,
     };
+  }
+
+  function rowNames(colour) {
+    return categoryOrder().map(function (c) {
+      return { xref: "paper", x: 0, yref: "y", y: config.categories[c], text: config.categories[c],
+        showarrow: false, xanchor: "left", yanchor: "bottom", yshift: 4,
+        font: { size: 9, color: colour } };
+    });
   }
 
   var plotConfig = { displayModeBar: false, responsive: true, scrollZoom: false, doubleClick: false };

@@ -24,6 +24,35 @@
   var proto = window.XMLHttpRequest && XMLHttpRequest.prototype;
   if (!proto || !window.WeakMap || !window.URL) { return; }
 
+  /* Material takes every <link rel="alternate"> for another language's site and asks
+   * for the sitemap.xml beside its address, to find the same page there. Our hreflang
+   * links name each page's own twin (builder/i18n/editions.py), beside which there is
+   * no sitemap (a 404 per link and page), and the language switch is a plain link: so
+   * no sitemap but this edition's own (instant navigation's) is ever asked for. This
+   * stays in place after the holds below lift. */
+  var ownSitemap = null;
+  try {
+    var settings = JSON.parse(document.getElementById("__config").textContent);
+    ownSitemap = new URL("sitemap.xml", new URL(settings.base, location.href)).pathname;
+  } catch (error) {
+    ownSitemap = null;
+  }
+  if (ownSitemap && window.WeakSet) {
+    var neverSent = new WeakSet();
+    var openOnce = proto.open;
+    var sendOnce = proto.send;
+    proto.open = function (method, url) {
+      neverSent.delete(this);
+      var path = "";
+      try { path = new URL(String(url), document.baseURI).pathname; } catch (error) { path = ""; }
+      if (/(^|\/)sitemap\.xml$/.test(path) && path !== ownSitemap) { neverSent.add(this); }
+      return openOnce.apply(this, arguments);
+    };
+    proto.send = function () {
+      return neverSent.has(this) ? undefined : sendOnce.apply(this, arguments);
+    };
+  }
+
   var open = proto.open;
   var send = proto.send;
   var abort = proto.abort;
