@@ -292,7 +292,8 @@ def test_every_map_and_chart_of_the_built_site_offers_an_embed_code(built_site: 
                 problems.append(f"{path}: embed code frames {src}, not in the site")
             if not title or not 300 <= int(height) <= 900:
                 problems.append(f"{path}: embed code title {title!r}, height {height}")
-            if tuple(map(html.unescape, credit.groups())) != (SITE_URL + path, CONFIG["site_name"]):
+            name = RU_SITE_NAME if path.startswith("ru/") else CONFIG["site_name"]
+            if tuple(map(html.unescape, credit.groups())) != (SITE_URL + path, name):
                 problems.append(f"{path}: credit {credit.groups()}")
     assert not problems, "\n".join(problems[:20])
     # The pages that lay their maps out themselves are among those found.
