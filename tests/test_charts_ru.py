@@ -168,6 +168,6 @@ def test_russian_chart_texts_summarise_in_russian(data) -> None:
 
 
 def test_every_charts_english_caption_is_its_message() -> None:
-    for key, embed in charts.EMBEDS.items():
+    for key, embed in {**charts.EMBEDS, **charts.VIEWS}.items():
         assert MESSAGES[f"chart.embed.{embed.name}.title"]["en"] == embed.title, key
         assert MESSAGES[f"chart.embed.{embed.name}.description"]["en"] == embed.description, key

@@ -295,7 +295,7 @@ def test_russian_text_versions_have_no_english_interface_phrase(data) -> None:
 
 def test_every_embeds_english_caption_is_its_message(data) -> None:
     # The Russian captions are messages; their English must be the caption the site shows.
-    for key, embed in maps.EMBEDS.items():
+    for key, embed in {**maps.EMBEDS, **maps.VIEWS}.items():
         assert MESSAGES[f"map.embed.{embed.name}.title"]["en"] == embed.title, key
         assert MESSAGES[f"map.embed.{embed.name}.description"]["en"] == embed.description, key
 

@@ -11,15 +11,16 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 from conftest import TEST_SITE_URL
 from PIL import Image
-from site_html import Node, page
+from site_html import Node, page, parse
 
-from builder.html.embeds import PLOTLY_JS
+from builder.html import embeds
+from builder.html.embeds import PLOTLY_JS, Publication
 from builder.record.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +44,8 @@ def _pages(site: Path) -> list[str]:
     return sorted(
         p.parent.relative_to(site).as_posix() + "/"
         for p in site.rglob("index.html")
-        if not p.relative_to(site).as_posix().startswith(("assets/", "maps/", "embed/"))
+        # maps/index.html is the maps page; the map documents beside it are not index.html.
+        if not p.relative_to(site).as_posix().startswith(("assets/", "embed/"))
     )
 
 
@@ -232,6 +234,91 @@ def test_every_map_and_chart_offers_an_embed_code(built_site: Path, path: str, k
     assert seen == kinds
 
 
+def _views(tree: Node, path: str) -> list[Node]:
+    """Every map or chart a built page shows, found by what draws it: a frame showing a map
+    or chart document of the site, an element a script puts a map document in
+    (``data-map-src``), a chart container ``charts.js`` fills (``data-figure``)."""
+    found = []
+    for node in tree.iter():
+        src = node.attrs.get("src", "") if node.tag == "iframe" else ""
+        shown = urlsplit(urljoin(SITE_URL + path, src)).path.lstrip("/")
+        framed = bool(src) and shown.startswith(("maps/", "embed/"))
+        if framed or "data-map-src" in node.attrs or "data-figure" in node.attrs:
+            found.append(node)
+    return found
+
+
+def _offered(view: Node, controls: list[Node]) -> bool:
+    """Whether an "Embed" control offers ``view``: one in the view's own figure, or one that
+    names the view (or the element holding it) by id."""
+    figure = next((n for n in (view, *view.ancestors()) if n.tag == "figure"), None)
+    if figure is not None and figure.find("details", class_="dr-embed-code") is not None:
+        return True
+    ids = {n.attrs["id"] for n in (view, *view.ancestors()) if n.attrs.get("id")}
+    return any(c.attrs.get("data-embed-for") in ids for c in controls)
+
+
+def test_every_map_and_chart_of_the_built_site_offers_an_embed_code(built_site: Path) -> None:
+    """Each page's maps and charts, found in the built pages, each with its "Embed" control;
+    every control's code frames a document of the site and credits the page."""
+    with_views = set()
+    problems = []
+    for path in _pages(built_site):
+        path = path.removeprefix("./")
+        tree = page(built_site, path)
+        controls = tree.find_all("details", class_="dr-embed-code")
+        views = _views(tree, path)
+        if views:
+            with_views.add(path)
+        for view in views:
+            if not _offered(view, controls):
+                problems.append(f"{path}: <{view.tag} {view.attrs}> has no Embed control")
+        ids = {n.attrs["id"] for n in tree.iter() if n.attrs.get("id")}
+        for control in controls:
+            named = control.attrs.get("data-embed-for")
+            if named is not None and named not in ids:
+                problems.append(f"{path}: a control offers #{named}, which is not on the page")
+            # The code as a reader copies it (the parser has decoded the page's escaping).
+            code = control.find("code").text()
+            frame = re.search(
+                r'<iframe src="([^"]+)" title="([^"]+)" width="100%" height="(\d+)"', code
+            )
+            credit = re.search(r'<a href="([^"]+)">([^<]+)</a>', code)
+            if not frame or not credit:
+                problems.append(f"{path}: embed code {code!r}")
+                continue
+            src, title, height = (html.unescape(group) for group in frame.groups())
+            if not _local(built_site, src.split("#")[0]).is_file():
+                problems.append(f"{path}: embed code frames {src}, not in the site")
+            if not title or not 300 <= int(height) <= 900:
+                problems.append(f"{path}: embed code title {title!r}, height {height}")
+            name = RU_SITE_NAME if path.startswith("ru/") else CONFIG["site_name"]
+            if tuple(map(html.unescape, credit.groups())) != (SITE_URL + path, name):
+                problems.append(f"{path}: credit {credit.groups()}")
+    assert not problems, "\n".join(problems[:20])
+    # The pages that lay their maps out themselves are among those found.
+    assert {"", "story/", "explore/", "maps/", "timeline/"} <= with_views, sorted(with_views)[:10]
+
+
+def test_a_view_that_cannot_stand_alone_says_what_its_code_frames(built_site: Path) -> None:
+    """The explore page's map and timeline are driven by the page: their codes frame the
+    standalone regional map and timeline chart, and their titles say so."""
+    tree = page(built_site, "explore/")
+    codes = {
+        control.attrs["data-embed-for"]: control.find("code").text()
+        for control in tree.find_all("details", class_="dr-embed-code")
+    }
+    assert set(codes) == {"dr-explore-frame", "dr-explore-timeline"}
+    framed = {
+        key: re.search(r'<iframe src="([^"]+)" title="([^"]+)"', code).groups()
+        for key, code in codes.items()
+    }
+    assert framed["dr-explore-frame"][0] == SITE_URL + "maps/regional.html"
+    assert framed["dr-explore-timeline"][0] == SITE_URL + "embed/timeline.html"
+    for _, title in framed.values():
+        assert "explore page" in html.unescape(title), title
+
+
 def test_a_chart_document_stands_alone_and_opens_links_on_our_site(built_site: Path) -> None:
     for name in ("timeline", "inventory", "trade"):
         tree = page(built_site, f"embed/{name}.html")
@@ -278,3 +365,17 @@ def test_an_event_pages_embed_code_places_its_own_locator(built_site: Path) -> N
     (code,) = _snippets(tree)
     src = re.search(r'<iframe src="([^"]+)"', code).group(1)
     assert html.unescape(src) == SITE_URL + html.unescape(frame.attrs["src"]).removeprefix("../../")
+
+
+def test_an_embed_code_keeps_a_hostile_title_inside_its_attribute() -> None:
+    """The code readers copy names the view in a ``title``: an editor's quote marks, angle
+    brackets and ampersands stay inside it, an apostrophe reads as one."""
+    title = 'Map: where “Kyrgyzstan\'s chief shows a drone as "ours"” <script>x</script> & co'
+    where = Publication(SITE_URL, "Site", SITE_URL + "events/x/")
+    code = embeds.snippet("map", SITE_URL + "maps/locator.html#x&lat=1", title, 320, where)
+    parsed = parse(code)
+    (frame,) = parsed.find_all("iframe")
+    assert frame.attrs["title"] == title
+    assert frame.attrs["src"] == SITE_URL + "maps/locator.html#x&lat=1"
+    assert not parsed.find_all("script")
+    assert "Kyrgyzstan's" in code

@@ -128,6 +128,42 @@ def test_a_long_title_shrinks_and_wraps_within_the_panel() -> None:
     assert lines[-1].endswith("…")
 
 
+def test_a_title_joined_by_an_en_dash_breaks_after_the_dash_at_the_largest_size() -> None:
+    """ "Afghanistan–Tajikistan" is one word to a space-only wrap: too wide for the panel at
+    every size but the smallest. After the dash it breaks, and keeps the largest size."""
+    font, lines = cards._title_lines("Afghanistan–Tajikistan border", NODE_MODULES)
+    assert font.fonts[0][1].size == cards.TITLE_SIZES[0]
+    assert lines[0] == "Afghanistan–"
+    assert " ".join(lines).replace("– ", "–") == "Afghanistan–Tajikistan border"
+
+
+def test_a_page_card_takes_its_title_from_the_heading_not_a_front_matter_comment() -> None:
+    markdown = (
+        "---\ntitle: Maps\n# A note for editors, not a heading\nhide:\n  - toc\n---\n\n"
+        "# The maps\n\nText.\n"
+    )
+    assert site_images.page_title(markdown) == "The maps"
+    assert site_images.page_title("---\ntitle: Only here\n# a comment\n---\n\nText.\n") == (
+        "Only here"
+    )
+
+
+def test_a_pin_alone_on_a_place_card_is_named_with_its_country() -> None:
+    """A town's card can frame no country's name (Tehran's: a dot by the Caspian); the pin is
+    named beside it, in the labels' ink, to the right of the pin."""
+    spec = cards.place_spec("tehran", DATA, GEOGRAPHY)
+    labels = [layer for layer in spec.layers if layer.factory == "labels"]
+    assert [item["heading"] for layer in labels for item in layer.data["items"]] == ["Tehran, Iran"]
+    image = cards.place_image("tehran", DATA, GEOGRAPHY, NODE_MODULES)
+    frame = static_map.Frame.fit(spec.bounds, *cards.MAP_SIZE, max_zoom=spec.max_zoom)
+    x, y = frame.xy(DATA.places["tehran"].lat, DATA.places["tehran"].lon)
+    beside = image.crop((round(x) + 12, round(y) - 8, round(x) + 80, round(y) + 8))
+    darkest = beside.convert("L").getextrema()[0]
+    assert darkest < 120  # text, darker than any land or water of the basemap
+    left = image.crop((round(x) - 80, round(y) - 8, round(x) - 12, round(y) + 8))
+    assert left.convert("L").getextrema()[0] > darkest
+
+
 def test_place_images_are_drawn_once_per_place_and_shared_by_its_events() -> None:
     made = site_images.render_images(
         DATA, GEOGRAPHY, maps.specs(DATA), NODE_MODULES, "Drone Race in Central Asia"

@@ -28,6 +28,7 @@ __all__ = [
     "CATEGORY_COLOURS",
     "CHARTS_DIR",
     "EMBEDS",
+    "VIEWS",
     "embeds_for",
     "localized_embed",
     "render_all",
@@ -78,17 +79,38 @@ def _alternatives(data: Dataset, lang: Language = "en") -> dict[str, Alternative
     }
 
 
+VIEWS: dict[str, Embed] = {
+    "chart:explore-timeline": Embed(
+        "chart",
+        "explore-timeline",
+        "Timeline of every event, by theme or by country (the record's timeline chart; the "
+        "explore page's timeline needs that page's map and filters, so this one stands in "
+        "for it)",
+        "The explore page's timeline, embedded as the timeline chart of every event.",
+        height=520,
+        shows="timeline",
+        beside="dr-explore-timeline",
+    ),
+}
+"""Charts that pages lay out themselves and offer with ``[[embed chart NAME]]``: the explore
+page's timeline, which embeds as the timeline chart."""
+
+
 def embeds_for(data: Dataset, lang: Language = "en") -> dict[str, Embed]:
-    """The charts' embeds with their key, summary and data table for this dataset, in ``lang``.
+    """The charts' embeds with their key, summary and data table for this dataset, and the
+    views, in ``lang``.
 
     In another language than English, each embed's title and description are its
     ``chart.embed.<name>.title`` and ``.description`` messages.
     """
     return {
-        key: replace(
-            localized_embed(EMBEDS[key], lang), alternative=partial(alt.html, EMBEDS[key].name)
-        )
-        for key, alt in _alternatives(data, lang).items()
+        **{
+            key: replace(
+                localized_embed(EMBEDS[key], lang), alternative=partial(alt.html, EMBEDS[key].name)
+            )
+            for key, alt in _alternatives(data, lang).items()
+        },
+        **{key: localized_embed(view, lang) for key, view in VIEWS.items()},
     }
 
 

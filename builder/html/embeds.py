@@ -2,11 +2,15 @@
 
 A chapter writes ``[[map regional]]`` or ``[[chart timeline]]`` on a line of
 its own; the hook hands the page's Markdown to :func:`expand`, which swaps
-each directive for the embed's HTML with links relative to that page.
+each directive for the embed's HTML with links relative to that page. A page
+that lays out a map or chart itself (the home page's opening map, the story's
+sticky map, the explore page's map and timeline) writes ``[[embed map NAME]]``
+beside it instead: only the "Embed" control, the same one every figure has.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,8 +18,9 @@ from dataclasses import dataclass, field
 from builder.html.held_html import hold
 from builder.html.sanitize import text
 
-DIRECTIVE = re.compile(r"^\[\[(map|chart) ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
-"""A directive line: ``[[map NAME]]`` or ``[[chart NAME]]``."""
+DIRECTIVE = re.compile(r"^\[\[(embed )?(map|chart) ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
+"""A directive line: ``[[map NAME]]`` or ``[[chart NAME]]`` (the figure), or
+``[[embed map NAME]]`` or ``[[embed chart NAME]]`` (its "Embed" control alone)."""
 
 PLOTLY_JS = "assets/vendor/plotly/plotly-basic.min.js"
 """Site-relative path of the one plotly.js bundle every chart uses."""
@@ -91,12 +96,19 @@ class Embed:
     """Renders the text version placed with a map or chart, given the page's prefix to the root."""
     static: StaticMap | None = None
     """The map's static image, when the build drew one."""
+    shows: str | None = None
+    """The standalone map or chart whose document the embed code places, when this view
+    cannot stand on its own (the explore page's map is driven by the page); its title
+    then says what the framed document shows instead."""
+    beside: str | None = None
+    """Id of the element on its page that shows this view, when the page lays the view out
+    itself and its "Embed" control stands apart from it rather than in the same figure."""
 
     @property
     def document(self) -> str:
         """Site path of the document an ``iframe`` shows: the map, or the chart's own page."""
         folder = "maps" if self.kind == "map" else CHART_DOCUMENTS
-        return f"{folder}/{self.name}.html"
+        return f"{folder}/{self.shows or self.name}.html"
 
 
 class UnknownEmbed(ValueError):
@@ -124,14 +136,21 @@ def static_image(image: StaticMap, prefix: str) -> str:
     )
 
 
+def _attribute(value: str) -> str:
+    """``value`` for a double-quoted attribute of code readers copy: ``&``, ``<``, ``>`` and
+    ``"`` escaped, an apostrophe left as it is (it cannot end the value, and "the drone&#x27;s"
+    in the code put readers off)."""
+    return html.escape(value, quote=False).replace('"', "&quot;")
+
+
 def snippet(kind: str, src: str, title: str, height: int, where: Publication) -> str:
     """The ``<iframe>`` code that places the document at absolute ``src``, with a credit line
     that links back to the page it was copied from."""
     return (
-        f'<iframe src="{text(src)}" title="{text(title)}" width="100%" height="{height}" '
-        f'style="border:0;max-width:100%" loading="lazy"></iframe>\n'
+        f'<iframe src="{_attribute(src)}" title="{_attribute(title)}" width="100%" '
+        f'height="{height}" style="border:0;max-width:100%" loading="lazy"></iframe>\n'
         f'<p style="font-size:small">{where.words.credit_kind[kind]}: '
-        f'<a href="{text(where.page_url)}">{text(where.site_name)}</a>, {CREDIT}</p>'
+        f'<a href="{_attribute(where.page_url)}">{text(where.site_name)}</a>, {CREDIT}</p>'
     )
 
 
@@ -141,13 +160,17 @@ def embed_code(embed: Embed, where: Publication) -> str:
     return snippet(embed.kind, where.site_url + embed.document, embed.title, height, where)
 
 
-def code_control(kind: str, code: str, words: EmbedWords | None = None) -> str:
+def code_control(
+    kind: str, code: str, words: EmbedWords | None = None, beside: str | None = None
+) -> str:
     """The "Embed" control: a disclosure holding the copyable ``code`` (Material adds the
-    copy button to its code block)."""
+    copy button to its code block); ``beside`` names the id of the view it offers, when the
+    control is not in that view's figure."""
     words = words or EmbedWords()
     name = words.kind[kind]
+    offers = f' data-embed-for="{text(beside)}"' if beside else ""
     return (
-        f'<details class="dr-embed-code"><summary>{text(words.summary.format(kind=name))}'
+        f'<details class="dr-embed-code"{offers}><summary>{text(words.summary.format(kind=name))}'
         f"</summary><p>{text(words.help.format(kind=name))}</p>"
         f"<pre><code>{text(code)}</code></pre></details>"
     )
@@ -158,7 +181,7 @@ def embed_control(embed: Embed, where: Publication | None) -> str:
     button to its code block); nothing when the page's address is unknown."""
     if where is None:
         return ""
-    return code_control(embed.kind, embed_code(embed, where), where.words)
+    return code_control(embed.kind, embed_code(embed, where), where.words, embed.beside)
 
 
 def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:
@@ -166,12 +189,13 @@ def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str
     image for readers without JavaScript and print, and its embed control."""
     return (
         f'<figure class="dr-map">'
-        f'<iframe src="{prefix}maps/{embed.name}.html" title="{text(embed.title)}" '
+        f'<iframe src="{prefix}{embed.document}" title="{text(embed.title)}" '
         f'loading="lazy" style="height:{embed.height}px"></iframe>'
         f"{static_image(embed.static, prefix) if embed.static else ''}"
-        f"<figcaption>{text(embed.description)} "
-        f'<a href="{prefix}maps/{embed.name}.html">'
-        f"{text((where.words if where else EmbedWords()).full_screen)}</a>.</figcaption>"
+        f"<figcaption>{text(embed.description)}"
+        # One span, so print can drop the link and its full stop together.
+        f'<span class="dr-map-open"> <a href="{prefix}{embed.document}">'
+        f"{text((where.words if where else EmbedWords()).full_screen)}</a>.</span></figcaption>"
         f"{embed_control(embed, where)}"
         f"{embed.alternative(prefix) if embed.alternative else ''}"
         f"</figure>"
@@ -214,11 +238,14 @@ def expand(
         return markdown  # most pages (every event's) have none: skip the scan
 
     def replace(match: re.Match[str]) -> str:
-        kind, name = match.groups()
+        control_only, kind, name = match.groups()
         embed = embeds.get(f"{kind}:{name}")
         if embed is None:
             known = ", ".join(sorted(embeds))
             raise UnknownEmbed(f"[[{kind} {name}]] is not a known embed (known: {known})")
+        if control_only:
+            # Beside a map or chart the page lays out itself; not for the search to index.
+            return hold(embed_control(embed, where), indexed=False)
         html = (map_html if kind == "map" else chart_html)(embed, prefix, where)
         # Finished HTML: held away from Markdown (builder.html.held_html), back before the search.
         skip = skip_link(embed, where.words if where else None)

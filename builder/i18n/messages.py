@@ -611,6 +611,38 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ru": "Сплошной столбец — объявленная цель по сообщениям; заштрихованный — наш расчёт по "
         "цифрам статьи, а не опубликованное значение.",
     },
+    "map.embed.story-opening.title": {
+        "en": "Map: the Ababil-2 factory in Dushanbe, the drone's reported 200 km range and the Afghanistan–Tajikistan border",
+        "ru": "Карта: завод «Абабиль-2» в Душанбе, заявленная дальность беспилотника 200 км и афгано-таджикская граница",
+    },
+    "map.embed.story-opening.description": {
+        "en": "Where the story opens: the factory, a ring at the drone's reported range and the border with Afghanistan.",
+        "ru": "С чего начинается история: завод, круг на заявленной дальности беспилотника и граница с Афганистаном.",
+    },
+    "map.embed.story.title": {
+        "en": "Map: the drone race in Central Asia, every step of the story on one map (shown on its own it opens at the first step; on our story page it follows the text)",
+        "ru": "Карта: гонка дронов в Центральной Азии, все шаги истории на одной карте (отдельно она открывается на первом шаге; на нашей странице истории следует за текстом)",
+    },
+    "map.embed.story.description": {
+        "en": "The story's map, which the story page moves from step to step.",
+        "ru": "Карта истории, которую страница истории переводит от шага к шагу.",
+    },
+    "map.embed.explore.title": {
+        "en": "Map of the regional drone race: every located event (the record's regional map; the explore page's map needs that page's timeline and filters, so this one stands in for it)",
+        "ru": "Карта региональной гонки дронов: все события с известным местом (региональная карта хроники; карте страницы «Исследовать хронику» нужны шкала времени и фильтры этой страницы, поэтому её заменяет эта)",
+    },
+    "map.embed.explore.description": {
+        "en": "The explore page's map, embedded as the regional map of every located event.",
+        "ru": "Карта страницы «Исследовать хронику», встраиваемая как региональная карта всех событий с известным местом.",
+    },
+    "chart.embed.explore-timeline.title": {
+        "en": "Timeline of every event, by theme or by country (the record's timeline chart; the explore page's timeline needs that page's map and filters, so this one stands in for it)",
+        "ru": "Хронология всех событий по темам или по странам (график хронологии; шкале страницы «Исследовать хронику» нужны карта и фильтры этой страницы, поэтому её заменяет этот график)",
+    },
+    "chart.embed.explore-timeline.description": {
+        "en": "The explore page's timeline, embedded as the timeline chart of every event.",
+        "ru": "Шкала времени страницы «Исследовать хронику», встраиваемая как график хронологии всех событий.",
+    },
     # The maps' text versions (builder/maps/*.text_version).
     "map.text.date": {"en": "Date", "ru": "Дата"},
     "map.text.event": {"en": "Event", "ru": "Событие"},

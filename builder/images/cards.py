@@ -20,6 +20,7 @@ from builder.images.static_map import Frame, png, render_spec, shape_of
 from builder.maps.areas import Geography, has_shape, shape_points
 from builder.maps.document import LayerSpec, MapSpec
 from builder.maps.features import bounds, collection
+from builder.record.countries import country_name
 from builder.record.validate import Dataset
 
 CARD_SIZE = (1200, 630)
@@ -60,13 +61,26 @@ def card_path(kind: str, slug: str) -> str:
     return f"{CARD_DIR}/{kind}/{slug}.png"
 
 
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """The title's words, each with what joins it to the one before: a space, or nothing
+    after an en dash, where a line may also break ("Afghanistan–" / "Tajikistan border")."""
+    pieces: list[tuple[str, str]] = []
+    for word in text.split():
+        parts = word.split("–")
+        for i, part in enumerate(parts):
+            piece = part + ("–" if i < len(parts) - 1 else "")
+            if piece:
+                pieces.append((" " if i == 0 else "", piece))
+    return pieces
+
+
 def _wrap(text: str, font: FontFamily, width: float) -> list[str]:
     lines: list[str] = []
-    for word in text.split():
-        if lines and font.length(f"{lines[-1]} {word}") <= width:
-            lines[-1] = f"{lines[-1]} {word}"
+    for joint, piece in _pieces(text):
+        if lines and font.length(f"{lines[-1]}{joint}{piece}") <= width:
+            lines[-1] = f"{lines[-1]}{joint}{piece}"
         else:
-            lines.append(word)
+            lines.append(piece)
     return lines
 
 
@@ -149,6 +163,12 @@ def place_spec(place_id: str, data: Dataset, geography: Geography) -> MapSpec:
     }
     if shape is None:
         layers.append(LayerSpec("events", place.name, collection([pin])))
+        # A pin alone can sit where no country's name is in the frame (Tehran's card showed
+        # a dot by the Caspian and nothing else): name the place and its country beside it.
+        country = country_name(place.country)
+        heading = place.name if country in place.name else f"{place.name}, {country}"
+        item = {"lat": place.lat, "lon": place.lon, "heading": heading}
+        layers.append(LayerSpec("labels", f"{place.name} named", {"items": [item]}))
     return MapSpec(
         title=f"Map: {place.name}",
         center=(place.lat, place.lon),

@@ -175,15 +175,20 @@ def page_card(
 
 _MAP_DIRECTIVE = re.compile(r"^\[\[map ([a-z0-9-]+)\]\]\s*$", re.MULTILINE)
 _HEADING = re.compile(r"^# +(.+?)\s*(?:\{[^}]*\})?\s*$", re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A---\n(?:.*\n)*?---\n")
 _FRONT_TITLE = re.compile(r"\A---\n(?:.*\n)*?title:\s*[\"']?(.+?)[\"']?\s*\n(?:.*\n)*?---\n")
 
 
 def page_title(markdown: str) -> str | None:
-    """A page's title as its reader sees it: its first ``#`` heading, else its front matter's."""
-    heading = _HEADING.search(markdown)
+    """A page's title as its reader sees it: its first ``#`` heading, else its front matter's.
+
+    The heading is looked for after the front matter: a YAML comment there (``# ...``) is
+    not a heading (the maps page's card once took one for its title)."""
+    front = _FRONT_TITLE.match(markdown)
+    body = markdown[front.end() :] if front else _FRONT_MATTER.sub("", markdown, count=1)
+    heading = _HEADING.search(body)
     if heading:
         return heading.group(1).strip()
-    front = _FRONT_TITLE.match(markdown)
     return front.group(1).strip() if front else None
 
 

@@ -407,7 +407,9 @@ class Canvas:
         width = font.length(text)
         height = font.fonts[0][1].size * 1.2
         x, y = point
-        left = x - width / 2 if anchor == "middle" else x + PIN_RADIUS + 3
+        # Beside a point: clear of a pin's sprite (its ring is PIN_RADIUS + 2 across half),
+        # so a label can name the pin it stands beside.
+        left = x - width / 2 if anchor == "middle" else x + PIN_RADIUS + 4
         top = y - height / 2
         box = (left - 2, top - 2, left + width + 2, top + height + 2)
         inside = box[0] >= 2 and box[1] >= 2 and box[2] <= self.frame.width - 2
@@ -483,8 +485,10 @@ def basemap_labels(canvas: Canvas, basemap: Basemap, node_modules: Path) -> None
         if not canvas.frame.contains(point):
             continue
         if place.get("kind") == "capital":
-            if canvas.label(point, place["name"], regular, anchor="right"):
-                x, y = point
+            x, y = point
+            # On an event's pin the name stands beside the pin: no dot drawn over it.
+            on_pin = any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in canvas.boxes)
+            if canvas.label(point, place["name"], regular, anchor="right") and not on_pin:
                 canvas.draw.ellipse((x - 3, y - 3, x + 3, y + 3), fill=HALO, outline=(85, 85, 85))
         elif place["name"] not in named:
             # A country may offer several spots for its name: one name is enough.

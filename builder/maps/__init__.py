@@ -36,6 +36,7 @@ __all__ = [
     "CATEGORY_COLOURS",
     "EMBEDS",
     "STATUS_STYLES",
+    "VIEWS",
     "details_document",
     "embeds_for",
     "render_all",
@@ -136,22 +137,59 @@ EMBEDS: dict[str, Embed] = {
 """
 
 
+VIEWS: dict[str, Embed] = {
+    "map:story-opening": Embed(
+        "map",
+        "story-opening",
+        "Map: the Ababil-2 factory in Dushanbe, the drone's reported 200 km range and the "
+        "Afghanistan–Tajikistan border",
+        "Where the story opens: the factory, a ring at the drone's reported range and the "
+        "border with Afghanistan.",
+        height=480,
+    ),
+    "map:story": Embed(
+        "map",
+        "story",
+        "Map: the drone race in Central Asia, every step of the story on one map (shown on "
+        "its own it opens at the first step; on our story page it follows the text)",
+        "The story's map, which the story page moves from step to step.",
+        height=560,
+        beside="dr-story-map",
+    ),
+    "map:explore": Embed(
+        "map",
+        "explore",
+        "Map of the regional drone race: every located event (the record's regional map; "
+        "the explore page's map needs that page's timeline and filters, so this one stands "
+        "in for it)",
+        "The explore page's map, embedded as the regional map of every located event.",
+        height=600,
+        shows="regional",
+        beside="dr-explore-frame",
+    ),
+}
+"""Maps that pages lay out themselves and offer with ``[[embed map NAME]]``: the home page's
+opening map, the story page's map and the explore page's (which embeds as the regional map:
+on its own, the explore map document draws nothing)."""
+
+
 def embeds_for(data: Dataset, geo_dir: Path = GEO_DIR, lang: Language = "en") -> dict[str, Embed]:
-    """The map embeds, each placed map with its text version for ``data``, all in ``lang``.
+    """The map embeds, each placed map with its text version for ``data``, and the views, all
+    in ``lang``.
 
     In another language than English, each embed's title and description are its
     ``map.embed.<name>.title`` and ``.description`` messages.
     """
     geography = load_geography(geo_dir)
     found = {}
-    for key, embed in EMBEDS.items():
+    for key, embed in {**EMBEDS, **VIEWS}.items():
         if lang != "en":
             embed = replace(
                 embed,
                 title=message(f"map.embed.{embed.name}.title", lang),
                 description=message(f"map.embed.{embed.name}.description", lang),
             )
-        if embed.name in MAPS:
+        if key in EMBEDS and embed.name in MAPS:
             text_version = partial(MAPS[embed.name][1], data, geography, lang=lang)
             embed = replace(embed, alternative=text_version)
         found[key] = embed

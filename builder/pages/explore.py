@@ -302,7 +302,7 @@ def explore_page(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> str:
         '<div class="dr-explore-main">'
         f"{_filters(data, lang)}"
         '<div class="dr-explore-map">'
-        f'<iframe class="dr-explore-frame" src="{PREFIX}{EXPLORE_MAP_PATH}" '
+        f'<iframe class="dr-explore-frame" id="dr-explore-frame" src="{PREFIX}{EXPLORE_MAP_PATH}" '
         f'title="{words("explore.map_title", lang)}" '
         'loading="eager"></iframe></div>'
         '<div id="dr-explore-side" class="dr-explore-side dr-explore-panel">'
@@ -316,7 +316,7 @@ def explore_page(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> str:
         "</section></div></div>"
         '<div class="dr-explore-time">'
         f"{_period(lang)}"
-        '<div class="dr-explore-timeline" aria-hidden="true"></div>'
+        '<div class="dr-explore-timeline" id="dr-explore-timeline" aria-hidden="true"></div>'
         '<p class="dr-explore-hint dr-explore-timeline-hint">'
         f"{words('explore.timeline_hint', lang)}</p>"
         "</div></div></div>"
@@ -325,6 +325,8 @@ def explore_page(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> str:
         head
         + f"# {title}\n\n"
         + hold(app, indexed=False)
+        # The map and timeline cannot stand alone: the codes frame their standalone versions.
+        + "[[embed map explore]]\n\n[[embed chart explore-timeline]]\n\n"
         + f'<link rel="stylesheet" href="{PREFIX}{EXPLORE_CSS}">\n'
         + f'<script src="{PREFIX}{EXPLORE_SCRIPT}"></script>\n'
     )

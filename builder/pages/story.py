@@ -177,7 +177,7 @@ def story_page(data: Dataset, geography: Geography, lang: Language = DEFAULT_LAN
     )
     stage = (
         '<div class="dr-story-stage">'
-        f'<div class="dr-story-map" data-map-src="{PREFIX}{STORY_MAP_PATH}" '
+        f'<div class="dr-story-map" id="dr-story-map" data-map-src="{PREFIX}{STORY_MAP_PATH}" '
         f'data-map-title="{text(words("story.map_title", lang))}">'
         f"{figure}"
         '<div class="dr-story-controls">'
@@ -196,5 +196,8 @@ def story_page(data: Dataset, geography: Geography, lang: Language = DEFAULT_LAN
         + '<div class="dr-story-steps" markdown="block">\n\n'
         + steps
         + "</div>\n\n</div>\n\n"
+        # After the last step: above the story it pushed the first step off a phone's
+        # first screen; here, opened, it pushes nothing the reader is reading.
+        + "[[embed map story]]\n\n"
         + f'<script src="{PREFIX}{STORY_SCRIPT}"></script>\n'
     )
