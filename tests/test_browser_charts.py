@@ -254,3 +254,24 @@ def test_editor_html_in_a_title_shows_as_text_in_hover_and_table(page, serve, tm
     assert page.get_by_role("link", name=f"Kabul falls {evil}").count() == 1
     assert page.evaluate("window.__xss") is None
     assert page.page_errors == []
+
+
+def test_charts_draw_after_instant_navigation_from_a_page_without_one(instant_page):
+    """Only pages with a chart load charts.js: arriving from one without, charts still draw."""
+    page = instant_page
+    page.goto(SITE + "reference/glossary/")
+    wait_for_instant_navigation(page)
+    assert page.locator("script[src$='assets/js/charts.js']").count() == 0
+    primary = page.locator("nav.md-nav--primary")
+    click_instantly(page, primary.locator("a", has_text="Drones and trade").first)
+    page.locator("#chart-inventory[data-drawn='true']").wait_for(timeout=20000)
+    click_instantly(page, primary.locator("a", has_text="Timeline").first)
+    page.locator("#chart-timeline[data-drawn='true']").wait_for(timeout=20000)
+    # Run again by each swap, the script watched for charts once: each chart drew once.
+    assert (
+        page.evaluate("() => performance.getEntriesByName('dr-chart-drawn:chart-timeline').length")
+        == 1
+    )
+    assert page.locator("#chart-timeline .main-svg").count() > 0
+    assert page.console_errors == []
+    assert page.page_errors == []

@@ -304,3 +304,24 @@ def test_the_home_page_call_to_action_opens_the_live_story_in_place(instant_page
     assert page.locator("[data-story][data-active-step]").get_attribute("data-active-step") == (
         first.id
     )
+
+
+def test_the_story_keeps_its_layout_when_reached_from_a_page_without_its_styles(instant_page):
+    """Only the story and the home page load story.css; instant navigation must bring it along."""
+    from conftest import SITE, click_instantly, wait_for_instant_navigation
+    from playwright.sync_api import expect
+
+    page = instant_page
+    page.goto(SITE + "reference/glossary/")
+    wait_for_instant_navigation(page)
+    assert page.locator("link[href$='assets/css/story.css']").count() == 0
+    primary = page.locator("nav.md-nav--primary")
+    click_instantly(page, primary.locator("a[href$='/story/']").first)
+    page.locator("[data-story-live] .dr-story-stage").wait_for(timeout=20000)
+    position = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.dr-story-stage')).position"
+    )
+    assert position == "sticky"
+    page.go_back()
+    page.wait_for_url("**/reference/glossary/")
+    expect(page.locator("link[href$='assets/css/story.css']")).to_have_count(0)

@@ -64,7 +64,13 @@ def _plural_bases() -> set[str]:
 def test_the_scripts_ask_for_words() -> None:
     # Guards the tests below against a pattern that finds nothing.
     names = {name for name, _, _ in _calls()}
-    assert {"map-layers.js", "explore.js", "charts.js", "events-index.js", "basemap.js"} <= names
+    assert {
+        "map-layers.js",
+        "explore.js",
+        "chart-draw.js",
+        "events-index.js",
+        "basemap.js",
+    } <= names
     assert len(_calls()) > 60
     assert {"ui.explore.events", "ui.chart.showing"} <= _plural_bases()
 

@@ -331,7 +331,7 @@ def test_a_chart_document_stands_alone_and_opens_links_on_our_site(built_site: P
         assert links
         assert all(a.attrs.get("target") == "_top" for a in links)
         assert tree.find("meta", **{"http_equiv": "Content-Security-Policy"}) is not None
-    script = (built_site / "assets" / "js" / "charts.js").read_text(encoding="utf-8")
+    script = (built_site / "assets" / "js" / "chart-draw.js").read_text(encoding="utf-8")
     # Served minified (builder/html/minify.py): spaces around "=" may be gone.
     assert re.search(r'link\.target\s*=\s*"_top"', script)
 

@@ -202,6 +202,10 @@ def map_html(embed: Embed, prefix: str, where: Publication | None = None) -> str
     )
 
 
+CHARTS_SCRIPT = "assets/js/charts.js"
+"""The script that draws a page's charts, loaded by the pages that have one (after each chart)."""
+
+
 def chart_html(embed: Embed, prefix: str, where: Publication | None = None) -> str:
     """A chart container that ``charts.js`` fills, named, captioned and with its text alternative.
 
@@ -224,6 +228,9 @@ def chart_html(embed: Embed, prefix: str, where: Publication | None = None) -> s
         f"{embed_control(embed, where)}"
         f"{alternative}"
         f"</figure>"
+        # Only pages with a chart load its script; Material's instant navigation runs the
+        # scripts of each page it swaps in, and the script runs its set-up once.
+        f'<script src="{prefix}{CHARTS_SCRIPT}"></script>'
     )
 
 
