@@ -305,6 +305,7 @@ def language_files(
     """Every file whose words depend on the language, rendered in ``lang``.
 
     The map documents and their popup details, the chart files and the chart documents,
+    the events as GeoJSON (which the explore page reads),
     keyed by the same site paths as :func:`render` gives them: an edition in another
     language builds the rest with :func:`render` and replaces these with the files
     returned here, under its own root (``ru/maps/regional.html`` ...). HTML carries its
@@ -339,6 +340,11 @@ def language_files(
             f"{charts.CHARTS_DIR}/{chart.name}.json",
             lang,
         )
+    # The edition's explore page reads the record from this file: titles, summaries,
+    # places and dates in the edition's language (each says which language it is in).
+    files["data/events.geojson"] = exports.feature_collection_json(
+        exports.events_geojson(data, lang)
+    )
     for path, content in files.items():
         if path.endswith(".html") and isinstance(content, str):
             files[path] = csp.apply(content)

@@ -4,6 +4,7 @@ the hreflang links cost no request that fails."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -54,3 +55,26 @@ def test_instant_navigation_stays_within_the_russian_edition(instant_page) -> No
     assert page.locator("html").get_attribute("lang") == "ru"
     (heading,) = page.locator("article h1").all_inner_texts()
     assert heading.rstrip("¶") == "Все события"
+
+
+def test_the_russian_explore_page_lists_and_opens_events_in_russian(page, site_url) -> None:
+    """The edition's explore page reads its own file: the record's Russian titles and summaries."""
+    import yaml
+
+    events = {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in (Path(__file__).resolve().parent.parent / "data/events").glob("*.yaml")
+    }
+    page.goto(site_url + "ru/explore/#event=ababil-2-factory-opens")
+    page.locator("[data-explore-ready='true']").wait_for(timeout=20_000)
+    event = events["ababil-2-factory-opens"]
+    card_title = page.locator("#dr-explore-card-title")
+    card_title.wait_for()
+    assert card_title.text_content() == event["title_ru"]
+    assert card_title.get_attribute("lang") is None
+    summary = page.locator(".dr-explore-summary").text_content() or ""
+    assert summary.split()[:3] == event["summary_ru"].split()[:3]
+    listed = page.locator(".dr-explore-item-title").all_text_contents()
+    russian_titles = {e["title_ru"] for e in events.values() if "title_ru" in e}
+    assert listed
+    assert set(listed) <= russian_titles

@@ -11,6 +11,9 @@ import io
 import json
 from typing import Any
 
+from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.i18n.formats import display_date
+from builder.i18n.localize import Localized, localized
 from builder.record import dates
 from builder.record.schema import Event
 from builder.record.validate import Dataset
@@ -45,22 +48,34 @@ def event_url(event_id: str) -> str:
     return f"events/{event_id}/"
 
 
-def event_properties(event_id: str, event: Event, data: Dataset) -> dict[str, Any]:
-    """The GeoJSON properties of one event: every field a reader or map needs."""
+def event_properties(
+    event_id: str, event: Event, data: Dataset, lang: Language = DEFAULT_LANGUAGE
+) -> dict[str, Any]:
+    """The GeoJSON properties of one event: every field a reader or map needs.
+
+    In another language than English, the title, summary, place name and date read in
+    that language where the data has them (the edition's explore page reads this file),
+    and ``text_lang`` says which language the title and summary are actually in.
+    """
     place = data.places.get(event.place) if event.place else None
-    return {
+    title = localized(event, "title", lang) or Localized(event.title, DEFAULT_LANGUAGE)
+    summary = localized(event, "summary", lang) or Localized(event.summary, DEFAULT_LANGUAGE)
+    place_name = localized(place, "name", lang) if place else None
+    properties: dict[str, Any] = {
         "id": event_id,
-        "title": event.title,
+        "title": title.text,
         "date": event.date,
         "end_date": event.end_date,
         "date_precision": dates.precision(event.date),
-        "date_display": dates.display(event.date),
+        "date_display": dates.display(event.date)
+        if lang == DEFAULT_LANGUAGE
+        else display_date(event.date, lang),
         "date_stated_by": event.date_stated_by,
         "date_inferred": event.date_inferred,
         "status": event.status,
         "category": event.category,
-        "summary": event.summary,
-        "place": place.name if place else None,
+        "summary": summary.text,
+        "place": place_name.text if place_name else None,
         "precision": data.precision(event),
         "actors": list(event.actors),
         "systems": list(event.systems),
@@ -83,9 +98,14 @@ def event_properties(event_id: str, event: Event, data: Dataset) -> dict[str, An
         ],
         "url": event_url(event_id),
     }
+    if lang != DEFAULT_LANGUAGE:
+        properties["text_lang"] = {"title": title.lang, "summary": summary.lang}
+    return properties
 
 
-def event_feature(event_id: str, event: Event, data: Dataset) -> dict[str, Any]:
+def event_feature(
+    event_id: str, event: Event, data: Dataset, lang: Language = DEFAULT_LANGUAGE
+) -> dict[str, Any]:
     """One GeoJSON Feature; ``geometry`` is null for an event without a location."""
     point = data.coordinates(event)
     geometry = None
@@ -96,15 +116,15 @@ def event_feature(event_id: str, event: Event, data: Dataset) -> dict[str, Any]:
         "type": "Feature",
         "id": event_id,
         "geometry": geometry,
-        "properties": event_properties(event_id, event, data),
+        "properties": event_properties(event_id, event, data, lang),
     }
 
 
-def events_geojson(data: Dataset) -> dict[str, Any]:
-    """All events as an RFC 7946 FeatureCollection, in chronological order."""
+def events_geojson(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> dict[str, Any]:
+    """All events as an RFC 7946 FeatureCollection, in chronological order, in ``lang``."""
     return {
         "type": "FeatureCollection",
-        "features": [event_feature(eid, ev, data) for eid, ev in data.chronological()],
+        "features": [event_feature(eid, ev, data, lang) for eid, ev in data.chronological()],
     }
 
 

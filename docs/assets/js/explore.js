@@ -39,6 +39,12 @@
   var NUMBER_LOCALE = LANG === "en" ? "en-GB" : LANG;
   // Read when first needed: the element may come after this script in the page.
   var strings = null;
+  /* A title or summary the edition's file has only in English is marked as English. */
+  function markLanguage(node, p, field) {
+    var written = p.text_lang && p.text_lang[field];
+    if (written && written !== document.documentElement.lang) { node.setAttribute("lang", written); }
+    return node;
+  }
   function t(key, english, values) {
     if (strings === null || !Object.keys(strings).length) {
       var node = document.getElementById("dr-strings");
@@ -676,6 +682,7 @@
     var title = document.createElement("span");
     title.className = "dr-explore-item-title";
     title.textContent = ev.p.title;
+    markLanguage(title, ev.p, "title");
     var meta = document.createElement("span");
     meta.className = "dr-explore-item-meta";
     meta.textContent = dateText(ev.p) + " · " + (LANG === "en" ? ev.p.status : statusName(ev.p.status)) +
@@ -783,6 +790,7 @@
     card.textContent = "";
     var head = el("div", "dr-explore-card-head");
     var title = el("h2", null, p.title);
+    markLanguage(title, p, "title");
     title.id = "dr-explore-card-title";
     head.appendChild(title);
     var close = el("button", "dr-explore-close", t("ui.explore.close", "Close"));
@@ -818,7 +826,7 @@
       card.appendChild(el("p", "dr-explore-note", t("ui.explore.outside",
         "Outside the period or filters you chose; shown because it is the chosen event.")));
     }
-    card.appendChild(el("p", "dr-explore-summary", plainSummary(p.summary)));
+    card.appendChild(markLanguage(el("p", "dr-explore-summary", plainSummary(p.summary)), p, "summary"));
     card.appendChild(el("p", "dr-explore-label", t("ui.explore.sources", "Sources")));
     var sources = el("ul", "dr-explore-sources");
     (p.sources || []).forEach(function (s) {
