@@ -82,7 +82,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "ui.map.location": {"en": "Location", "ru": "Место"},
     "ui.map.basemap_credit": {
         "en": "Basemap: Natural Earth (public domain)",
-        "ru": "Основа карты: Natural Earth (общественное достояние)",
+        "ru": "Natural Earth (общественное достояние)",
     },
     # Charts (builder/charts): axes, legends, hover text, buttons' labels.
     "chart.date_range": {"en": "{first} to {last}", "ru": "{first} — {last}"},
@@ -1289,7 +1289,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "Story map: it moves to the events of the step you are reading",
         "ru": "Карта истории: она переходит к событиям шага, который вы читаете",
     },
-    "story.explore": {"en": "Explore the map", "ru": "Исследовать карту"},
+    "story.explore": {"en": "Explore the map", "ru": "Изучить карту"},
     "explore.title": {"en": "Explore the record", "ru": "Исследовать хронику"},
     "explore.description": {
         "en": "Every event of the drone race on one map and one timeline that move together: "
