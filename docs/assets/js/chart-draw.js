@@ -10,7 +10,6 @@
  * Views other than the first live in files of their own, fetched on demand. */
 (function () {
   "use strict";
-  var loading = {};
   var EVENT_URL = /^events\/[a-z0-9-]+\/$/;
   var NARROW_PX = 600;
   var MODEBAR_PX = 34;
@@ -95,20 +94,8 @@
     retick();
   }
 
-  /* Insert a same-origin script once; resolves with the global it defines. */
-  function loadScript(src, global) {
-    if (window[global]) { return Promise.resolve(window[global]); }
-    if (!loading[global]) {
-      loading[global] = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = src;
-        script.onload = function () { resolve(window[global]); };
-        script.onerror = function () { loading[global] = null; reject(new Error("could not load " + src)); };
-        document.head.appendChild(script);
-      });
-    }
-    return loading[global];
-  }
+  /* charts.js, which loads this file, lends its script loader (one set of loads per page). */
+  var loadScript = window.drChartsLoadScript;
 
   function copy(value) { return JSON.parse(JSON.stringify(value)); }
 

@@ -41,6 +41,7 @@
     }
     return loading[global];
   }
+  window.drChartsLoadScript = loadScript;
 
   function siteBase(div) {
     return div.getAttribute("data-figure").replace(/data\/charts\/[^/]+$/, "");
