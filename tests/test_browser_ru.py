@@ -45,7 +45,9 @@ def test_a_russian_map_names_leaflets_controls_and_its_popup_in_russian(page, ru
     assert page.get_attribute(".leaflet-control-zoom-out", "aria-label") == "Отдалить"
     assert page.get_attribute(".leaflet-control-layers-toggle", "title") == "Слои"
     assert re.fullmatch(r"\d+\s(км|м)", page.inner_text(".leaflet-control-scale-line").strip())
-    assert "Natural Earth (общественное достояние)" in page.inner_text(".leaflet-control-attribution")
+    assert "Natural Earth (общественное достояние)" in page.inner_text(
+        ".leaflet-control-attribution"
+    )
     leaflet = page.locator(".leaflet-control-attribution a[href='https://leafletjs.com']")
     assert leaflet.get_attribute("title") == "Библиотека JavaScript для интерактивных карт"
     assert leaflet.locator("svg").count() == 1  # Leaflet's own credit kept whole
