@@ -37,6 +37,7 @@ if str(ROOT) not in sys.path:
 from builder import pipeline  # noqa: E402
 from builder.cache import store  # noqa: E402
 from builder.html import (  # noqa: E402
+    abbreviations,
     chapter_layout,
     csp,
     embeds,
@@ -161,6 +162,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     links all follow ``SITE_URL`` or the GitHub repository the build runs in.
     """
     lang = edition(config)
+    # The English build reads every edition's abbreviations first, so a mistake in any of
+    # them stops the build before a page is written.
+    problems: list[str] = []
+    for other in [lang] if lang != DEFAULT_LANGUAGE else [lang, *EDITION_CONFIGS]:
+        prefix = "" if other == DEFAULT_LANGUAGE else f"{other}/"
+        try:
+            glossary = abbreviations.read_glossary(Path(config.docs_dir), prefix)
+        except abbreviations.BadAbbreviations as exc:
+            problems.extend(exc.problems)
+            continue
+        if other == lang:
+            config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary
+    if problems:
+        for problem in problems:
+            log.error(problem)
+        raise Abort(f"{len(problems)} problem(s) in the abbreviations; the site was not built")
     config.extra["feed_title"] = message("feed.title", lang).format(site=config.site_name)
     config.extra["feed_link_title"] = message("feed.link_title", lang).format(site=config.site_name)
     config.extra["made_with"] = message("footer.made_with", lang)
@@ -413,8 +430,4 @@ def build_edition(english: MkDocsConfig, lang: Language, config_file: Path) -> N
         strict=english.strict,
     )
     config.extra["data_edit_url"] = english.extra.get("data_edit_url")
-    abbreviations = Path(english.docs_dir) / lang / "includes" / "abbreviations.md"
-    if abbreviations.is_file():
-        snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
-        snippets["auto_append"] = [str(abbreviations.relative_to(ROOT))]
     mkdocs_build(config)
