@@ -20,6 +20,7 @@ import logging
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -77,6 +78,8 @@ _site_urls: dict[Language, str] = {}
 _fallbacks: set[str] = set()
 """Pages of the edition being built that are published in English, for want of a translation."""
 _history: dict[str, record_dates.RecordHistory] = {}
+_published: dict[Language, Files] = {}
+"""Each edition's files as MkDocs publishes them, so what is written can be let go."""
 
 EDITION_CONFIGS: dict[Language, Path] = {"ru": ROOT / "mkdocs.ru.yml"}
 """The configuration of each edition besides English, built at ``<site>/<lang>/``."""
@@ -228,6 +231,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _editions[lang] = pipeline.edition(
             _state["build"], lang, settings(config), _history["history"]
         )
+        if lang == list(EDITION_CONFIGS)[-1]:
+            # What the edition publishes again it now holds itself; the rest was English only.
+            _state["build"] = replace(_state["build"], files={})
         return
     history = record_history(ROOT)
     _history["history"] = history
@@ -280,6 +286,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, png in sorted(_card_files.items()):
             files.append(File.generated(config, path, content=png))
         _fallbacks.update(_editions[lang].untranslated)
+        _published[lang] = files
         return files
     _cards.clear()
     _card_files.clear()
@@ -291,6 +298,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=png))
         _cards[src_uri] = (path, alt)
         _card_files[path] = png
+    _published[lang] = files
     return files
 
 
@@ -368,7 +376,26 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lang = edition(config)
     if lang != DEFAULT_LANGUAGE and page.file.src_uri in _fallbacks:
         html = editions.marked_untranslated(html, lang)
+    _release_source(page, lang)
     return html
+
+
+def _release_source(page: Page, lang: Language) -> None:
+    """Let go of a generated page's Markdown once it is HTML. MkDocs holds every page's
+    source and HTML until the build ends; at 10,000 events the sources alone are 55 MB a
+    language. The English build keeps the pages its editions publish in English."""
+    # Empty, not None: MkDocs takes a page without Markdown for one without a title.
+    page.markdown = ""
+    if page.file.abs_src_path is not None:
+        return
+    src_uri = page.file.src_uri
+    if lang == DEFAULT_LANGUAGE:
+        if src_uri in pipeline.GENERATED_PAGES_IN_ENGLISH:
+            return
+        _state["build"].files.pop(src_uri, None)
+    elif lang in _editions:
+        _editions[lang].files.pop(src_uri, None)
+    page.file.content_string = ""
 
 
 def on_page_context(
@@ -391,6 +418,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     config.extra["alternate"] = None
     # Our scripts' words in the edition's language (explore.js, events-index.js ...).
     output = front.with_strings(output, edition(config))
+    # The page is made: MkDocs needs only its anchors and links from here on (it checks
+    # them after the last page), so its HTML can go rather than wait for the build's end.
+    page.content = None
     return csp.apply(theme_fixes.apply(held_html.release(output, indexed=False)), preload=True)
 
 
@@ -408,7 +438,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     """After the English site, build each other edition into ``<site>/<lang>/`` and say how
     much of it is translated; an edition's failure is the build's."""
     if edition(config) != DEFAULT_LANGUAGE:
+        _release_written(config, edition(config))
         return
+    _release_written(config, DEFAULT_LANGUAGE)
     for lang, config_file in EDITION_CONFIGS.items():
         build_edition(config, lang, config_file)
         made = _editions[lang]
@@ -418,6 +450,20 @@ def on_post_build(config: MkDocsConfig) -> None:
             made.events,
             made.pages,
         )
+
+
+def _release_written(config: MkDocsConfig, lang: Language) -> None:
+    """Let go of what an edition's build has written: its generated files' contents and the
+    search index the theme's plugin wrote (MkDocs keeps both until its build returns, which
+    for English is after every other edition is built). An edition's build then reuses the
+    memory instead of adding to it."""
+    for file in _published.pop(lang, Files([])):
+        if file.abs_src_path is None and not file.is_documentation_page():
+            file.content_bytes = b""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and isinstance(getattr(index, "entries", None), list):
+            index.entries = []
 
 
 def build_edition(english: MkDocsConfig, lang: Language, config_file: Path) -> None:
