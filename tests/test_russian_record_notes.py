@@ -15,8 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from site_html import Node, parse
+import yaml
+from site_html import Node, page, parse
 
+from builder.charts.trade import trade_alternative
 from builder.html.held_html import release_all
 from builder.i18n.coverage import untranslated_records
 from builder.pages import bibliography
@@ -171,3 +173,105 @@ def test_a_translated_note_leaves_the_untranslated_list() -> None:
     (claim,) = [line for line in untranslated_records(data, "ru") if "border-claim" in line]
     assert "response_ru" not in claim
     assert "date_inferred_ru" in claim
+
+
+# The trade chart's table, from the real data.
+
+
+def test_the_trade_table_labels_a_figure_in_russian_or_marks_the_english() -> None:
+    data = load_dataset(ROOT / "data")
+    raw = yaml.safe_load((ROOT / "data/indicators.yaml").read_text(encoding="utf-8"))
+    labels = [row[0] for row in trade_alternative(data, "ru").table.rows]
+    for indicator in raw.values():
+        assert indicator["label_ru"] in labels
+
+    target = next(iter(raw))
+    data.indicators[target] = data.indicators[target].model_copy(update={"label_ru": None})
+    rows = trade_alternative(data, "ru").table.rows
+    (fallback,) = [row[0] for row in rows if getattr(row[0], "label", None) == raw[target]["label"]]
+    assert getattr(fallback, "lang", None) == "en"
+
+
+# Every current instance has its Russian text.
+
+
+def _raw(path: str) -> dict:
+    return yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
+
+
+def _pairs() -> list[tuple[str, str, str]]:
+    """Every English note of ours in the data, with its Russian twin (or ``""``), as
+    ``(where, English, Russian)``."""
+    found = []
+    for path in sorted((ROOT / "data/events").glob("*.yaml")):
+        event = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for field in ("date_inferred", "response"):
+            if field in event:
+                found.append((f"{path.stem}.{field}", event[field], event.get(f"{field}_ru", "")))
+        for i, quote in enumerate(event.get("quotes", [])):
+            found.append((f"{path.stem}.quotes[{i}].by", quote["by"], quote.get("by_ru", "")))
+    for file, fields in (
+        ("data/sources.yaml", ("note", "unresolved")),
+        ("data/places.yaml", ("note",)),
+        ("data/indicators.yaml", ("label", "note")),
+    ):
+        for key, entry in _raw(file).items():
+            for field in fields:
+                if field in entry:
+                    found.append(
+                        (f"{file}: {key}.{field}", entry[field], entry.get(f"{field}_ru", ""))
+                    )
+    return found
+
+
+def test_every_note_of_ours_in_the_data_has_its_russian_text() -> None:
+    pairs = _pairs()
+    # The data as it stands: 38 date notes, 4 responses and some of every other kind.
+    assert sum(1 for where, _, _ in pairs if where.endswith(".date_inferred")) >= 38
+    assert sum(1 for where, _, _ in pairs if where.endswith(".response")) >= 4
+    missing = [where for where, _, russian in pairs if not russian]
+    assert missing == []
+    not_russian = [where for where, _, russian in pairs if not CYRILLIC.search(russian)]
+    assert not_russian == []
+
+
+def test_russian_notes_write_dates_the_russian_way() -> None:
+    english_dates = [
+        (where, match.group(0))
+        for where, _, russian in _pairs()
+        for match in ENGLISH_DATE.finditer(russian)
+    ]
+    assert english_dates == []
+
+
+# The real build.
+
+
+def test_russian_event_pages_show_each_date_note_and_response_in_russian(
+    built_site: Path,
+) -> None:
+    for path in sorted((ROOT / "data/events").glob("*.yaml")):
+        event = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "date_inferred" not in event and "response" not in event:
+            continue
+        doc = page(built_site, f"ru/events/{path.stem}/")
+        if "date_inferred" in event:
+            basis = doc.find("span", class_="dr-date-basis")
+            assert _same_words(event["date_inferred_ru"]) in basis.text(), path.stem
+            assert _marked_english(basis) == [], path.stem
+        if "response" in event:
+            answer = _response(doc)
+            assert answer.text() == _same_words(event["response_ru"]), path.stem
+            assert _marked_english(answer) == [], path.stem
+
+
+def test_the_russian_sources_page_marks_none_of_our_notes_as_english(built_site: Path) -> None:
+    doc = page(built_site, "ru/reference/sources/")
+    for key, source in _raw("data/sources.yaml").items():
+        entry = doc.find("li", id=key)
+        notes = entry.find_all("span", class_="dr-note")
+        shown = " ".join(n.text() for n in notes)
+        for field in ("note", "unresolved"):
+            if field in source:
+                assert _same_words(source[f"{field}_ru"]) in shown, (key, field)
+        assert [n for note in notes for n in _marked_english(note)] == [], key
