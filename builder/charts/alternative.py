@@ -27,8 +27,17 @@ class Link:
     external: bool = False
 
 
-Cell = str | Link
-"""A table cell: plain text or a link."""
+@dataclass(frozen=True)
+class Foreign:
+    """A table cell of plain text in another language than the table's, marked as such:
+    editor text whose translation the data does not have yet."""
+
+    label: str
+    lang: Language
+
+
+Cell = str | Link | Foreign
+"""A table cell: plain text, a link, or text marked as another language."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,8 @@ def _cell(cell: Cell, prefix: str) -> str:
         return f'<a href="{text(cell.path)}" rel="noopener noreferrer">{text(cell.label)}</a>'
     if isinstance(cell, Link):
         return f'<a href="{prefix}{text(cell.path)}">{text(cell.label)}</a>'
+    if isinstance(cell, Foreign):
+        return f'<span lang="{cell.lang}">{text(cell.label)}</span>'
     return text(cell)
 
 

@@ -14,11 +14,12 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from builder.charts.alternative import Alternative, Link, Table
+from builder.charts.alternative import Alternative, Cell, Foreign, Link, Table
 from builder.charts.locale import locale_extras
 from builder.charts.style import base_layout, plotly_json, plotly_text
 from builder.i18n import Language
 from builder.i18n.formats import display_number
+from builder.i18n.localize import localized
 from builder.i18n.messages import formatted
 from builder.maps.words import date
 from builder.record import dates
@@ -227,8 +228,17 @@ def trade_figure(data: Dataset, lang: Language = "en") -> dict[str, Any]:
 
 
 def _indicator_label(indicator: Indicator, lang: Language) -> str:
-    translated = getattr(indicator, f"label_{lang}", None) if lang != "en" else None
-    return translated if isinstance(translated, str) and translated else indicator.label
+    found = localized(indicator, "label", lang)
+    return found.text if found else indicator.label
+
+
+def _label_cell(indicator: Indicator, lang: Language) -> Cell:
+    """The indicator's label as a table cell, marked as English where it stands in for a
+    missing translation (the chart's own hover text cannot carry the mark)."""
+    found = localized(indicator, "label", lang)
+    if found is None or found.lang == lang:
+        return _indicator_label(indicator, lang)
+    return Foreign(found.text, found.lang)
 
 
 def trade_file(data: Dataset, lang: Language = "en") -> dict[str, Any]:
@@ -253,7 +263,7 @@ def trade_alternative(data: Dataset, lang: Language = "en") -> Alternative:
             )
             rows.append(
                 (
-                    _indicator_label(indicator, lang),
+                    _label_cell(indicator, lang),
                     value,
                     formatted("chart.trade.stated", lang, date=date(indicator.stated, lang)),
                     Link(f"{source.publisher}: {source.title}", str(source.url), external=True),

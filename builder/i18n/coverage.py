@@ -26,8 +26,19 @@ class Share(NamedTuple):
         return f"{self.done} of {self.total}"
 
 
-EVENT_FIELDS = ("title", "timeline_label", "summary")
-"""An event's texts that each language has its own field for."""
+EVENT_FIELDS = ("title", "timeline_label", "summary", "date_inferred", "response")
+"""An event's texts that each language has its own field for (a quote's ``by`` too, but
+not its words, which stay as they were said)."""
+
+SOURCE_FIELDS = ("note", "unresolved")
+"""A source's own texts that each language has its own field for; its title stays in the
+language it was published in."""
+
+PLACE_FIELDS = ("name", "note")
+"""A place's texts that each language has its own field for."""
+
+INDICATOR_FIELDS = ("label", "note")
+"""A published figure's texts that each language has its own field for."""
 
 
 def missing_fields(record: BaseModel, fields: tuple[str, ...], lang: Language) -> list[str]:
@@ -60,9 +71,17 @@ def untranslated_records(data: Dataset, lang: Language) -> list[str]:
             lines.append(f"{path}: {key}: {', '.join(missing)}")
 
     for event_id in sorted(data.events):
-        note(f"data/events/{event_id}.yaml", event_id, data.events[event_id], EVENT_FIELDS)
+        event = data.events[event_id]
+        path = f"data/events/{event_id}.yaml"
+        note(path, event_id, event, EVENT_FIELDS)
+        for i, quote in enumerate(event.quotes):
+            note(path, f"{event_id}: quotes[{i}]", quote, ("by",))
+    for source_id in sorted(data.sources):
+        note("data/sources.yaml", source_id, data.sources[source_id], SOURCE_FIELDS)
     for place_id in sorted(data.places):
-        note("data/places.yaml", place_id, data.places[place_id], ("name",))
+        note("data/places.yaml", place_id, data.places[place_id], PLACE_FIELDS)
+    for indicator_id in sorted(data.indicators):
+        note("data/indicators.yaml", indicator_id, data.indicators[indicator_id], INDICATOR_FIELDS)
     for actor_id in sorted(data.actors):
         note("data/actors.yaml", actor_id, data.actors[actor_id], ("name", "summary"))
     for system_id in sorted(data.systems):

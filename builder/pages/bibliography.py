@@ -13,6 +13,7 @@ import re
 from builder.html.sanitize import text
 from builder.html.search import NOT_INDEXED
 from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.i18n.localize import Localized, localized
 from builder.pages.common import front_matter, record_text, show_date, title_lang_attr, words
 from builder.record import dates
 from builder.record.schema import Source
@@ -111,6 +112,11 @@ def add_source_footnotes(markdown: str, data: Dataset, lang: Language = DEFAULT_
     return markdown.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
 
 
+def _lang_mark(found: Localized, lang: Language) -> str:
+    # English standing in for a missing translation is marked, for browsers and screen readers.
+    return f" lang='{found.lang}'" if found.lang != lang else ""
+
+
 def _entry(source_id: str, data: Dataset, citing: list[str], lang: Language) -> str:
     source = data.sources[source_id]
     author = f"{text(source.author)}, " if source.author else ""
@@ -119,12 +125,17 @@ def _entry(source_id: str, data: Dataset, citing: list[str], lang: Language) -> 
         if (source.footnote)
         else ""
     )
-    # Our notes on a source have no field per language: in another edition they read as English.
-    en = f" lang='{DEFAULT_LANGUAGE}'" if lang != DEFAULT_LANGUAGE else ""
-    note = f"<br><span class='dr-note'{en}>{text(source.note)}</span>" if source.note else ""
-    if source.unresolved:
-        searched = f"<span{en}>{text(source.unresolved)}</span>" if en else text(source.unresolved)
-        note += f"<br><span class='dr-note'>{words('sources.not_found', lang)} {searched}</span>"
+    found = localized(source, "note", lang)
+    note = (
+        f"<br><span class='dr-note'{_lang_mark(found, lang)}>{text(found.text)}</span>"
+        if found
+        else ""
+    )
+    searched = localized(source, "unresolved", lang)
+    if searched is not None:
+        mark = _lang_mark(searched, lang)
+        said = f"<span{mark}>{text(searched.text)}</span>" if mark else text(searched.text)
+        note += f"<br><span class='dr-note'>{words('sources.not_found', lang)} {said}</span>"
     events = ", ".join(
         f"<a href='../../events/{eid}/'>{record_text(data.events[eid], 'title', lang)}</a>"
         for eid in citing

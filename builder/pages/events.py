@@ -15,6 +15,7 @@ from builder.html.held_html import hold
 from builder.html.sanitize import inline_markdown_html, text
 from builder.html.search import NOT_INDEXED, unindexed_heading
 from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.i18n.localize import localized
 from builder.images.site_images import EventStatic
 from builder.maps.locator import LOCATOR_PATH, locator_fragment
 from builder.pages.common import (
@@ -92,12 +93,13 @@ def _claim_block(event_id: str, data: Dataset, lang: Language) -> str:
             f"<dt>{words('event.denied_by', lang)}</dt>"
             f"<dd>{actor_links(event.denied_by, data, lang=lang)}</dd>"
         )
-    if event.response:
-        # The response has no field per language yet: in another edition it reads as English.
-        marked = f" lang='{DEFAULT_LANGUAGE}'" if lang != DEFAULT_LANGUAGE else ""
+    response = localized(event, "response", lang)
+    if response is not None:
+        # English standing in for a missing translation says so, for browsers and screen readers.
+        marked = f" lang='{response.lang}'" if response.lang != lang else ""
         rows.append(
             f"<dt>{words('event.response', lang)}</dt>"
-            f"<dd{marked}>{inline_markdown_html(event.response)}</dd>"
+            f"<dd{marked}>{inline_markdown_html(response.text)}</dd>"
         )
     return hold('<dl class="dr-claim">' + "".join(rows) + "</dl>")
 
@@ -118,9 +120,8 @@ def _when(event_id: str, data: Dataset, lang: Language) -> str:
 def date_basis(
     event_id: str, data: Dataset, root: str = ROOT_FROM_PAGE, lang: Language = DEFAULT_LANGUAGE
 ) -> str:
-    """How the date is known, as a line under it: the source that states it, or our inference.
-
-    Our inference has no field per language yet: in another edition it reads as English."""
+    """How the date is known, as a line under it: the source that states it, or our inference,
+    in ``lang`` where the event has it (``date_inferred_ru``), else in English marked as such."""
     event = data.events[event_id]
     methodology = f"{root}reference/methodology/#dates"
     help_link = f" <a class='dr-help' href='{methodology}'>{words('event.help', lang)}</a>"
@@ -131,9 +132,10 @@ def date_basis(
             "<span class='dr-date-basis dr-date-stated'>"
             f"{words('date.stated_by', lang, source=publisher)}{help_link}</span>"
         )
-    inferred = text(event.date_inferred or "")
-    if lang != DEFAULT_LANGUAGE:
-        inferred = f"<span lang='{DEFAULT_LANGUAGE}'>{inferred}</span>"
+    found = localized(event, "date_inferred", lang)
+    inferred = text(found.text) if found else ""
+    if found is not None and found.lang != lang:
+        inferred = f"<span lang='{found.lang}'>{inferred}</span>"
     return (
         f"<span class='dr-date-basis dr-date-inferred'>{words('date.inferred', lang)} "
         f"{inferred}{help_link}</span>"
@@ -290,11 +292,12 @@ def event_page(
             indexed=False,
         ),
     ]
-    # Quotes stay in the language they were said or reported in (English in this record).
+    # Quotes stay in the language they were said or reported in (English in this record);
+    # who said it is our own text, in the page's language where the data has it.
     quoted_in = f" lang='{DEFAULT_LANGUAGE}'" if lang != DEFAULT_LANGUAGE else ""
     quotes = "".join(
-        f"<blockquote class='dr-quote'{quoted_in}><p>\u201c{text(q.text)}\u201d</p>"
-        f"<footer>{text(q.by)}</footer></blockquote>"
+        f"<blockquote class='dr-quote'><p{quoted_in}>\u201c{text(q.text)}\u201d</p>"
+        f"<footer>{record_text(q, 'by', lang)}</footer></blockquote>"
         for q in event.quotes
     )
     body.append(hold(quotes))

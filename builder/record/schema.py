@@ -84,11 +84,30 @@ CLAIM_STATUSES = frozenset({"claimed", "disputed", "denied"})
 """Statuses that need a ``claimed_by``: somebody said it and it is not settled."""
 
 
+UNSHOWN_RU = (
+    " No page shows this note yet, in English or in Russian; make check lists it as "
+    "untranslated while it is missing."
+)
+"""Ends the description of a ``*_ru`` field whose English text the site does not show."""
+
 RU_FALLBACK = (
     " The Russian edition (ru/) shows it; without it that page shows the English text, "
     "marked as English, and make check lists it as untranslated."
 )
-"""Appended to the description of every ``*_ru`` field: what happens when it is missing."""
+"""Appended to the description of every ``*_ru`` field the site shows: what happens when it is
+missing."""
+
+
+def _translations_have_originals(record: BaseModel, fields: tuple[str, ...]) -> None:
+    """Refuse a ``<field>_ru`` whose English ``<field>`` is missing.
+
+    The pages show a translation only where the English text shows, so a lone
+    Russian text would silently go unseen (or, for a date note, contradict a date
+    that a source states).
+    """
+    for field in fields:
+        if getattr(record, f"{field}_ru") is not None and getattr(record, field) is None:
+            raise ValueError(f"{field}_ru is given without {field}: write the English first")
 
 
 class Strict(BaseModel):
@@ -147,6 +166,11 @@ class Source(Strict):
             "read."
         ),
     )
+    unresolved_ru: str | None = Field(
+        default=None,
+        min_length=10,
+        description="What we searched for and did not find, in Russian (plain text)." + RU_FALLBACK,
+    )
     origin: SourceOrigin = Field(
         default="added",
         description=(
@@ -165,6 +189,12 @@ class Source(Strict):
     )
     note: str | None = Field(
         default=None, description="Anything a reader should know about this source."
+    )
+    note_ru: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The note in Russian; the source's title stays in its own language."
+        + RU_FALLBACK,
     )
 
     @field_validator("url", "resolved_url", mode="before")
@@ -190,6 +220,11 @@ class Source(Strict):
             raise ValueError(
                 f"footnote is {self.footnote}, so origin must be footnote, not {self.origin}"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _russian_beside_english(self) -> Source:
+        _translations_have_originals(self, ("note", "unresolved"))
         return self
 
 
@@ -220,6 +255,9 @@ class Place(Strict):
         default=None,
         description="Why the point is where it is, and what is not known about the exact site.",
     )
+    note_ru: str | None = Field(
+        default=None, min_length=1, description="The note in Russian." + UNSHOWN_RU
+    )
     area: AreaIds | None = Field(
         default=None,
         description=(
@@ -233,6 +271,11 @@ class Place(Strict):
             "are listed in data/geo/PROVENANCE.md."
         ),
     )
+
+    @model_validator(mode="after")
+    def _russian_beside_english(self) -> Place:
+        _translations_have_originals(self, ("note",))
+        return self
 
 
 class Actor(Strict):
@@ -293,6 +336,15 @@ class Quote(Strict):
 
     text: str = Field(min_length=1, description="The words quoted, exactly as published.")
     by: str = Field(min_length=1, description="Who said it, with their role.")
+    by_ru: str | None = Field(
+        default=None,
+        min_length=1,
+        description=(
+            "Who said it, with their role, in Russian. The quoted words themselves stay as "
+            "published."
+        )
+        + RU_FALLBACK,
+    )
     source: Identifier = Field(description="Id of the source that reports the quote.")
 
 
@@ -358,6 +410,15 @@ class Event(Strict):
             "never both."
         ),
     )
+    date_inferred_ru: str | None = Field(
+        default=None,
+        min_length=10,
+        description=(
+            "How we worked the date out, in Russian (plain text), with dates as Russian "
+            "writes them (17 мая 2022 г.)."
+        )
+        + RU_FALLBACK,
+    )
     summary: str = Field(
         min_length=10,
         description="What happened, in two to five sentences of your own words (Markdown).",
@@ -414,6 +475,9 @@ class Event(Strict):
         default=None,
         description="What the other side said or did in reply, in your own words (Markdown).",
     )
+    response_ru: str | None = Field(
+        default=None, min_length=1, description="The response in Russian (Markdown)." + RU_FALLBACK
+    )
     quotes: list[Quote] = Field(default_factory=list, description="Attributed quotations.")
     tags: list[Identifier] = Field(default_factory=list, description="Free keywords.")
 
@@ -424,6 +488,11 @@ class Event(Strict):
         if repeated:
             raise ValueError(f"lists {', '.join(repeated)} more than once")
         return ids
+
+    @model_validator(mode="after")
+    def _russian_beside_english(self) -> Event:
+        _translations_have_originals(self, ("date_inferred", "response"))
+        return self
 
 
 IndicatorBound = Literal["exact", "about", "more-than", "at-least", "less-than", "at-most"]
@@ -441,6 +510,11 @@ class Indicator(Strict):
     label: str = Field(
         min_length=1,
         description="What the figure measures, in plain words, e.g. 'Yearly trade target'.",
+    )
+    label_ru: str | None = Field(
+        default=None,
+        min_length=1,
+        description="What the figure measures, in Russian; the charts show it." + RU_FALLBACK,
     )
     value: float = Field(description="The number exactly as the source gives it.")
     unit: Literal["million USD", "percent"] = Field(
@@ -473,6 +547,14 @@ class Indicator(Strict):
     note: str | None = Field(
         default=None, description="What a reader should know about the figure (plain text)."
     )
+    note_ru: str | None = Field(
+        default=None, min_length=1, description="The note in Russian (plain text)." + UNSHOWN_RU
+    )
+
+    @model_validator(mode="after")
+    def _russian_beside_english(self) -> Indicator:
+        _translations_have_originals(self, ("note",))
+        return self
 
 
 StoryLayer = Literal["range-ring", "border", "northern-borders", "provinces"]
