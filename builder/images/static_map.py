@@ -11,9 +11,9 @@ fetched, and the output depends only on the input: no metadata, no clock.
 Shapes are drawn at twice the size and reduced, which smooths their edges;
 text is drawn at the final size so it stays crisp. The two are apart: the
 drawing without words (:func:`draw_spec`) is the same in every language, and
-:func:`label_drawing` writes one language's words on a copy of it. The image is then reduced
-to a palette of at most :data:`PALETTE_COLOURS` colours, which keeps a map of
-ten thousand events a few tens of kilobytes.
+:func:`label_drawing` writes one language's words on a copy of it. The image is
+then reduced to a palette of at most :data:`PALETTE_COLOURS` colours, which keeps
+a map of ten thousand events a few tens of kilobytes.
 """
 
 from __future__ import annotations
