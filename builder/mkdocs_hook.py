@@ -29,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 # MkDocs loads hooks by file path; make the builder package importable from it.
@@ -55,7 +56,7 @@ from builder.i18n import (  # noqa: E402
     editions,
     front,
 )
-from builder.i18n.messages import message  # noqa: E402
+from builder.i18n.messages import formatted, message  # noqa: E402
 from builder.images import site_images  # noqa: E402
 from builder.pages import bibliography  # noqa: E402
 from builder.pages.common import embed_words  # noqa: E402
@@ -70,9 +71,8 @@ _state: dict[str, pipeline.Build] = {}
 _editions: dict[Language, pipeline.Edition] = {}
 """The generated files of each translated edition, made from the English build's ``_state``."""
 _cards: dict[str, tuple[str, str]] = {}
-"""Each authored page's own sharing card: site path and description, by source path."""
-_card_files: dict[str, bytes] = {}
-"""The cards' PNGs, drawn once by the English build and published again by each edition."""
+"""Each authored page's own sharing card in the edition being built: site path and
+description, by source path."""
 _site_urls: dict[Language, str] = {}
 """Each edition's address, ending in ``/``: the English build's own and ``<it>ru/``."""
 _fallbacks: set[str] = set()
@@ -184,6 +184,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["feed_title"] = message("feed.title", lang).format(site=config.site_name)
     config.extra["feed_link_title"] = message("feed.link_title", lang).format(site=config.site_name)
     config.extra["made_with"] = message("footer.made_with", lang)
+    # The description of the home card that pages without their own card share (main.html).
+    config.extra["card_alt"] = formatted("image.card.default_alt", lang, site=config.site_name)
     if lang != DEFAULT_LANGUAGE:
         # The English build gave this edition its address and edit links (build_edition).
         _site_urls[lang] = config.site_url or ""
@@ -240,7 +242,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
     cache = build_cache()
     try:
         _state["build"] = pipeline.build(
-            ROOT / "data", ROOT / "node_modules", settings(config), history, cache
+            ROOT / "data",
+            ROOT / "node_modules",
+            settings(config),
+            history,
+            cache,
+            site_names={lang: edition_site_name(path) for lang, path in EDITION_CONFIGS.items()},
         )
     except InvalidData as exc:
         for problem in exc.problems:
@@ -282,22 +289,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         or chapter_layout.is_chapter(f.src_uri)
     }
     if lang != DEFAULT_LANGUAGE:
-        # The cards are the English build's: drawn once, published in each edition.
-        for path, png in sorted(_card_files.items()):
-            files.append(File.generated(config, path, content=png))
         _fallbacks.update(_editions[lang].untranslated)
-        _published[lang] = files
-        return files
+    # Each edition's cards: its pages' own titles, its name, its maps' words (the maps
+    # themselves drawn once, by the English build).
     _cards.clear()
-    _card_files.clear()
     for src_uri, (path, alt, png) in sorted(
         site_images.page_cards(
-            sources, _state["build"].images, config.site_name, ROOT / "node_modules"
+            sources, _state["build"].images.of(lang), config.site_name, ROOT / "node_modules"
         ).items()
     ):
         files.append(File.generated(config, path, content=png))
         _cards[src_uri] = (path, alt)
-        _card_files[path] = png
     _published[lang] = files
     return files
 
@@ -464,6 +466,14 @@ def _release_written(config: MkDocsConfig, lang: Language) -> None:
         index = getattr(plugin, "search_index", None)
         if index is not None and isinstance(getattr(index, "entries", None), list):
             index.entries = []
+
+
+def edition_site_name(config_file: Path) -> str:
+    """The ``site_name`` an edition's configuration gives (INHERIT followed), for its images,
+    which the English build draws before the edition's configuration is loaded."""
+    with config_file.open("rb") as source:
+        loaded = yaml_load(source)
+    return str(loaded["site_name"])
 
 
 def build_edition(english: MkDocsConfig, lang: Language, config_file: Path) -> None:

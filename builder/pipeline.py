@@ -7,7 +7,7 @@ the site) to its content. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,10 +20,11 @@ from builder.geometry.basemap import basemap_files
 from builder.html import csp
 from builder.html.assets import vendor_files
 from builder.html.embeds import Embed, StaticMap
-from builder.i18n import Language
+from builder.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language
 from builder.i18n.coverage import Share, events_share
-from builder.images.site_images import SiteImages, render_images
+from builder.images.site_images import EditionWords, SiteImages, render_images
 from builder.maps.areas import GEO_DIR, load_geography
+from builder.maps.document import MapSpec
 from builder.maps.features import DETAILS_PATH
 from builder.maps.story_figure import STORY_FIGURE_PATH, story_figure
 from builder.pages import (
@@ -93,7 +94,8 @@ class Build:
     files: dict[str, str | bytes]
     embeds: dict[str, Embed]
     images: SiteImages
-    """The static maps and cards drawn, for the cards of authored pages."""
+    """The static maps and cards drawn, for the cards of authored pages (each edition's
+    with ``images.of(lang)``)."""
 
 
 def render(
@@ -120,8 +122,13 @@ def render_with_images(
     settings: SiteSettings | None = None,
     history: RecordHistory | None = None,
     cache: BuildCache | None = None,
+    editions: Mapping[Language, str] | None = None,
 ) -> tuple[dict[str, str | bytes], SiteImages]:
-    """:func:`render`, and the images it drew (static maps, cards) for the pages' cards."""
+    """:func:`render`, and the images it drew (static maps, cards) for the pages' cards.
+
+    ``editions`` names each other edition to draw the images of, by language, with its site
+    name: each picture is drawn once and labelled in every language (``images.of(lang)``).
+    """
     cache = cache or BuildCache(None, "")
     settings = settings or SiteSettings()
     history = history or no_history()
@@ -142,7 +149,11 @@ def render_with_images(
     files.update(actors.render_all(data))
     # The static maps and cards draw the same specs as the map documents.
     map_specs = maps.specs(data)
-    images = render_images(data, geography, map_specs, node_modules, settings.site_name)
+    words = {
+        lang: EditionWords(maps.specs(data, lang=lang), site_name)
+        for lang, site_name in (editions or {}).items()
+    }
+    images = render_images(data, geography, map_specs, node_modules, settings.site_name, words)
     files.update(images.files)
     files[feed.FEED_PATH] = feed.events_feed(data, settings, history, images.events)
     files.update(
@@ -194,10 +205,20 @@ def build(
     settings: SiteSettings | None = None,
     history: RecordHistory | None = None,
     cache: BuildCache | None = None,
+    site_names: Mapping[Language, str] | None = None,
 ) -> Build:
-    """Validate ``data_dir`` and render everything; raises InvalidData on bad data."""
+    """Validate ``data_dir`` and render everything; raises InvalidData on bad data.
+
+    The images are drawn for every language, each edition's cards carrying its name in
+    ``site_names`` (the English one's where it has none)."""
     data = load_dataset(data_dir)
-    files, images = render_with_images(data, node_modules, settings, history, cache)
+    english = (settings or SiteSettings()).site_name
+    editions = {
+        lang: (site_names or {}).get(lang, english)
+        for lang in LANGUAGES
+        if lang != DEFAULT_LANGUAGE
+    }
+    files, images = render_with_images(data, node_modules, settings, history, cache, editions)
     return Build(
         data=data, files=files, embeds=with_static(embeds_for(data), images), images=images
     )
@@ -254,14 +275,17 @@ def edition(
     settings = settings or SiteSettings()
     history = history or no_history()
     data = build.data
+    images = build.images.of(lang)
     files: dict[str, str | bytes] = dict(build.files)
     # The maps' and charts' own words: the edition's map documents, popup details, chart
-    # files and chart documents at the English paths, and its captions and text versions.
-    files.update(language_files(data, lang, settings))
-    embeds = with_static(embeds_for(data, lang), build.images)
+    # files and chart documents at the English paths, and its captions and text versions;
+    # its static maps and cards, drawn with the English ones, at the English paths.
+    files.update(language_files(data, lang, settings, made=images.specs))
+    files.update(images.files)
+    embeds = with_static(embeds_for(data, lang), images)
     pages = {
         events_index.INDEX_PAGE: events_index.events_index(data, history, lang),
-        feed.FEED_PATH: feed.events_feed(data, settings, history, build.images.events, lang),
+        feed.FEED_PATH: feed.events_feed(data, settings, history, images.events, lang),
         drones.DRONES_PAGE: drones.drones_page(data, lang),
         bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data, lang),
         story.STORY_PAGE: story.story_page(data, load_geography(), lang),
@@ -279,7 +303,7 @@ def edition(
             settings,
             with_map=with_locator,
             record=history.of(event_id),
-            static=build.images.events.get(event_id),
+            static=images.events.get(event_id),
             lang=lang,
         )
     files.update(pages)
@@ -301,6 +325,7 @@ def language_files(
     lang: Language,
     settings: SiteSettings | None = None,
     cache: BuildCache | None = None,
+    made: dict[str, MapSpec] | None = None,
 ) -> dict[str, str | bytes]:
     """Every file whose words depend on the language, rendered in ``lang``.
 
@@ -310,7 +335,8 @@ def language_files(
     language builds the rest with :func:`render` and replaces these with the files
     returned here, under its own root (``ru/maps/regional.html`` ...). HTML carries its
     Content-Security-Policy, as in :func:`render`. For ``"en"`` the files are exactly
-    :func:`render`'s.
+    :func:`render`'s. ``made`` are the maps' specs in ``lang`` when the caller has them
+    (the images drew them), so they are not made twice.
     """
     cache = cache or BuildCache(None, "")
     settings = settings or SiteSettings()
@@ -321,7 +347,9 @@ def language_files(
             f"maps-{lang}" if lang != "en" else "maps",
             stage_inputs(data, "maps"),
             lambda: {
-                k: v for k, v in maps.render_all(data, lang=lang).items() if k != DETAILS_PATH
+                k: v
+                for k, v in maps.render_all(data, made=made, lang=lang).items()
+                if k != DETAILS_PATH
             },
         )
     )

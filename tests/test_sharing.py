@@ -21,6 +21,7 @@ from site_html import Node, page, parse
 
 from builder.html import embeds
 from builder.html.embeds import PLOTLY_JS, Publication
+from builder.i18n.messages import MESSAGES
 from builder.record.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -379,3 +380,81 @@ def test_an_embed_code_keeps_a_hostile_title_inside_its_attribute() -> None:
     assert frame.attrs["src"] == SITE_URL + "maps/locator.html#x&lat=1"
     assert not parsed.find_all("script")
     assert "Kyrgyzstan's" in code
+
+
+def _english_image_words() -> list[str]:
+    """The English words of the images' descriptions (their messages, the category names):
+    none may show in a Russian page's image descriptions."""
+    texts = [
+        entry["en"] for key, entry in MESSAGES.items() if key.startswith(("image.", "ui.category."))
+    ]
+    return sorted({w.lower() for t in texts for w in re.findall(r"[A-Za-z]{3,}", t)})
+
+
+def _english_words_in(text: str) -> list[str]:
+    return [
+        w
+        for w in _english_image_words()
+        if re.search(rf"(?<![A-Za-z]){w}(?![A-Za-z])", text.lower())
+    ]
+
+
+def _some_events() -> list[str]:
+    """An event at a named place and one placed by coordinates only, when the data has one."""
+    placed = [i for i, e in sorted(DATA.events.items()) if e.place and DATA.coordinates(e)]
+    loose = [i for i, e in sorted(DATA.events.items()) if not e.place and DATA.coordinates(e)]
+    return placed[:2] + loose[:1]
+
+
+def test_russian_pages_share_russian_cards_of_their_own(built_site: Path) -> None:
+    """A Russian page's card is drawn in Russian, at its edition's address, and described in
+    Russian (issue 21): never the English card republished."""
+    russian = built_site / "ru"
+    pages = ["", "story/", "maps/", "events/"]
+    pages += [f"chapters/{name}/" for name in CHAPTERS]
+    pages += [f"events/{event_id}/" for event_id in _some_events()]
+    for path in pages:
+        ours, theirs = _meta(page(russian, path)), _meta(page(built_site, path))
+        image = ours["og:image"]
+        assert image.startswith(f"{SITE_URL}ru/"), path
+        assert image.removeprefix(f"{SITE_URL}ru/") == theirs["og:image"].removeprefix(SITE_URL)
+        assert (
+            _local(built_site, image).read_bytes()
+            != _local(built_site, theirs["og:image"]).read_bytes()
+        ), path
+        alt = ours["og:image:alt"]
+        assert alt == ours["twitter:image:alt"]
+        assert alt.startswith(RU_SITE_NAME), (path, alt)
+        assert _english_words_in(alt) == [], (path, alt)
+        assert alt != theirs["og:image:alt"]
+
+
+def test_a_russian_chapters_card_is_described_by_its_russian_title(built_site: Path) -> None:
+    for name in CHAPTERS:
+        if not (ROOT / "docs" / "ru" / "chapters" / f"{name}.md").is_file():
+            continue
+        tree = page(built_site / "ru", f"chapters/{name}/")
+        title = html.unescape(tree.find("h1").text().rstrip("¶").strip())
+        assert re.search("[А-Яа-яЁё]", title), name
+        # The page's title may join a preposition with a no-break space, as Russian sets it.
+        alt = " ".join(_meta(tree)["og:image:alt"].split())
+        assert " ".join(title.split()) in alt, name
+
+
+def test_russian_static_maps_are_drawn_and_described_in_russian(built_site: Path) -> None:
+    russian = built_site / "ru"
+    checked = 0
+    for path in ["maps/", "", *[f"events/{event_id}/" for event_id in _some_events()]]:
+        for image in page(russian, path).find_all("img"):
+            classes = image.attrs.get("class", "") + " " + image.parent.attrs.get("class", "")
+            if "dr-map-static" not in classes:
+                continue
+            src = (russian / path / image.attrs["src"]).resolve()
+            assert src.is_relative_to(russian.resolve()), src
+            english = built_site / src.relative_to(russian.resolve())
+            assert src.read_bytes() != english.read_bytes(), src
+            alt = html.unescape(image.attrs.get("alt", ""))
+            assert re.search("[а-яё]", alt), (path, alt)
+            assert _english_words_in(alt) == [], (path, alt)
+            checked += 1
+    assert checked >= 4 + len(_some_events())

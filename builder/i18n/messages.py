@@ -1398,6 +1398,38 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "explore.the_start": {"en": "the start", "ru": "начала"},
     "explore.today": {"en": "today", "ru": "сегодня"},
+    # The static maps' and sharing cards' words (builder/images): alt texts and og:image:alt.
+    "image.alt.static_map": {"en": "Static map: {title}.", "ru": "Статичная карта: {title}."},
+    "image.alt.drawn": {"en": "Drawn: {layers}.", "ru": "Показаны: {layers}."},
+    "image.alt.category_count": {"en": "{n} {category}", "ru": "{category} — {n}"},
+    "image.alt.events.one": {"en": "{n} event", "ru": "{n} событие"},
+    "image.alt.events.few": {"en": "{n} events", "ru": "{n} события"},
+    "image.alt.events.many": {"en": "{n} events", "ru": "{n} событий"},
+    "image.alt.events.other": {"en": "{n} events", "ru": "{n} события"},
+    "image.alt.by_category": {
+        "en": "{events}, coloured by category: {listed}.",
+        "ru": "На карте {events}, цвет обозначает категорию: {listed}.",
+    },
+    "image.alt.place": {
+        "en": "Static map of {place}, marked in red, with the region around it.",
+        "ru": "Статичная карта: {place} и регион вокруг; место отмечено красным.",
+    },
+    "image.alt.region": {
+        "en": "Static map of the region; the pin marks the event's location.",
+        "ru": "Статичная карта региона; метка показывает место события.",
+    },
+    "image.place.title": {"en": "Map: {place}", "ru": "Карта: {place}"},
+    "image.card.place_alt": {"en": "{site}: map of {place}", "ru": "{site}: {place} на карте"},
+    "image.card.region_alt": {
+        "en": "{site}: map of where the story opens",
+        "ru": "{site}: карта тех мест, где начинается история",
+    },
+    "image.card.page_alt": {"en": "{site}: {title}: {map}", "ru": "{site}: {title}. Карта: {map}"},
+    "image.card.page_alt_plain": {"en": "{site}: {title}: map", "ru": "{site}: {title}. Карта"},
+    "image.card.default_alt": {
+        "en": "{site}: a map of the region the story covers",
+        "ru": "{site}: карта региона, о котором рассказывает история",
+    },
     "country.AFG": {"en": "Afghanistan", "ru": "Афганистан"},
     "country.CHN": {"en": "China", "ru": "Китай"},
     "country.IRN": {"en": "Iran", "ru": "Иран"},

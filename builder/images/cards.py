@@ -10,17 +10,21 @@ need no more cards than the gazetteer has places.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw
 
+from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.i18n.geonames import country_name
+from builder.i18n.messages import formatted
 from builder.images.fonts import FontFamily, family
 from builder.images.static_map import Frame, png, render_spec, shape_of
 from builder.maps.areas import Geography, has_shape, shape_points
 from builder.maps.document import LayerSpec, MapSpec
 from builder.maps.features import bounds, collection
-from builder.record.countries import country_name
+from builder.maps.words import name
 from builder.record.validate import Dataset
 
 CARD_SIZE = (1200, 630)
@@ -61,22 +65,30 @@ def card_path(kind: str, slug: str) -> str:
     return f"{CARD_DIR}/{kind}/{slug}.png"
 
 
-def _pieces(text: str) -> list[tuple[str, str]]:
+def _pieces(text: str, breaks: str = "–") -> list[tuple[str, str]]:
     """The title's words, each with what joins it to the one before: a space, or nothing
-    after an en dash, where a line may also break ("Afghanistan–" / "Tajikistan border")."""
+    after a dash in ``breaks``, where a line may also break ("Afghanistan–" / "Tajikistan
+    border"); a one-letter word comes joined to the word after it."""
     pieces: list[tuple[str, str]] = []
     for word in text.split():
-        parts = word.split("–")
-        for i, part in enumerate(parts):
-            piece = part + ("–" if i < len(parts) - 1 else "")
+        parts = re.split(f"(?<=[{breaks}])", word)
+        for i, piece in enumerate(parts):
             if piece:
                 pieces.append((" " if i == 0 else "", piece))
-    return pieces
+    # A one-letter word stays with the next one, as Russian typesetting wants ("в" /
+    # "Центральной Азии" left a preposition hanging at a line's end).
+    bound: list[tuple[str, str]] = []
+    for joint, piece in reversed(pieces):
+        if bound and len(piece) == 1 and piece.isalpha() and bound[-1][0] == " ":
+            bound[-1] = (joint, f"{piece} {bound[-1][1]}")
+        else:
+            bound.append((joint, piece))
+    return bound[::-1]
 
 
-def _wrap(text: str, font: FontFamily, width: float) -> list[str]:
+def _wrap(text: str, font: FontFamily, width: float, breaks: str = "–") -> list[str]:
     lines: list[str] = []
-    for joint, piece in _pieces(text):
+    for joint, piece in _pieces(text, breaks):
         if lines and font.length(f"{lines[-1]}{joint}{piece}") <= width:
             lines[-1] = f"{lines[-1]}{joint}{piece}"
         else:
@@ -86,13 +98,16 @@ def _wrap(text: str, font: FontFamily, width: float) -> list[str]:
 
 def _title_lines(title: str, node_modules: Path) -> tuple[FontFamily, list[str]]:
     width = PANEL_WIDTH - 2 * MARGIN
-    for size in TITLE_SIZES:
-        font = family(node_modules, 700, size)
-        lines = _wrap(title, font, width)
-        if len(lines) <= MAX_TITLE_LINES and all(font.length(line) <= width for line in lines):
-            return font, lines
+    # A word too long for the panel at every size may break after its hyphen: the Russian
+    # «Таджикско-кыргызская» is wider than the panel even at the smallest size.
+    for breaks in ("–", "–-"):
+        for size in TITLE_SIZES:
+            font = family(node_modules, 700, size)
+            lines = _wrap(title, font, width, breaks)
+            if len(lines) <= MAX_TITLE_LINES and all(font.length(line) <= width for line in lines):
+                return font, lines
     font = family(node_modules, 700, TITLE_SIZES[-1])
-    lines = _wrap(title, font, width)[:MAX_TITLE_LINES]
+    lines = _wrap(title, font, width, "–-")[:MAX_TITLE_LINES]
     if len(lines) == MAX_TITLE_LINES:
         lines[-1] = lines[-1].rstrip(".,;:") + "…"
     return font, lines
@@ -118,9 +133,13 @@ def compose(map_image: Image.Image, title: str, site_name: str, node_modules: Pa
     return png(card)
 
 
-def place_spec(place_id: str, data: Dataset, geography: Geography) -> MapSpec:
-    """A map of one place: its area drawn, or a pin, framed with its region around it."""
+def place_spec(
+    place_id: str, data: Dataset, geography: Geography, lang: Language = DEFAULT_LANGUAGE
+) -> MapSpec:
+    """A map of one place: its area drawn, or a pin, framed with its region around it; its
+    words in ``lang`` (the drawing is the same in every language)."""
     place = data.places[place_id]
+    place_name = name(place, lang)
     shape = shape_of(place_id, data, geography) if has_shape(place, geography) else None
     points = shape_points(shape) or [(place.lat, place.lon)]
     box = bounds(points, pad_km=30)
@@ -139,7 +158,7 @@ def place_spec(place_id: str, data: Dataset, geography: Geography) -> MapSpec:
         }
         style: dict[str, Any] = {"color": PLACE_INK, "weight": 8, "opacity": 0.6}
         layers.append(
-            LayerSpec("shapes", place.name, {"geojson": _feature(geometry), "style": style})
+            LayerSpec("shapes", place_name, {"geojson": _feature(geometry), "style": style})
         )
     elif shape is not None:
         geometry = {
@@ -153,7 +172,7 @@ def place_spec(place_id: str, data: Dataset, geography: Geography) -> MapSpec:
         if shape["kind"] == "country":
             style["dashArray"] = "6 4"
         layers.append(
-            LayerSpec("shapes", place.name, {"geojson": _feature(geometry), "style": style})
+            LayerSpec("shapes", place_name, {"geojson": _feature(geometry), "style": style})
         )
     pin = {
         "type": "Feature",
@@ -162,15 +181,15 @@ def place_spec(place_id: str, data: Dataset, geography: Geography) -> MapSpec:
         "properties": {"category": "drone-production", "status": "confirmed"},
     }
     if shape is None:
-        layers.append(LayerSpec("events", place.name, collection([pin])))
+        layers.append(LayerSpec("events", place_name, collection([pin])))
         # A pin alone can sit where no country's name is in the frame (Tehran's card showed
         # a dot by the Caspian and nothing else): name the place and its country beside it.
-        country = country_name(place.country)
-        heading = place.name if country in place.name else f"{place.name}, {country}"
+        country = country_name(place.country, lang)
+        heading = place_name if country in place_name else f"{place_name}, {country}"
         item = {"lat": place.lat, "lon": place.lon, "heading": heading}
-        layers.append(LayerSpec("labels", f"{place.name} named", {"items": [item]}))
+        layers.append(LayerSpec("labels", f"{place_name} named", {"items": [item]}))
     return MapSpec(
-        title=f"Map: {place.name}",
+        title=formatted("image.place.title", lang, place=place_name),
         center=(place.lat, place.lon),
         zoom=6,
         bounds=framed,
@@ -185,12 +204,16 @@ def _feature(geometry: dict[str, Any]) -> dict[str, Any]:
 
 
 def place_image(
-    place_id: str, data: Dataset, geography: Geography, node_modules: Path
+    place_id: str,
+    data: Dataset,
+    geography: Geography,
+    node_modules: Path,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> Image.Image:
-    """The static map of one place at :data:`MAP_SIZE` (RGB, before the palette)."""
-    return render_spec(
-        place_spec(place_id, data, geography), data, geography, node_modules, MAP_SIZE
-    )
+    """The static map of one place at :data:`MAP_SIZE` (RGB, before the palette), its words
+    in ``lang``."""
+    spec = place_spec(place_id, data, geography, lang)
+    return render_spec(spec, data, geography, node_modules, MAP_SIZE, lang=lang)
 
 
 def pin_position(point: tuple[float, float], frame: Frame) -> tuple[float, float] | None:

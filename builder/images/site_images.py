@@ -4,22 +4,38 @@
 once: a place's map serves as the static map of every event page there and,
 with a panel of text, as their shared card. Events placed only by coordinates
 share one overview of the region, on which their page sets a pin
-(:func:`event_static`). Cards of authored pages, whose titles only MkDocs
+(:class:`EventStatic`). Cards of authored pages, whose titles only MkDocs
 knows, come from :func:`page_card` with a map this module already drew.
+
+Each edition has its own images, with its own words (issue 21): a picture is drawn
+once without words and each language writes its labels on a copy, so the Russian
+images cost their words, not a second drawing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
 
+from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.i18n.messages import formatted, message
 from builder.images import cards
-from builder.images.static_map import Frame, describe, png, render_spec
+from builder.images.static_map import (
+    MAP_TITLE_PREFIXES,
+    Drawing,
+    Frame,
+    describe,
+    draw_spec,
+    label_drawing,
+    png,
+)
 from builder.maps.areas import Geography
 from builder.maps.document import MapSpec
+from builder.maps.words import name as name_in
 from builder.record.validate import Dataset
 
 STATIC_DIR = "maps/static"
@@ -74,9 +90,19 @@ class EventStatic:
     """Whether :attr:`image` is the place's card, which the page crops to its map."""
 
 
+@dataclass(frozen=True)
+class EditionWords:
+    """What another edition's images say: its maps' specs and its site's name, in its language."""
+
+    specs: dict[str, MapSpec]
+    """The spec of every map in the English specs, its words in the edition's language."""
+    site_name: str
+    """The edition's own name (its configuration's ``site_name``), on its cards."""
+
+
 @dataclass
 class SiteImages:
-    """What :func:`render_images` made."""
+    """What :func:`render_images` made, in one language; :meth:`of` gives the others'."""
 
     files: dict[str, bytes]
     """Every PNG, keyed by site path."""
@@ -85,7 +111,7 @@ class SiteImages:
     events: dict[str, EventStatic]
     """The static map and card of each located event page, by event id."""
     specs: dict[str, MapSpec]
-    """The maps cards may show, by name."""
+    """The maps cards may show, by name, their words in :attr:`lang`."""
     data: Dataset = field(repr=False)
     """The dataset the maps draw."""
     geography: Geography = field(repr=False)
@@ -93,19 +119,31 @@ class SiteImages:
     node_modules: Path = field(repr=False)
     """Where the typeface is installed."""
     card_maps: dict[str, Image.Image] = field(default_factory=dict, repr=False)
-    """Maps drawn at card size so far, by name: each is drawn once, when a card first needs it."""
+    """Maps with their words, at card size, drawn so far by name: each when a card first
+    needs it."""
+    lang: Language = DEFAULT_LANGUAGE
+    """The language of the images' words."""
+    drawings: dict[str, Drawing] = field(default_factory=dict, repr=False)
+    """The card maps without words, by name: one dictionary shared by every language, so
+    each map is drawn once and each language writes its words on a copy."""
+    editions: dict[Language, SiteImages] = field(default_factory=dict, repr=False)
+    """The same images in each other language :func:`render_images` was given."""
+
+    def of(self, lang: Language) -> SiteImages:
+        """These images in ``lang``; a ``KeyError`` for a language they were not drawn in."""
+        return self if lang == self.lang else self.editions[lang]
 
     def card_map(self, name: str) -> Image.Image:
-        """The map ``name`` at the size of a card's map, drawn on first use."""
+        """The map ``name`` at the size of a card's map with its words, drawn on first use."""
         if name not in self.card_maps:
-            self.card_maps[name] = render_spec(
-                self.specs[name], self.data, self.geography, self.node_modules, cards.MAP_SIZE
+            if name not in self.drawings:
+                self.drawings[name] = draw_spec(
+                    self.specs[name], self.data, self.geography, cards.MAP_SIZE
+                )
+            self.card_maps[name] = label_drawing(
+                self.drawings[name], self.specs[name], self.node_modules, self.lang
             )
         return self.card_maps[name]
-
-
-def _place_alt(name: str) -> str:
-    return f"Static map of {name}, marked in red, with the region around it."
 
 
 def render_images(
@@ -114,17 +152,31 @@ def render_images(
     specs: dict[str, MapSpec],
     node_modules: Path,
     site_name: str,
+    editions: Mapping[Language, EditionWords] | None = None,
 ) -> SiteImages:
-    """Draw the figures' static maps, each place's map and card, and the home card."""
-    files: dict[str, bytes] = {}
-    figures: dict[str, StaticImage] = {}
+    """Draw the figures' static maps, each place's map and card, and the overview of the
+    region, in English and in each language of ``editions``.
+
+    Each picture is drawn once without words (:func:`~builder.images.static_map.draw_spec`);
+    each language writes its own on a copy. The result is the English images; their
+    :meth:`SiteImages.of` gives each edition's, at the same site paths."""
+    words = {DEFAULT_LANGUAGE: EditionWords(specs, site_name), **(editions or {})}
+    drawings: dict[str, Drawing] = {}
+    made = {
+        lang: SiteImages(
+            {}, {}, {}, own.specs, data, geography, node_modules, lang=lang, drawings=drawings
+        )
+        for lang, own in words.items()
+    }
     for name, spec in sorted(specs.items()):
         path = f"{STATIC_DIR}/{name}.png"
-        files[path] = png(render_spec(spec, data, geography, node_modules, FIGURE_SIZE))
-        figures[name] = StaticImage(path, describe(spec), *FIGURE_SIZE)
-    events: dict[str, EventStatic] = {}
-    places: dict[str, StaticImage] = {}
-    region: StaticImage | None = None
+        drawing = draw_spec(spec, data, geography, FIGURE_SIZE)
+        for lang, images in made.items():
+            own_spec = images.specs[name]
+            images.files[path] = png(label_drawing(drawing, own_spec, node_modules, lang))
+            images.figures[name] = StaticImage(path, describe(own_spec, lang), *FIGURE_SIZE)
+    places: dict[str, dict[Language, StaticImage]] = {}
+    region: dict[Language, StaticImage] = {}
     region_frame = Frame.fit(REGION_BOUNDS, *cards.MAP_SIZE, max_zoom=7)
     for event_id, event in data.chronological():
         point = data.coordinates(event)
@@ -132,43 +184,64 @@ def render_images(
             continue
         if event.place:
             if event.place not in places:
-                # One picture per place: its card, which the event page shows cropped to
-                # the map (assets/css/static-maps.css), so each place costs one drawing.
-                place = data.places[event.place]
-                image = cards.place_image(event.place, data, geography, node_modules)
-                path = cards.card_path("places", event.place)
-                files[path] = cards.compose(image, place.name, site_name, node_modules)
-                places[event.place] = StaticImage(path, _place_alt(place.name), *cards.CARD_SIZE)
-            events[event_id] = EventStatic(
-                places[event.place],
-                None,
-                places[event.place].path,
-                f"{site_name}: map of {data.places[event.place].name}",
-                cropped=True,
-            )
+                places[event.place] = _place_images(event.place, made, words)
+            for lang, images in made.items():
+                image = places[event.place][lang]
+                place = name_in(data.places[event.place], lang)
+                alt = formatted(
+                    "image.card.place_alt", lang, site=words[lang].site_name, place=place
+                )
+                images.events[event_id] = EventStatic(image, None, image.path, alt, cropped=True)
             continue
-        if region is None:
-            overview = MapSpec(
-                "Map: the region", (39.0, 67.0), 5, REGION_BOUNDS, [], "", max_zoom=7
-            )
-            path = f"{STATIC_DIR}/places/{REGION}.png"
-            files[path] = png(render_spec(overview, data, geography, node_modules, cards.MAP_SIZE))
-            region = StaticImage(
-                path,
-                "Static map of the region; the pin marks the event's location.",
-                *cards.MAP_SIZE,
-            )
+        if not region:
+            region = _region_images(made)
         pin = cards.pin_position(point, region_frame)
-        events[event_id] = EventStatic(
-            region, pin, HOME_CARD, f"{site_name}: map of where the story opens"
-        )
-    return SiteImages(files, figures, events, specs, data, geography, node_modules)
+        for lang, images in made.items():
+            alt = formatted("image.card.region_alt", lang, site=words[lang].site_name)
+            images.events[event_id] = EventStatic(region[lang], pin, HOME_CARD, alt)
+    english = made.pop(DEFAULT_LANGUAGE)
+    english.editions.update(made)
+    return english
+
+
+def _place_images(
+    place_id: str, made: dict[Language, SiteImages], words: dict[Language, EditionWords]
+) -> dict[Language, StaticImage]:
+    """One picture per place and language: its card, which the event page shows cropped to
+    the map (assets/css/static-maps.css), so each place costs one drawing."""
+    english = made[DEFAULT_LANGUAGE]
+    data, geography, node_modules = english.data, english.geography, english.node_modules
+    specs = {lang: cards.place_spec(place_id, data, geography, lang) for lang in made}
+    drawing = draw_spec(specs[DEFAULT_LANGUAGE], data, geography, cards.MAP_SIZE)
+    path = cards.card_path("places", place_id)
+    found = {}
+    for lang, images in made.items():
+        place = name_in(data.places[place_id], lang)
+        image = label_drawing(drawing, specs[lang], node_modules, lang)
+        images.files[path] = cards.compose(image, place, words[lang].site_name, node_modules)
+        alt = formatted("image.alt.place", lang, place=place)
+        found[lang] = StaticImage(path, alt, *cards.CARD_SIZE)
+    return found
+
+
+def _region_images(made: dict[Language, SiteImages]) -> dict[Language, StaticImage]:
+    """The overview of the region in each language, on which event pages set their pin."""
+    english = made[DEFAULT_LANGUAGE]
+    overview = MapSpec("Map: the region", (39.0, 67.0), 5, REGION_BOUNDS, [], "", max_zoom=7)
+    drawing = draw_spec(overview, english.data, english.geography, cards.MAP_SIZE)
+    path = f"{STATIC_DIR}/places/{REGION}.png"
+    found = {}
+    for lang, images in made.items():
+        images.files[path] = png(label_drawing(drawing, overview, english.node_modules, lang))
+        found[lang] = StaticImage(path, message("image.alt.region", lang), *cards.MAP_SIZE)
+    return found
 
 
 def page_card(
     images: SiteImages, map_name: str | None, title: str, site_name: str, node_modules: Path
 ) -> bytes:
-    """The card of a page that places ``map_name`` first (the region's map when None)."""
+    """The card of a page that places ``map_name`` first (the region's map when None), its
+    map's words in the language of ``images``."""
     name = map_name if map_name in images.specs else FALLBACK_MAP
     return cards.compose(images.card_map(name), title, site_name, node_modules)
 
@@ -205,17 +278,27 @@ def page_cards(
     sources: dict[str, str], images: SiteImages, site_name: str, node_modules: Path
 ) -> dict[str, tuple[str, str, bytes]]:
     """The cards of authored pages, given their Markdown by source path: for each, the card's
-    site path, its description and its PNG. The home page's is :data:`HOME_CARD`."""
+    site path, its description and its PNG. The home page's is :data:`HOME_CARD`.
+
+    The cards speak the language of ``images`` (``images.of(lang)``): their maps' words and
+    descriptions; their titles are the pages' own, in whatever language the page is."""
     made: dict[str, tuple[str, str, bytes]] = {}
     for src_uri, markdown in sorted(sources.items()):
         title = page_title(markdown) or site_name
         name = card_map(src_uri, markdown)
         slug = "home" if src_uri == "index.md" else src_uri.removesuffix(".md").replace("/", "-")
         slug = slug.removesuffix("-index")
-        alt = f"{title}: {images.specs[name].title.removeprefix('Map: ') if name in images.specs else 'map'}"
+        lang = images.lang
+        if name in images.specs:
+            shown = images.specs[name].title
+            for prefix in MAP_TITLE_PREFIXES.get(lang, ()):
+                shown = shown.removeprefix(prefix)
+            alt = formatted("image.card.page_alt", lang, site=site_name, title=title, map=shown)
+        else:
+            alt = formatted("image.card.page_alt_plain", lang, site=site_name, title=title)
         made[src_uri] = (
             cards.card_path("pages", slug),
-            f"{site_name}: {alt}",
+            alt,
             page_card(images, name, title, site_name, node_modules),
         )
     return made

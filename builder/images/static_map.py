@@ -9,9 +9,11 @@ frames its opening view. Pillow draws; nothing runs a browser, nothing is
 fetched, and the output depends only on the input: no metadata, no clock.
 
 Shapes are drawn at twice the size and reduced, which smooths their edges;
-text is drawn at the final size so it stays crisp. The image is then reduced
-to a palette of at most :data:`PALETTE_COLOURS` colours, which keeps a map of
-ten thousand events a few tens of kilobytes.
+text is drawn at the final size so it stays crisp. The two are apart: the
+drawing without words (:func:`draw_spec`) is the same in every language, and
+:func:`label_drawing` writes one language's words on a copy of it. The image is
+then reduced to a palette of at most :data:`PALETTE_COLOURS` colours, which keeps
+a map of ten thousand events a few tens of kilobytes.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ import numpy
 from PIL import Image, ImageDraw
 
 from builder.geometry.basemap import BASEMAP_SOURCE
+from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.i18n.formats import display_number
+from builder.i18n.messages import MESSAGES, counted, formatted, message
 from builder.images.fonts import FontFamily, family
 from builder.maps.areas import Geography, shape_for_key
 from builder.maps.document import MapSpec
@@ -240,6 +245,25 @@ def _dash_pattern(style: dict[str, Any]) -> list[float]:
     return [float(v) * SCALE for v in str(dash).replace(",", " ").split()]
 
 
+Box = tuple[float, float, float, float]
+"""A box in the final image's pixels: left, top, right, bottom."""
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A map drawn without its words, at its final size: the same in every language.
+
+    :func:`draw_spec` makes it once; :func:`label_drawing` writes one language's words on a
+    copy, clear of :attr:`boxes`."""
+
+    image: Image.Image
+    """The drawing (RGB), never written on: each language labels its own copy."""
+    frame: Frame
+    """Where the map's subject lands in it."""
+    boxes: tuple[Box, ...]
+    """The boxes of the pins and circles drawn, which labels must not cover."""
+
+
 class Canvas:
     """A picture being drawn: shapes at :data:`SCALE` times the frame, then text at 1x."""
 
@@ -255,8 +279,20 @@ class Canvas:
         self.draw = ImageDraw.Draw(self.image, "RGBA")
         self.solid = ImageDraw.Draw(self.image)
         """Opaque drawing, which needs no blending (the basemap)."""
-        self.boxes: list[tuple[float, float, float, float]] = []
+        self.boxes: list[Box] = []
         """Boxes of text and pins already placed, at 1x, so labels do not collide."""
+
+    @classmethod
+    def over(cls, drawing: Drawing) -> Canvas:
+        """A canvas for words on a copy of ``drawing`` (already at the final size), which
+        knows the drawing's boxes; the drawing itself stays without words."""
+        canvas = cls.__new__(cls)
+        canvas.frame = drawing.frame
+        canvas.image = drawing.image.copy()
+        canvas.draw = ImageDraw.Draw(canvas.image, "RGBA")
+        canvas.solid = ImageDraw.Draw(canvas.image)
+        canvas.boxes = list(drawing.boxes)
+        return canvas
 
     def _px(self, points: Iterable[Sequence[float]]) -> list[Point]:
         latlon = numpy.asarray([(p[0], p[1]) for p in points], dtype=float).reshape(-1, 2)
@@ -471,8 +507,17 @@ def _projected_basemap(source: Path) -> _ProjectedBasemap:
     return _ProjectedBasemap(tuple(rings), tuple(lines))
 
 
-def basemap_labels(canvas: Canvas, basemap: Basemap, node_modules: Path) -> None:
-    """Country and capital names shown at the frame's zoom, where they fit."""
+def place_name(place: dict[str, Any], lang: Language = DEFAULT_LANGUAGE) -> str:
+    """A basemap label's name in ``lang`` (its ``name_<lang>``), English where it has none:
+    as ``assets/js/basemap.js`` names it in the browser."""
+    own = place.get(f"name_{lang}") if lang != DEFAULT_LANGUAGE else None
+    return own if isinstance(own, str) and own else str(place["name"])
+
+
+def basemap_labels(
+    canvas: Canvas, basemap: Basemap, node_modules: Path, lang: Language = DEFAULT_LANGUAGE
+) -> None:
+    """Country and capital names in ``lang`` shown at the frame's zoom, where they fit."""
     zoom = canvas.frame.zoom
     named: set[str] = set()
     regular = family(node_modules, 400, LABEL_SIZE)
@@ -484,17 +529,18 @@ def basemap_labels(canvas: Canvas, basemap: Basemap, node_modules: Path) -> None
         point = canvas.frame.xy(place["lat"], place["lon"])
         if not canvas.frame.contains(point):
             continue
+        name = place_name(place, lang)
         if place.get("kind") == "capital":
             x, y = point
             # On an event's pin the name stands beside the pin: no dot drawn over it.
             on_pin = any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in canvas.boxes)
-            if canvas.label(point, place["name"], regular, anchor="right") and not on_pin:
+            if canvas.label(point, name, regular, anchor="right") and not on_pin:
                 canvas.draw.ellipse((x - 3, y - 3, x + 3, y + 3), fill=HALO, outline=(85, 85, 85))
-        elif place["name"] not in named:
+        elif name not in named:
             # A country may offer several spots for its name: one name is enough.
-            spaced = " ".join(str(place["name"]).upper())
+            spaced = " ".join(name.upper())
             if canvas.label(point, spaced, strong, ink=(77, 77, 77)):
-                named.add(place["name"])
+                named.add(name)
 
 
 def _geojson_features(data: Any) -> list[dict[str, Any]]:
@@ -666,6 +712,41 @@ def draw_labels(canvas: Canvas, layer: dict[str, Any], node_modules: Path) -> No
             canvas.draw.ellipse((x - 3, y - 3, x + 3, y + 3), fill=(51, 51, 51), outline=HALO)
 
 
+def draw_spec(
+    spec: MapSpec,
+    data: Dataset,
+    geography: Geography,
+    size: tuple[int, int],
+    *,
+    bounds: Sequence[Sequence[float]] | None = None,
+) -> Drawing:
+    """The map ``spec`` describes, as it opens, at ``size`` pixels, without its words: the
+    basemap, the shapes and the events, which every language shares."""
+    frame = Frame.fit(bounds or spec.bounds, *size, max_zoom=spec.max_zoom)
+    canvas = Canvas(frame)
+    draw_basemap(canvas, load_basemap())
+    shown = [layer for layer in spec.layers if layer.show]
+    for layer in shown:
+        if layer.factory == "shapes":
+            draw_shapes(canvas, layer.data)
+    events = [f for layer in shown if layer.factory == "events" for f in layer.data["features"]]
+    draw_events(canvas, events, data, geography)
+    return Drawing(canvas.finish(), frame, tuple(canvas.boxes))
+
+
+def label_drawing(
+    drawing: Drawing, spec: MapSpec, node_modules: Path, lang: Language = DEFAULT_LANGUAGE
+) -> Image.Image:
+    """A copy of ``drawing`` with its words in ``lang``: the label layers of ``spec`` (the map's
+    spec in that language) and the basemap's country and capital names, clear of the pins."""
+    canvas = Canvas.over(drawing)
+    for layer in spec.layers:
+        if layer.show and layer.factory == "labels":
+            draw_labels(canvas, layer.data, node_modules)
+    basemap_labels(canvas, load_basemap(), node_modules, lang)
+    return canvas.image
+
+
 def render_spec(
     spec: MapSpec,
     data: Dataset,
@@ -674,24 +755,12 @@ def render_spec(
     size: tuple[int, int],
     *,
     bounds: Sequence[Sequence[float]] | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> Image.Image:
-    """The map ``spec`` describes, as it opens, at ``size`` pixels (RGB, before the palette)."""
-    frame = Frame.fit(bounds or spec.bounds, *size, max_zoom=spec.max_zoom)
-    canvas = Canvas(frame)
-    basemap = load_basemap()
-    draw_basemap(canvas, basemap)
-    shown = [layer for layer in spec.layers if layer.show]
-    for layer in shown:
-        if layer.factory == "shapes":
-            draw_shapes(canvas, layer.data)
-    events = [f for layer in shown if layer.factory == "events" for f in layer.data["features"]]
-    draw_events(canvas, events, data, geography)
-    canvas.finish()
-    for layer in shown:
-        if layer.factory == "labels":
-            draw_labels(canvas, layer.data, node_modules)
-    basemap_labels(canvas, basemap, node_modules)
-    return canvas.image
+    """The map ``spec`` describes, as it opens, at ``size`` pixels (RGB, before the palette),
+    its words in ``lang`` (``spec`` being the map's spec in that language)."""
+    drawing = draw_spec(spec, data, geography, size, bounds=bounds)
+    return label_drawing(drawing, spec, node_modules, lang)
 
 
 def png(image: Image.Image, colours: int = PALETTE_COLOURS) -> bytes:
@@ -704,24 +773,44 @@ def png(image: Image.Image, colours: int = PALETTE_COLOURS) -> bytes:
     return out.getvalue()
 
 
-def describe(spec: MapSpec) -> str:
-    """A written description of the static map, for its ``alt`` text."""
+MAP_TITLE_PREFIXES: dict[Language, tuple[str, ...]] = {
+    "en": ("Map: ", "Map of "),
+    "ru": ("Карта: ",),
+}
+"""How a map's title starts in each language, left out where the description says it."""
+
+
+def _category_name(category: str, lang: Language) -> str:
+    key = f"ui.category.{category}"
+    return message(key, lang) if key in MESSAGES else category_label(category)
+
+
+def describe(spec: MapSpec, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """A written description of the static map in ``lang`` (``spec`` being the map's spec in
+    that language), for its ``alt`` text."""
     shown = [layer for layer in spec.layers if layer.show]
     events = [f for layer in shown if layer.factory == "events" for f in layer.data["features"]]
     counts: dict[str, int] = {}
     for feature in events:
         category = feature["properties"].get("category", "")
         counts[category] = counts.get(category, 0) + 1
-    title = spec.title.removeprefix("Map: ").removeprefix("Map of ")
-    parts = [f"Static map: {title[:1].upper()}{title[1:]}."]
+    title = spec.title
+    for prefix in MAP_TITLE_PREFIXES.get(lang, ()):
+        title = title.removeprefix(prefix)
+    parts = [formatted("image.alt.static_map", lang, title=f"{title[:1].upper()}{title[1:]}")]
     drawn = [layer.name for layer in shown if layer.factory != "events"]
     if drawn:
-        parts.append("Drawn: " + "; ".join(drawn) + ".")
+        parts.append(formatted("image.alt.drawn", lang, layers="; ".join(drawn)))
     if counts:
         listed = ", ".join(
-            f"{n} {category_label(c).lower()}"
+            formatted(
+                "image.alt.category_count",
+                lang,
+                n=display_number(n, lang),
+                category=_category_name(c, lang).lower(),
+            )
             for c, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
         )
-        total = sum(counts.values())
-        parts.append(f"{total} event{'s' if total != 1 else ''}, coloured by category: {listed}.")
+        events_counted = counted("image.alt.events", sum(counts.values()), lang)
+        parts.append(formatted("image.alt.by_category", lang, events=events_counted, listed=listed))
     return " ".join(parts)
