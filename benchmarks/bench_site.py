@@ -46,13 +46,9 @@ PAGES = {
 EMBEDS = ".dr-chart, .folium-map, iframe"
 """What makes a page more than a text page: a chart, a map, or a framed map."""
 
-# The one rusage reading that belongs to one build: a fresh Python parent per build.
-_MEASURED = (
-    "import resource, subprocess, sys, time;"
-    "t = time.perf_counter(); r = subprocess.run(sys.argv[1:]);"
-    "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
-    "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss, r.returncode)"
-)
+# The one rusage reading that belongs to one build: a fresh Python parent per build,
+# which also sums the memory of the build's processes (the editions are built in a fork).
+_MEASURED = str(Path(__file__).resolve().parent / "measured_build.py")
 
 
 from benchmarks.reader_wait import PageTimes, browser_session, time_pages  # noqa: E402
@@ -134,7 +130,7 @@ def timed_build(project: Path, out: Path, *, cache: bool = False) -> BuildTiming
         str(out),
     ]
     result = subprocess.run(
-        [sys.executable, "-c", _MEASURED, *cmd],
+        [sys.executable, _MEASURED, *cmd],
         cwd=project,
         env=env,
         capture_output=True,

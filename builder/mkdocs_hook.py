@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import replace
@@ -267,6 +268,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages, maps, charts, downloads and vendored assets, serve our own
     scripts and styles minified, and draw the sharing cards of the pages that have their
     own (:func:`page_cards`)."""
+    if edition(config) == DEFAULT_LANGUAGE and parallel_editions():
+        # MkDocs has cleaned the site folder by now: the editions' folders are safe from it.
+        _editions_process.start(config)
     for own in [f for f in files if minify.is_own_asset(f.src_uri)]:
         files.remove(own)
         text = minify.minified(own.src_uri, own.content_string)
@@ -443,8 +447,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         _release_written(config, edition(config))
         return
     _release_written(config, DEFAULT_LANGUAGE)
+    if _editions_process:
+        failed = _editions_process.wait()
+        if failed:
+            raise Abort(f"the {failed} edition failed (see above); the site was not built")
+        return
+    build_editions(config)
+
+
+def build_editions(english: MkDocsConfig) -> None:
+    """Build every edition besides English into ``<site>/<lang>/``, saying how much of each
+    is translated."""
     for lang, config_file in EDITION_CONFIGS.items():
-        build_edition(config, lang, config_file)
+        build_edition(english, lang, config_file)
         made = _editions[lang]
         notes.info(
             "%s edition: %s events, %s pages translated",
@@ -452,6 +467,85 @@ def on_post_build(config: MkDocsConfig) -> None:
             made.events,
             made.pages,
         )
+
+
+class EditionsProcess:
+    """The other editions, built by a copy of this process while it builds the English site.
+
+    The editions share the English build's data, maps and images but none of its pages,
+    so on a machine with two cores they need not wait for it: a fork made once the site
+    folder is cleaned inherits all of that for free (copy-on-write) and builds them,
+    then reports by its exit status. Not under ``mkdocs serve`` (its server's threads do
+    not survive a fork), nor where ``DR_PARALLEL_EDITIONS=0`` or the system cannot fork.
+    """
+
+    def __init__(self) -> None:
+        self.pid: int | None = None
+
+    def __bool__(self) -> bool:
+        return self.pid is not None
+
+    def start(self, english: MkDocsConfig) -> None:
+        """Fork, and in the copy build every edition and exit: 0 when all were built."""
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid:
+            self.pid = pid
+            return
+        status = 1
+        try:
+            build_editions(english)
+            status = 0
+        except Abort as exc:
+            log.error(str(exc))
+        except BaseException:
+            log.exception("building an edition")
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
+
+    def wait(self) -> str | None:
+        """Wait for the copy to finish: None when it built every edition, else which failed."""
+        pid, self.pid = self.pid, None
+        if pid is None:
+            return None
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) == 0:
+            return None
+        return ", ".join(message(editions.LANGUAGE_KEYS[lang], "en") for lang in EDITION_CONFIGS)
+
+    def stop(self) -> None:
+        """End the copy (the English build failed: nothing it writes is wanted)."""
+        pid, self.pid = self.pid, None
+        if pid is not None:
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+
+
+_editions_process = EditionsProcess()
+_serving: dict[str, bool] = {"serving": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Note whether MkDocs serves the site (the editions are then built in this process)."""
+    _serving["serving"] = command == "serve"
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed English build stops the editions' build it started."""
+    _editions_process.stop()
+
+
+def parallel_editions() -> bool:
+    """Whether the editions are built beside the English site (:class:`EditionsProcess`)."""
+    return (
+        hasattr(os, "fork")
+        and not _serving["serving"]
+        and os.environ.get("DR_PARALLEL_EDITIONS", "1") != "0"
+        and bool(EDITION_CONFIGS)
+    )
 
 
 def _release_written(config: MkDocsConfig, lang: Language) -> None:
