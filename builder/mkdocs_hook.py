@@ -366,7 +366,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         lang = edition(config)
         placed = _state["build"].embeds if lang == DEFAULT_LANGUAGE else _editions[lang].embeds
         markdown = embeds.expand(markdown, placed, prefix, where)
-        markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri)
+        markdown = record_span.expand(markdown, _state["build"].data, page.file.src_uri, lang)
         return bibliography.add_source_footnotes(markdown, _state["build"].data, edition(config))
     except embeds.UnknownEmbed as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None

@@ -1430,6 +1430,17 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "en": "{site}: a map of the region the story covers",
         "ru": "{site}: карта региона, о котором рассказывает история",
     },
+    "span.empty.title": {"en": "No events yet", "ru": "Событий пока нет"},
+    "span.empty.text": {"en": "The record is empty.", "ru": "В хронике ещё нет ни одного события."},
+    "span.text": {
+        "en": "The span of the record's {events}, from the first, {first}, to the latest, {last}.",
+        "ru": "Такой период охватывает хроника — {events}: от первого, {first}, "
+        "до последнего, {last}.",
+    },
+    "span.events.one": {"en": "{n} event", "ru": "{n} событие"},
+    "span.events.few": {"en": "{n} events", "ru": "{n} события"},
+    "span.events.many": {"en": "{n} events", "ru": "{n} событий"},
+    "span.events.other": {"en": "{n} events", "ru": "{n} события"},
     "country.AFG": {"en": "Afghanistan", "ru": "Афганистан"},
     "country.CHN": {"en": "China", "ru": "Китай"},
     "country.IRN": {"en": "Iran", "ru": "Иран"},

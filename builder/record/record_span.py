@@ -13,6 +13,10 @@ import re
 from dataclasses import dataclass
 
 from builder.html.sanitize import text
+from builder.i18n import DEFAULT_LANGUAGE, Language
+from builder.i18n.formats import display_date
+from builder.i18n.localize import localized
+from builder.i18n.messages import counted, message
 from builder.record import dates
 from builder.record.schema import Event
 from builder.record.validate import Dataset
@@ -65,28 +69,49 @@ def _markdown_text(value: str) -> str:
     return escaped
 
 
-def span_markdown(span: RecordSpan | None, src_uri: str) -> str:
-    """The key-number block for ``span``, with links relative to the page at ``src_uri``."""
+def _event_link(event: Event, event_id: str, up: str, lang: Language) -> str:
+    title = localized(event, "title", lang)
+    words = _markdown_text(title.text if title else event.title)
+    if title and title.lang != lang:
+        # No Russian headline yet: the English one, marked as English.
+        words = f'<span lang="{title.lang}">{words}</span>'
+    return f"[{words}]({up}events/{event_id}.md)"
+
+
+def span_markdown(
+    span: RecordSpan | None,
+    src_uri: str,
+    data: Dataset | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
+) -> str:
+    """The key-number block for ``span``, with links relative to the page at ``src_uri``,
+    in ``lang`` (the events' headlines from ``data``, in their Russian form where written)."""
     if span is None:
         return (
             '<div class="dr-keynumber dr-record-span" markdown>\n'
-            "**No events yet**\n\nThe record is empty.\n</div>"
+            f"**{message('span.empty.title', lang)}**\n\n{message('span.empty.text', lang)}\n</div>"
         )
     up = "../" * src_uri.count("/")
-    first = f"[{_markdown_text(span.first_title)}]({up}events/{span.first_id}.md)"
-    last = f"[{_markdown_text(span.last_title)}]({up}events/{span.last_id}.md)"
+    if data is not None:
+        first = _event_link(data.events[span.first_id], span.first_id, up, lang)
+        last = _event_link(data.events[span.last_id], span.last_id, up, lang)
+    else:
+        first = f"[{_markdown_text(span.first_title)}]({up}events/{span.first_id}.md)"
+        last = f"[{_markdown_text(span.last_title)}]({up}events/{span.last_id}.md)"
+    sentence = message("span.text", lang).format(
+        events=counted("span.events", span.events, lang), first=first, last=last
+    )
     return (
         '<div class="dr-keynumber dr-record-span" markdown>\n'
-        f"**{dates.display(span.first_date)} – {dates.display(span.last_date)}**\n\n"
-        f"The span of the record's {span.events} events, from the first, {first}, "
-        f"to the latest, {last}.\n"
+        f"**{display_date(span.first_date, lang)} – {display_date(span.last_date, lang)}**\n\n"
+        f"{sentence}\n"
         "</div>"
     )
 
 
-def expand(markdown: str, data: Dataset, src_uri: str) -> str:
-    """Replace every ``[[record span]]`` line in ``markdown`` with the span block."""
+def expand(markdown: str, data: Dataset, src_uri: str, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """Replace every ``[[record span]]`` line in ``markdown`` with the span block in ``lang``."""
     if "[[record span]]" not in markdown:
         return markdown
-    block = span_markdown(record_span(data), src_uri)
+    block = span_markdown(record_span(data), src_uri, data, lang)
     return DIRECTIVE.sub(lambda _match: block, markdown)
