@@ -155,7 +155,7 @@ def inventory_figure(data: Dataset, lang: Language = "en") -> dict[str, Any]:
             [
                 event_url(h.event_id),
                 plotly_text(h.how),
-                plotly_text(data.systems[h.system].maker),
+                plotly_text(_maker(data.systems[h.system], lang)),
                 plotly_text(_title(ev, lang)),
                 plotly_text(f"{date_text(ev, lang)} · {_status(ev.status, lang)}"),
             ]
@@ -244,6 +244,11 @@ def _title(event: Any, lang: Language) -> str:
     return found.text if found else str(event.title)
 
 
+def _maker(system: Any, lang: Language) -> str:
+    found = localized(system, "maker", lang)
+    return found.text if found else str(system.maker)
+
+
 def _status(status: str, lang: Language) -> str:
     return status if lang == "en" else formatted(f"status.{status}", lang)
 
@@ -287,7 +292,7 @@ def inventory_alternative(data: Dataset, lang: Language = "en") -> Alternative:
         (
             local_name(data.actors[h.state], lang),
             local_name(data.systems[h.system], lang),
-            data.systems[h.system].maker,
+            _maker(data.systems[h.system], lang),
             h.how,
             date_text(data.events[h.event_id], lang),
             _status(data.events[h.event_id].status, lang),

@@ -85,7 +85,7 @@ def untranslated_records(data: Dataset, lang: Language) -> list[str]:
     for actor_id in sorted(data.actors):
         note("data/actors.yaml", actor_id, data.actors[actor_id], ("name", "summary"))
     for system_id in sorted(data.systems):
-        note("data/systems.yaml", system_id, data.systems[system_id], ("name", "role"))
+        note("data/systems.yaml", system_id, data.systems[system_id], ("name", "maker", "role"))
     if data.story is not None:
         note("data/story.yaml", "story", data.story, ("title", "intro"))
         for step in data.story.steps:

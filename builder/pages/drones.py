@@ -47,7 +47,7 @@ def drones_page(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> str:
             for s in system.sources
         )
         facts = (
-            f"<dt>{words('drones.maker', lang)}</dt><dd>{text(system.maker)}</dd>"
+            f"<dt>{words('drones.maker', lang)}</dt><dd>{record_text(system, 'maker', lang)}</dd>"
             f"<dt>{words('drones.origin', lang)}</dt><dd>{text(country(system.origin, lang))}</dd>"
             f"<dt>{words('drones.role', lang)}</dt><dd>{record_text(system, 'role', lang)}</dd>"
             + _figure(words("drones.range", lang), system.range_km, words("unit.km", lang), lang)

@@ -170,7 +170,7 @@ def _systems(event_id: str, data: Dataset, lang: Language) -> str:
         system = data.systems[system_id]
         items.append(
             f"<li><a href='{ROOT_FROM_PAGE}reference/drones/#{system_id}'>"
-            f"{record_text(system, 'name', lang)}</a> ({text(system.maker)}, "
+            f"{record_text(system, 'name', lang)}</a> ({record_text(system, 'maker', lang)}, "
             f"{text(country(system.origin, lang))}): {record_text(system, 'role', lang)}</li>"
         )
     return "<ul class='dr-systems'>" + "".join(items) + "</ul>" if items else ""

@@ -319,6 +319,15 @@ class DroneSystem(Strict):
         description="Designation in Russian, e.g. Байрактар TB2." + RU_FALLBACK,
     )
     maker: str = Field(min_length=1, description="Manufacturer or design bureau.")
+    maker_ru: str | None = Field(
+        default=None,
+        min_length=1,
+        description=(
+            "The maker in Russian, as Russian-language media name it (a brand may keep its "
+            "Latin letters, as the record's Russian text keeps Baykar and Turkish Aerospace)."
+            + RU_FALLBACK
+        ),
+    )
     origin: str = Field(pattern=r"^[A-Z]{3}$", description="ISO alpha-3 code of its country.")
     role: str = Field(min_length=1, description="What it is used for, in plain words.")
     role_ru: str | None = Field(
