@@ -55,8 +55,8 @@ def in_sidebar(src_uri: str) -> bool:
 
 
 UNREAD_EVENT_FIELDS: dict[str, frozenset[str]] = {
-    "maps": frozenset({"summary", "response", "quotes"}),
-    "charts": frozenset({"summary", "response", "quotes"}),
+    "maps": frozenset({"summary", "summary_ru", "response", "response_ru", "quotes"}),
+    "charts": frozenset({"summary", "summary_ru", "response", "response_ru", "quotes"}),
 }
 """Per cached stage, the event fields it does not read: left out of its key, so editing
 an event's summary renders neither the map documents nor the charts again.

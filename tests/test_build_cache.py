@@ -79,10 +79,15 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without(tmp_path: Path)
 
 
 def _stage_outputs(data: Dataset) -> dict[str, dict[str, str]]:
-    return {
-        "maps": {k: v for k, v in maps.render_all(data).items() if k != DETAILS_PATH},
-        "charts": charts.render_all(data),
-    }
+    # Each edition's stage is keyed by the same fields (pipeline.language_files): both count.
+    outputs: dict[str, dict[str, str]] = {"maps": {}, "charts": {}}
+    for lang in ("en", "ru"):
+        rendered = maps.render_all(data, lang=lang)
+        outputs["maps"].update({f"{lang}/{k}": v for k, v in rendered.items() if k != DETAILS_PATH})
+        outputs["charts"].update(
+            {f"{lang}/{k}": v for k, v in charts.render_all(data, lang).items()}
+        )
+    return outputs
 
 
 def _changed(event: Event, field: str) -> Event:
