@@ -231,9 +231,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     An edition besides English renders only its own pages, from the English build's data."""
     lang = edition(config)
     if lang != DEFAULT_LANGUAGE:
+        cache = build_cache()
         _editions[lang] = pipeline.edition(
-            _state["build"], lang, settings(config), _history["history"]
+            _state["build"], lang, settings(config), _history["history"], cache
         )
+        _note_reused(cache)
         if lang == list(EDITION_CONFIGS)[-1]:
             # What the edition publishes again it now holds itself; the rest was English only.
             _state["build"] = replace(_state["build"], files={})
@@ -257,6 +259,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except FileNotFoundError as exc:
         raise Abort(str(exc)) from None
     _note_approximate(history, sorted(_state["build"].data.events))
+    _note_reused(cache)
+
+
+def _note_reused(cache: store.BuildCache) -> None:
     if cache.reused:
         notes.info(
             "reused from the last build (inputs unchanged): %s; DR_BUILD_CACHE=0 renders all",
@@ -297,15 +303,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Each edition's cards: its pages' own titles, its name, its maps' words (the maps
     # themselves drawn once, by the English build).
     _cards.clear()
-    for src_uri, (path, alt, png) in sorted(
-        site_images.page_cards(
-            sources, _state["build"].images.of(lang), config.site_name, ROOT / "node_modules"
-        ).items()
-    ):
+    for src_uri, (path, alt, png) in sorted(page_cards(sources, config, lang).items()):
         files.append(File.generated(config, path, content=png))
         _cards[src_uri] = (path, alt)
     _published[lang] = files
     return files
+
+
+def page_cards(
+    sources: dict[str, str], config: MkDocsConfig, lang: Language
+) -> dict[str, tuple[str, str, bytes]]:
+    """The cards of the pages that have their own (:func:`site_images.page_cards`), taken
+    from the build cache when the pages' sources, the edition's name and the pictures they
+    are drawn from are those of the last build."""
+    images = _state["build"].images
+    cache = build_cache()
+    inputs: list[str | bytes] = [images.key, lang, config.site_name]
+    for src_uri, markdown in sorted(sources.items()):
+        inputs += [src_uri, markdown]
+    stage = f"cards-{lang}"
+    key = cache.key(stage, inputs)
+    stored = cache.load(stage, key) if images.key else None
+    drawn = {k: v for k, v in stored.items() if isinstance(v, bytes)} if stored else None
+    made = site_images.page_cards(
+        sources, images.of(lang), config.site_name, ROOT / "node_modules", drawn
+    )
+    if drawn is None and images.key:
+        cache.save(stage, key, {path: png for path, _, png in made.values()})
+    return made
 
 
 def _translated_pages(files: Files, config: MkDocsConfig, lang: Language) -> Files:

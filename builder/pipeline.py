@@ -57,9 +57,10 @@ def in_sidebar(src_uri: str) -> bool:
 UNREAD_EVENT_FIELDS: dict[str, frozenset[str]] = {
     "maps": frozenset({"summary", "summary_ru", "response", "response_ru", "quotes"}),
     "charts": frozenset({"summary", "summary_ru", "response", "response_ru", "quotes"}),
+    "images": frozenset({"summary", "summary_ru", "response", "response_ru", "quotes"}),
 }
 """Per cached stage, the event fields it does not read: left out of its key, so editing
-an event's summary renders neither the map documents nor the charts again.
+an event's summary renders neither the map documents, the charts nor the images again.
 ``tests/test_build_cache.py`` changes each of them in every event and checks that the
 stage's output stays the same byte for byte; every other field, and every field a
 later schema adds, is part of the key."""
@@ -84,6 +85,25 @@ def stage_inputs(data: Dataset, stage: str) -> Iterator[str | bytes]:
         if path.is_file():
             yield path.relative_to(GEO_DIR).as_posix()
             yield path.read_bytes()
+
+
+FONT_PACKAGE_FILE = Path("@fontsource/inter/package.json")
+"""The typeface's package file under ``node_modules``: its version is the images' font."""
+
+
+def images_inputs(
+    data: Dataset, node_modules: Path, site_names: Mapping[Language, str]
+) -> Iterator[str | bytes]:
+    """What the images are drawn from: the maps' inputs, every edition's site name (on the
+    cards) and the typeface's package (its version names the font files)."""
+    yield from stage_inputs(data, "images")
+    for lang in sorted(site_names):
+        yield lang
+        yield site_names[lang]
+    try:
+        yield (node_modules / FONT_PACKAGE_FILE).read_bytes()
+    except OSError:
+        yield "no typeface package"
 
 
 @dataclass(frozen=True)
@@ -153,7 +173,18 @@ def render_with_images(
         lang: EditionWords(maps.specs(data, lang=lang), site_name)
         for lang, site_name in (editions or {}).items()
     }
-    images = render_images(data, geography, map_specs, node_modules, settings.site_name, words)
+    names = {DEFAULT_LANGUAGE: settings.site_name, **(editions or {})}
+    images_key = cache.key("images", images_inputs(data, node_modules, names))
+    stored = cache.load("images", images_key)
+    drawn = {k: v for k, v in stored.items() if isinstance(v, bytes)} if stored else None
+    images = render_images(
+        data, geography, map_specs, node_modules, settings.site_name, words, drawn=drawn
+    )
+    if drawn is None:
+        cache.save("images", images_key, images.all_files())
+    else:
+        cache.reused.append("images")
+    images.key = images_key
     files.update(images.files)
     files[feed.FEED_PATH] = feed.events_feed(data, settings, history, images.events)
     files.update(
@@ -269,9 +300,11 @@ def edition(
     lang: Language,
     settings: SiteSettings | None = None,
     history: RecordHistory | None = None,
+    cache: BuildCache | None = None,
 ) -> Edition:
     """The ``lang`` edition's files: its own pages from the English build's data, and the rest
-    of the English build's files as they are. Each event costs the same as in English."""
+    of the English build's files as they are. Each event costs the same as in English; its
+    map documents and charts come from ``cache`` when their inputs are unchanged."""
     settings = settings or SiteSettings()
     history = history or no_history()
     data = build.data
@@ -280,7 +313,7 @@ def edition(
     # The maps' and charts' own words: the edition's map documents, popup details, chart
     # files and chart documents at the English paths, and its captions and text versions;
     # its static maps and cards, drawn with the English ones, at the English paths.
-    files.update(language_files(data, lang, settings, made=images.specs))
+    files.update(language_files(data, lang, settings, cache, made=images.specs))
     files.update(images.files)
     embeds = with_static(embeds_for(data, lang), images)
     pages = {

@@ -14,6 +14,8 @@ from conftest import BIN
 from benchmarks.synthetic import copy_project
 from builder import charts, maps, pipeline
 from builder.cache import BuildCache, code_version
+from builder.images.site_images import EditionWords, render_images
+from builder.maps.areas import load_geography
 from builder.maps.features import DETAILS_PATH
 from builder.record.schema import Event, Quote
 from builder.record.validate import Dataset, load_dataset
@@ -55,17 +57,34 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without(tmp_path: Path)
     project = copy_project(tmp_path / "project")
     first_event = sorted((project / "data/events").glob("*.yaml"))[0].name
     _build(project, tmp_path / "cold", cache=True)  # fills .cache/ in the project
-    assert {p.name for p in (project / ".cache/builder").glob("*.pickle")} == {
-        "maps.pickle",
-        "charts.pickle",
+    kept = project / ".cache/builder"
+    assert {p.name for p in kept.glob("*.pickle")} == {
+        f"{stage}.pickle"
+        for stage in ("images", "maps", "charts", "maps-ru", "charts-ru", "cards-en", "cards-ru")
     }
+    stored = {p.name: p.stat().st_mtime_ns for p in kept.glob("*.pickle")}
 
     _edit(project, first_event, "summary", "An editor's new summary, with *emphasis*.")
     warm = _build(project, tmp_path / "warm", cache=True)
-    assert "reused from the last build (inputs unchanged): maps, charts" in warm.stderr
+    assert "reused from the last build (inputs unchanged): images, maps, charts" in warm.stderr
+    # The Russian edition's maps and charts too, and both editions' page cards: nothing
+    # was drawn or stored again.
+    assert "reused from the last build (inputs unchanged): maps-ru, charts-ru" in warm.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in kept.glob("*.pickle")} == stored
     _build(project, tmp_path / "none", cache=False)
     assert _tree(tmp_path / "warm") == _tree(tmp_path / "none")
     assert b"An editor's new summary" in (tmp_path / "warm/maps/details.json").read_bytes()
+
+    # A page's new title is on its card: that edition's cards are drawn again.
+    maps_page = project / "docs/maps.md"
+    text = maps_page.read_text(encoding="utf-8")
+    assert "\n# Maps\n" in text
+    maps_page.write_text(text.replace("\n# Maps\n", "\n# Maps, retitled\n"), encoding="utf-8")
+    _build(project, tmp_path / "page-retitled", cache=True)
+    assert kept.joinpath("cards-en.pickle").stat().st_mtime_ns != stored["cards-en.pickle"]
+    assert kept.joinpath("cards-ru.pickle").stat().st_mtime_ns == stored["cards-ru.pickle"]
+    _build(project, tmp_path / "page-retitled-none", cache=False)
+    assert _tree(tmp_path / "page-retitled") == _tree(tmp_path / "page-retitled-none")
 
     # A title is drawn on the maps and the timeline: both are rendered again.
     _edit(project, first_event, "title", "A title the maps and the timeline must show")
@@ -78,15 +97,20 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without(tmp_path: Path)
     )
 
 
-def _stage_outputs(data: Dataset) -> dict[str, dict[str, str]]:
+def _stage_outputs(data: Dataset) -> dict[str, dict[str, str | bytes]]:
     # Each edition's stage is keyed by the same fields (pipeline.language_files): both count.
-    outputs: dict[str, dict[str, str]] = {"maps": {}, "charts": {}}
+    outputs: dict[str, dict[str, str | bytes]] = {"maps": {}, "charts": {}}
     for lang in ("en", "ru"):
         rendered = maps.render_all(data, lang=lang)
         outputs["maps"].update({f"{lang}/{k}": v for k, v in rendered.items() if k != DETAILS_PATH})
         outputs["charts"].update(
             {f"{lang}/{k}": v for k, v in charts.render_all(data, lang).items()}
         )
+    words = {"ru": EditionWords(maps.specs(data, lang="ru"), "Гонка дронов")}
+    images = render_images(
+        data, load_geography(), maps.specs(data), ROOT / "node_modules", "Drone race", words
+    )
+    outputs["images"] = dict(images.all_files())
     return outputs
 
 

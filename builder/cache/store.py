@@ -84,7 +84,8 @@ class BuildCache:
         assert self.folder is not None
         return self.folder / f"{stage}.pickle"
 
-    def _load(self, stage: str, key: str) -> dict[str, str | bytes] | None:
+    def load(self, stage: str, key: str) -> dict[str, str | bytes] | None:
+        """``stage``'s stored output if it was stored under ``key``, else None."""
         if self.folder is None:
             return None
         try:
@@ -97,14 +98,17 @@ class BuildCache:
         outputs = entry.get("outputs")
         return outputs if isinstance(outputs, dict) else None
 
-    def _store(self, stage: str, key: str, outputs: dict[str, str | bytes]) -> None:
+    def save(self, stage: str, key: str, outputs: Mapping[str, str | bytes]) -> None:
+        """Keep ``outputs`` as ``stage``'s under ``key``, in place of what it held."""
         if self.folder is None:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{stage}-")
             with os.fdopen(handle, "wb") as out:
-                pickle.dump({"key": key, "outputs": outputs}, out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(
+                    {"key": key, "outputs": dict(outputs)}, out, protocol=pickle.HIGHEST_PROTOCOL
+                )
             os.replace(temporary, self._path(stage))
         except OSError:
             pass  # a cache that cannot be written only costs the next build its time
@@ -114,10 +118,10 @@ class BuildCache:
     ) -> dict[str, str | bytes]:
         """``stage``'s stored output when its key matches; otherwise ``render()``, then stored."""
         key = self.key(stage, inputs)
-        stored = self._load(stage, key)
+        stored = self.load(stage, key)
         if stored is not None:
             self.reused.append(stage)
             return stored
         outputs = dict(render())
-        self._store(stage, key, outputs)
+        self.save(stage, key, outputs)
         return outputs

@@ -128,6 +128,20 @@ class SiteImages:
     each map is drawn once and each language writes its words on a copy."""
     editions: dict[Language, SiteImages] = field(default_factory=dict, repr=False)
     """The same images in each other language :func:`render_images` was given."""
+    key: str = ""
+    """The build cache's key of what these images were drawn from ("" outside the cache):
+    the pages' cards, drawn later from the same pictures, are kept under keys made from it."""
+    drawn: Mapping[str, bytes] = field(default_factory=dict, repr=False)
+    """Pictures a previous build drew from the same inputs, by :func:`drawn_key`: taken
+    as they are instead of being drawn again (the build cache's ``images`` stage)."""
+
+    def all_files(self) -> dict[str, bytes]:
+        """Every PNG in every language, by :func:`drawn_key`: what the cache keeps."""
+        return {
+            drawn_key(lang, path): content
+            for lang in (self.lang, *self.editions)
+            for path, content in self.of(lang).files.items()
+        }
 
     def of(self, lang: Language) -> SiteImages:
         """These images in ``lang``; a ``KeyError`` for a language they were not drawn in."""
@@ -146,6 +160,15 @@ class SiteImages:
         return self.card_maps[name]
 
 
+def drawn_key(lang: Language, path: str) -> str:
+    """How a picture is named among those a build keeps for the next: language and site path."""
+    return f"{lang}:{path}"
+
+
+def _all_drawn(made: Mapping[Language, SiteImages], path: str) -> bool:
+    return all(drawn_key(lang, path) in images.drawn for lang, images in made.items())
+
+
 def render_images(
     data: Dataset,
     geography: Geography,
@@ -153,28 +176,48 @@ def render_images(
     node_modules: Path,
     site_name: str,
     editions: Mapping[Language, EditionWords] | None = None,
+    drawn: Mapping[str, bytes] | None = None,
 ) -> SiteImages:
     """Draw the figures' static maps, each place's map and card, and the overview of the
     region, in English and in each language of ``editions``.
 
     Each picture is drawn once without words (:func:`~builder.images.static_map.draw_spec`);
     each language writes its own on a copy. The result is the English images; their
-    :meth:`SiteImages.of` gives each edition's, at the same site paths."""
+    :meth:`SiteImages.of` gives each edition's, at the same site paths. A picture found in
+    ``drawn`` (:meth:`SiteImages.all_files` of a build from the same inputs) is not drawn
+    again; everything else about the images (paths, descriptions, pins) is made as ever."""
     words = {DEFAULT_LANGUAGE: EditionWords(specs, site_name), **(editions or {})}
     drawings: dict[str, Drawing] = {}
     made = {
         lang: SiteImages(
-            {}, {}, {}, own.specs, data, geography, node_modules, lang=lang, drawings=drawings
+            {},
+            {},
+            {},
+            own.specs,
+            data,
+            geography,
+            node_modules,
+            lang=lang,
+            drawings=drawings,
+            drawn=drawn or {},
         )
         for lang, own in words.items()
     }
     for name, spec in sorted(specs.items()):
         path = f"{STATIC_DIR}/{name}.png"
-        drawing = draw_spec(spec, data, geography, FIGURE_SIZE)
-        for lang, images in made.items():
-            own_spec = images.specs[name]
-            images.files[path] = png(label_drawing(drawing, own_spec, node_modules, lang))
-            images.figures[name] = StaticImage(path, describe(own_spec, lang), *FIGURE_SIZE)
+        if _all_drawn(made, path):
+            for lang, images in made.items():
+                images.files[path] = images.drawn[drawn_key(lang, path)]
+        else:
+            drawing = draw_spec(spec, data, geography, FIGURE_SIZE)
+            for lang, images in made.items():
+                images.files[path] = png(
+                    label_drawing(drawing, images.specs[name], node_modules, lang)
+                )
+        for images in made.values():
+            images.figures[name] = StaticImage(
+                path, describe(images.specs[name], images.lang), *FIGURE_SIZE
+            )
     places: dict[str, dict[Language, StaticImage]] = {}
     region: dict[Language, StaticImage] = {}
     region_frame = Frame.fit(REGION_BOUNDS, *cards.MAP_SIZE, max_zoom=7)
@@ -211,14 +254,21 @@ def _place_images(
     the map (assets/css/static-maps.css), so each place costs one drawing."""
     english = made[DEFAULT_LANGUAGE]
     data, geography, node_modules = english.data, english.geography, english.node_modules
-    specs = {lang: cards.place_spec(place_id, data, geography, lang) for lang in made}
-    drawing = draw_spec(specs[DEFAULT_LANGUAGE], data, geography, cards.MAP_SIZE)
     path = cards.card_path("places", place_id)
     found = {}
-    for lang, images in made.items():
+    if _all_drawn(made, path):
+        for lang, images in made.items():
+            images.files[path] = images.drawn[drawn_key(lang, path)]
+    else:
+        specs = {lang: cards.place_spec(place_id, data, geography, lang) for lang in made}
+        drawing = draw_spec(specs[DEFAULT_LANGUAGE], data, geography, cards.MAP_SIZE)
+        for lang, images in made.items():
+            image = label_drawing(drawing, specs[lang], node_modules, lang)
+            images.files[path] = cards.compose(
+                image, name_in(data.places[place_id], lang), words[lang].site_name, node_modules
+            )
+    for lang in made:
         place = name_in(data.places[place_id], lang)
-        image = label_drawing(drawing, specs[lang], node_modules, lang)
-        images.files[path] = cards.compose(image, place, words[lang].site_name, node_modules)
         alt = formatted("image.alt.place", lang, place=place)
         found[lang] = StaticImage(path, alt, *cards.CARD_SIZE)
     return found
@@ -228,11 +278,16 @@ def _region_images(made: dict[Language, SiteImages]) -> dict[Language, StaticIma
     """The overview of the region in each language, on which event pages set their pin."""
     english = made[DEFAULT_LANGUAGE]
     overview = MapSpec("Map: the region", (39.0, 67.0), 5, REGION_BOUNDS, [], "", max_zoom=7)
-    drawing = draw_spec(overview, english.data, english.geography, cards.MAP_SIZE)
     path = f"{STATIC_DIR}/places/{REGION}.png"
     found = {}
-    for lang, images in made.items():
-        images.files[path] = png(label_drawing(drawing, overview, english.node_modules, lang))
+    if _all_drawn(made, path):
+        for lang, images in made.items():
+            images.files[path] = images.drawn[drawn_key(lang, path)]
+    else:
+        drawing = draw_spec(overview, english.data, english.geography, cards.MAP_SIZE)
+        for lang, images in made.items():
+            images.files[path] = png(label_drawing(drawing, overview, english.node_modules, lang))
+    for lang in made:
         found[lang] = StaticImage(path, message("image.alt.region", lang), *cards.MAP_SIZE)
     return found
 
@@ -275,13 +330,20 @@ def card_map(src_uri: str, markdown: str) -> str:
 
 
 def page_cards(
-    sources: dict[str, str], images: SiteImages, site_name: str, node_modules: Path
+    sources: dict[str, str],
+    images: SiteImages,
+    site_name: str,
+    node_modules: Path,
+    drawn: Mapping[str, bytes] | None = None,
 ) -> dict[str, tuple[str, str, bytes]]:
     """The cards of authored pages, given their Markdown by source path: for each, the card's
     site path, its description and its PNG. The home page's is :data:`HOME_CARD`.
 
     The cards speak the language of ``images`` (``images.of(lang)``): their maps' words and
-    descriptions; their titles are the pages' own, in whatever language the page is."""
+    descriptions; their titles are the pages' own, in whatever language the page is. A card
+    found in ``drawn`` (by site path: the cards of a build from the same pages and images)
+    is not drawn again."""
+    drawn = drawn or {}
     made: dict[str, tuple[str, str, bytes]] = {}
     for src_uri, markdown in sorted(sources.items()):
         title = page_title(markdown) or site_name
@@ -296,9 +358,7 @@ def page_cards(
             alt = formatted("image.card.page_alt", lang, site=site_name, title=title, map=shown)
         else:
             alt = formatted("image.card.page_alt_plain", lang, site=site_name, title=title)
-        made[src_uri] = (
-            cards.card_path("pages", slug),
-            alt,
-            page_card(images, name, title, site_name, node_modules),
-        )
+        path = cards.card_path("pages", slug)
+        picture = drawn.get(path) or page_card(images, name, title, site_name, node_modules)
+        made[src_uri] = (path, alt, picture)
     return made
