@@ -24,11 +24,14 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.build import get_context
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
@@ -38,6 +41,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from builder import pipeline  # noqa: E402
+from builder.cache import pages as page_store  # noqa: E402
 from builder.cache import store  # noqa: E402
 from builder.html import (  # noqa: E402
     abbreviations,
@@ -217,6 +221,12 @@ CACHE_LIBRARIES = ("folium", "branca", "plotly", "numpy", "pyproj", "pydantic", 
 # modules loaded after their files change, and an entry must name the code that made it.
 _CODE_VERSION = store.code_version(ROOT / "builder", CACHE_LIBRARIES)
 
+PAGE_LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "pymdown-extensions", "babel")
+"""Libraries whose version shapes a finished page besides :data:`CACHE_LIBRARIES`: the
+theme, its template engine, the Markdown extensions and the dates' formatting."""
+
+_PAGE_CODE_VERSION = store.code_version(ROOT / "builder", CACHE_LIBRARIES + PAGE_LIBRARIES)
+
 
 def build_cache() -> store.BuildCache:
     """The cache of map documents and charts between builds, or none if switched off."""
@@ -333,6 +343,104 @@ def page_cards(
     return made
 
 
+_page_stores: dict[Language, page_store.PageStore] = {}
+"""Each edition's finished pages of the last build (:mod:`builder.cache.pages`)."""
+_page_keys: dict[tuple[Language, str], tuple[str, str | None]] = {}
+"""Each page's key and, when its HTML is stored, the template it would be rendered with."""
+_navigations: dict[Language, Navigation] = {}
+_environments: dict[Language, jinja2.Environment] = {}
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Open the edition's store of finished pages, keyed on everything every page shares."""
+    lang = edition(config)
+    _navigations[lang] = nav
+    if not store.enabled():
+        _page_stores[lang] = page_store.PageStore(None, "")
+        return nav
+    shared: list[str | bytes] = [
+        _PAGE_CODE_VERSION,
+        lang,
+        os.environ.get("SOURCE_DATE_EPOCH", ""),  # the templates' build date
+        _configuration_inputs(config),
+        *sorted(f"{other}\t{url}" for other, url in _site_urls.items()),
+        *page_store.tree_inputs(ROOT / "overrides"),
+        *page_store.navigation_inputs(nav.items),
+    ]
+    _page_stores[lang] = page_store.PageStore(CACHE_DIR / f"pages-{lang}", store.digest(shared))
+    return nav
+
+
+# Options that cannot change a finished page, or reach it only through its content.
+_UNRENDERED_OPTIONS = frozenset(
+    {"site_dir", "docs_dir", "config_file_path", "watch", "hooks", "plugins", "extra"}
+    | {"markdown_extensions", "mdx_configs", "validation", "strict", "dev_addr"}
+)
+
+
+def _configuration_inputs(config: MkDocsConfig) -> str:
+    """The configuration as the templates read it, one stable string."""
+    options = {k: v for k, v in config.items() if k not in _UNRENDERED_OPTIONS}
+    extra = {k: v for k, v in (config.extra or {}).items() if k != "alternate"}
+    plugins = {
+        name: dict(plugin.config)
+        for name, plugin in config.plugins.items()
+        if isinstance(getattr(plugin, "config", None), dict)
+    }
+    return page_store.stable_json([options, extra, plugins])
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Give the theme an empty template for pages taken from the store, and keep compiled
+    templates between builds (Jinja checks each against its source)."""
+    lang = edition(config)
+    assert env.loader is not None
+    env.loader = jinja2.ChoiceLoader(
+        [jinja2.DictLoader({page_store.REUSED_TEMPLATE: ""}), env.loader]
+    )
+    if store.enabled():
+        folder = CACHE_DIR / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    _environments[lang] = env
+    return env
+
+
+def _key_page(page: Page, html: str, lang: Language) -> None:
+    """Key the page on what its HTML is made from; render a stored one from the empty template."""
+    pages = _page_stores.get(lang)
+    if pages is None or pages.folder is None:
+        return
+    neighbours = [
+        (p.title, p.url) if p is not None else (None, None)
+        for p in (page.previous_page, page.next_page)
+    ]
+    key = pages.key(
+        page_store.page_inputs(
+            src_uri=page.file.src_uri,
+            url=page.url,
+            title=page.title,
+            content=html,
+            meta=page.meta,
+            contents=page_store.contents_inputs(page.toc),
+            neighbours=neighbours,
+        )
+    )
+    template = None
+    if pages.holds(key):
+        template = str(page.meta.get("template", "main.html"))
+        page.meta["template"] = page_store.REUSED_TEMPLATE
+    _page_keys[(lang, page.file.src_uri)] = (key, template)
+
+
+def _render_again(page: Page, config: MkDocsConfig, lang: Language, template: str) -> str:
+    """The theme's rendering of a page :func:`_key_page` found stored, for when the store
+    lost the entry since (another build of the same folder pruned it)."""
+    page.meta["template"] = template
+    context = get_context(_navigations[lang], _published[lang], config, page)
+    return _environments[lang].get_template(template).render(context)
+
+
 def _translated_pages(files: Files, config: MkDocsConfig, lang: Language) -> Files:
     """Put each ``docs/<lang>/<path>.md`` in place of ``docs/<path>.md``; keep an English page
     without one, to be published marked as English (:func:`on_page_content`).
@@ -407,6 +515,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lang = edition(config)
     if lang != DEFAULT_LANGUAGE and page.file.src_uri in _fallbacks:
         html = editions.marked_untranslated(html, lang)
+    _key_page(page, html, lang)
     _release_source(page, lang)
     return html
 
@@ -445,14 +554,25 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
     The policy and the preloads come from one pass over the page: at 10,000 pages,
     each further pass over every page cost a second or more of the build."""
+    lang = edition(config)
+    key, template = _page_keys.pop((lang, page.file.src_uri), ("", None))
+    pages = _page_stores.get(lang)
+    stored = pages.load(key) if pages is not None and template is not None else None
+    if template is not None and stored is None:
+        output = _render_again(page, config, lang, template)
     # The next template rendered (404.html) has no twin: it must not inherit this page's.
     config.extra["alternate"] = None
-    # Our scripts' words in the edition's language (explore.js, events-index.js ...).
-    output = front.with_strings(output, edition(config))
     # The page is made: MkDocs needs only its anchors and links from here on (it checks
     # them after the last page), so its HTML can go rather than wait for the build's end.
     page.content = None
-    return csp.apply(theme_fixes.apply(held_html.release(output, indexed=False)), preload=True)
+    if stored is not None:
+        return stored
+    # Our scripts' words in the edition's language (explore.js, events-index.js ...).
+    output = front.with_strings(output, lang)
+    output = csp.apply(theme_fixes.apply(held_html.release(output, indexed=False)), preload=True)
+    if pages is not None and key:
+        pages.save(key, output)
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -468,8 +588,10 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """After the English site, build each other edition into ``<site>/<lang>/`` and say how
     much of it is translated; an edition's failure is the build's."""
-    if edition(config) != DEFAULT_LANGUAGE:
-        _release_written(config, edition(config))
+    lang = edition(config)
+    _close_page_store(lang)
+    if lang != DEFAULT_LANGUAGE:
+        _release_written(config, lang)
         return
     _release_written(config, DEFAULT_LANGUAGE)
     if _editions_process:
@@ -478,6 +600,23 @@ def on_post_build(config: MkDocsConfig) -> None:
             raise Abort(f"the {failed} edition failed (see above); the site was not built")
         return
     build_editions(config)
+
+
+def _close_page_store(lang: Language) -> None:
+    """Keep only this build's pages in the edition's store; say how many were reused."""
+    pages = _page_stores.pop(lang, None)
+    _navigations.pop(lang, None)
+    _environments.pop(lang, None)
+    if pages is None or pages.folder is None:
+        return
+    pages.prune()
+    if pages.reused:
+        notes.info(
+            "reused from the last build (inputs unchanged): %d of %d %s pages",
+            pages.reused,
+            len(pages.used),
+            lang,
+        )
 
 
 def build_editions(english: MkDocsConfig) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -71,6 +72,12 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without(tmp_path: Path)
     # was drawn or stored again.
     assert "reused from the last build (inputs unchanged): maps-ru, charts-ru" in warm.stderr
     assert {p.name: p.stat().st_mtime_ns for p in kept.glob("*.pickle")} == stored
+    # Every finished page is taken from the store but the edited event's English page
+    # (its Russian page shows the Russian summary, which did not change).
+    pages = _reused_pages(warm.stderr)
+    assert pages["en"][1] == pages["ru"][1] == len(list((kept / "pages-en").glob("*.html")))
+    assert pages["en"][0] == pages["en"][1] - 1
+    assert pages["ru"][0] == pages["ru"][1]
     _build(project, tmp_path / "none", cache=False)
     assert _tree(tmp_path / "warm") == _tree(tmp_path / "none")
     assert b"An editor's new summary" in (tmp_path / "warm/maps/details.json").read_bytes()
@@ -80,21 +87,83 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without(tmp_path: Path)
     text = maps_page.read_text(encoding="utf-8")
     assert "\n# Maps\n" in text
     maps_page.write_text(text.replace("\n# Maps\n", "\n# Maps, retitled\n"), encoding="utf-8")
-    _build(project, tmp_path / "page-retitled", cache=True)
+    retitled_page = _build(project, tmp_path / "page-retitled", cache=True)
+    # The sidebar takes the title from mkdocs.yml: only the page itself is rendered again.
+    assert _reused_pages(retitled_page.stderr) == {"en": (pages["en"][1] - 1, pages["en"][1])} | {
+        "ru": pages["ru"]
+    }
     assert kept.joinpath("cards-en.pickle").stat().st_mtime_ns != stored["cards-en.pickle"]
     assert kept.joinpath("cards-ru.pickle").stat().st_mtime_ns == stored["cards-ru.pickle"]
     _build(project, tmp_path / "page-retitled-none", cache=False)
     assert _tree(tmp_path / "page-retitled") == _tree(tmp_path / "page-retitled-none")
 
+    # A title in the navigation is on every English page: none is reused.
+    config = project / "mkdocs.yml"
+    settings = config.read_text(encoding="utf-8")
+    assert "- Maps: maps.md\n" in settings
+    config.write_text(settings.replace("- Maps: maps.md\n", "- Maps of the race: maps.md\n"))
+    renamed = _build(project, tmp_path / "nav-renamed", cache=True)
+    assert "en pages" not in renamed.stderr
+    _build(project, tmp_path / "nav-renamed-none", cache=False)
+    assert _tree(tmp_path / "nav-renamed") == _tree(tmp_path / "nav-renamed-none")
+    assert b"Maps of the race" in (tmp_path / "nav-renamed/events/index.html").read_bytes()
+
     # A title is drawn on the maps and the timeline: both are rendered again.
     _edit(project, first_event, "title", "A title the maps and the timeline must show")
     retitled = _build(project, tmp_path / "retitled", cache=True)
-    assert "reused from the last build" not in retitled.stderr
+    assert "reused from the last build (inputs unchanged): images" not in retitled.stderr
+    assert "maps-ru" not in retitled.stderr
+    # Its pages, the pages beside it (their links name it) and the indexes show it.
+    reused = _reused_pages(retitled.stderr)
+    assert reused["en"][0] < reused["en"][1] - 3
     _build(project, tmp_path / "retitled-none", cache=False)
     assert _tree(tmp_path / "retitled") == _tree(tmp_path / "retitled-none")
     assert b"A title the maps and the timeline must show" in b"".join(
         _tree(tmp_path / "retitled" / "data/charts").values()
     )
+
+
+def _reused_pages(stderr: str) -> dict[str, tuple[int, int]]:
+    """Pages each edition took from the store, and how many it had, from the build's notes."""
+    found = re.findall(r"inputs unchanged\): (\d+) of (\d+) (\w+) pages", stderr)
+    return {lang: (int(reused), int(total)) for reused, total, lang in found}
+
+
+def test_a_page_the_store_lost_during_the_build_is_rendered_again(tmp_path: Path) -> None:
+    """Another build of the same folder may prune an entry between a page being found in
+    the store and its HTML being read: the theme then renders the page after all."""
+    project = copy_project(tmp_path / "project")
+    _build(project, tmp_path / "cold", cache=True)
+    losing = (
+        "import sys\n"
+        "from builder.cache import pages\n"
+        "pages.PageStore.load = lambda self, key: None\n"
+        "found = pages.PageStore.holds\n"
+        "held = []\n"
+        "pages.PageStore.holds = lambda self, key: held.append(found(self, key)) or held[-1]\n"
+        "import atexit\n"
+        "atexit.register(lambda: print('pages found stored:', sum(held), file=sys.stderr))\n"
+        "from mkdocs.__main__ import cli\n"
+        "sys.argv = ['mkdocs', 'build', '--strict', '-d', sys.argv[1]]\n"
+        "cli()\n"
+    )
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1660435200")
+    env["PYTHONPATH"] = str(project)
+    result = subprocess.run(
+        [str(BIN / "python"), "-c", losing, str(tmp_path / "lost")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    found = re.search(r"pages found stored: (\d+)", result.stderr)
+    assert found is not None, result.stderr
+    assert int(found[1]) > 0
+    assert _reused_pages(result.stderr) == {}
+    _build(project, tmp_path / "none", cache=False)
+    assert _tree(tmp_path / "lost") == _tree(tmp_path / "none")
 
 
 def _stage_outputs(data: Dataset) -> dict[str, dict[str, str | bytes]]:

@@ -26,7 +26,6 @@ from builder.i18n import Language
 from builder.i18n.messages import message
 from builder.maps import border, deployments, explore, factory, locator, regional, story
 from builder.maps.areas import GEO_DIR, Geography, load_geography
-from builder.maps.base import counted_ids
 from builder.maps.document import MapSpec, assemble
 from builder.maps.features import DETAILS_PATH, details
 from builder.maps.style import CATEGORY_COLOURS, STATUS_STYLES
@@ -209,6 +208,8 @@ def render_all(
     the Russian edition calls this with ``lang="ru"`` and publishes the same paths
     under its own root (``ru/maps/...``).
     """
+    from builder.maps.base import counted_ids  # folium only when rendering (assemble)
+
     geography = load_geography(geo_dir)
     made = made if made is not None else specs(data, geo_dir, lang)
     documents = {}

@@ -53,6 +53,11 @@ class Geography:
     """Every Feature places may name as their ``area``, keyed by feature id."""
     countries: frozenset[str] = frozenset()
     """Ids among :attr:`areas` that are whole countries' outlines (``country-tkm``)."""
+    shapes: dict[tuple[str, ...], dict[str, Any]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Each :func:`area_shape` made so far, by its ids: every map, the story page and the
+    images ask for the same few shapes, each simplified once. Read, never changed."""
 
     @property
     def has_border(self) -> bool:
@@ -153,6 +158,15 @@ def area_shape(ids: list[str], geography: Geography) -> dict[str, Any]:
     (lat, lon) order. Each carries ``label``, the [lat, lon] its always-visible
     label is centred on (see :mod:`builder.maps.label`).
     """
+    made = geography.shapes.get(tuple(ids))
+    if made is not None:
+        return made
+    shape = _area_shape(ids, geography)
+    geography.shapes[tuple(ids)] = shape
+    return shape
+
+
+def _area_shape(ids: list[str], geography: Geography) -> dict[str, Any]:
     features = [geography.areas[a] for a in ids]
     lines = [geo.is_line(f) for f in features]
     if all(lines):

@@ -13,7 +13,6 @@ from typing import Any
 from builder.html.sanitize import text
 from builder.i18n import Language
 from builder.maps.areas import Geography, province_features
-from builder.maps.base import DataLayer, MapCall, add_html, add_layer_control, new_map, render
 from builder.maps.features import collection, lookup_tables, map_collection
 from builder.maps.style import BORDER_STYLE, PROVINCE_STYLE
 from builder.maps.words import number, say
@@ -138,6 +137,17 @@ def _legend_word(legend: str, lang: Language) -> str:
 
 def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
     """Render ``spec`` to a standalone HTML document (call inside ``counted_ids``)."""
+    # Folium loads only when a map is rendered: a build whose maps are all cached never pays
+    # for its import (a fifth of a second).
+    from builder.maps.base import (
+        DataLayer,
+        MapCall,
+        add_html,
+        add_layer_control,
+        new_map,
+        render,
+    )
+
     fmap = new_map(center=spec.center, zoom=spec.zoom, title=spec.title, lang=spec.lang)
     features = [
         f for layer in spec.layers if layer.factory == "events" for f in layer.data["features"]

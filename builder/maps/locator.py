@@ -13,7 +13,6 @@ from urllib.parse import quote
 
 from builder.i18n import Language
 from builder.maps.areas import Geography, has_shape, place_shape
-from builder.maps.base import MapCall, add_html, counted_ids, new_map, render
 from builder.maps.style import AREA_RADIUS_KM, CATEGORY_COLOURS, STATUS_STYLES
 from builder.maps.words import name, say
 from builder.record.validate import Dataset
@@ -49,6 +48,10 @@ def locator_fragment(event_id: str, data: Dataset) -> str | None:
 
 def locator_map(data: Dataset, geography: Geography, lang: Language = "en") -> str:
     """The locator document; the event and its position come from the URL fragment."""
+    # Folium loads only when a map is rendered: a build whose maps are all cached never pays
+    # for its import (a fifth of a second).
+    from builder.maps.base import MapCall, add_html, counted_ids, new_map, render
+
     with counted_ids("locator"):
         fmap = new_map(center=(37.5, 66.0), zoom=5, title=say("map.locator.title", lang), lang=lang)
         places = sorted(data.places.items())
