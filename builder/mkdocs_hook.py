@@ -16,13 +16,16 @@ not made twice. A failed Russian build fails the whole build.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, cast
 
 import jinja2
 from mkdocs.commands.build import build as mkdocs_build
@@ -33,7 +36,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils.yaml import yaml_load
+
+# Material ships no type information: its search index is taken untyped.
+SearchIndex: Any = importlib.import_module("material.plugins.search.plugin").SearchIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 # MkDocs loads hooks by file path; make the builder package importable from it.
@@ -347,6 +354,8 @@ _page_stores: dict[Language, page_store.PageStore] = {}
 """Each edition's finished pages of the last build (:mod:`builder.cache.pages`)."""
 _page_keys: dict[tuple[Language, str], tuple[str, str | None]] = {}
 """Each page's key and, when its HTML is stored, the template it would be rendered with."""
+_conversion_stores: dict[Language, page_store.ConversionStore] = {}
+"""Each edition's pages converted from Markdown in the last build (:func:`_convert`)."""
 _navigations: dict[Language, Navigation] = {}
 _environments: dict[Language, jinja2.Environment] = {}
 
@@ -354,10 +363,23 @@ _environments: dict[Language, jinja2.Environment] = {}
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Open the edition's store of finished pages, keyed on everything every page shares."""
     lang = edition(config)
+    _building["lang"] = lang
     _navigations[lang] = nav
     if not store.enabled():
         _page_stores[lang] = page_store.PageStore(None, "")
+        _conversion_stores[lang] = page_store.ConversionStore(None, "")
         return nav
+    converted: list[str | bytes] = [
+        _PAGE_CODE_VERSION,
+        lang,
+        page_store.stable_json([config.markdown_extensions, config.mdx_configs]),
+        page_store.stable_json([dict(config.validation), config.use_directory_urls]),
+        # Links are checked and rewritten against the site's files.
+        *sorted(f"{f.src_uri}\t{f.url}\t{f.inclusion.name}" for f in files),
+    ]
+    _conversion_stores[lang] = page_store.ConversionStore(
+        CACHE_DIR / f"conversions-{lang}", store.digest(converted)
+    )
     shared: list[str | bytes] = [
         _PAGE_CODE_VERSION,
         lang,
@@ -431,6 +453,122 @@ def _key_page(page: Page, html: str, lang: Language) -> None:
         template = str(page.meta.get("template", "main.html"))
         page.meta["template"] = page_store.REUSED_TEMPLATE
     _page_keys[(lang, page.file.src_uri)] = (key, template)
+
+
+class _WarningCount(logging.Handler):
+    """Counts MkDocs' warnings: a conversion that warned (a broken link) is not stored, so
+    the next build warns again."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _warning_count() -> _WarningCount:
+    """The one counter on MkDocs' logger (``mkdocs serve`` loads this module anew per build)."""
+    mkdocs_log = logging.getLogger("mkdocs")
+    for handler in mkdocs_log.handlers:
+        if type(handler).__name__ == _WarningCount.__name__:
+            return cast(_WarningCount, handler)  # the same class, from an earlier load
+    counter = _WarningCount()
+    mkdocs_log.addHandler(counter)
+    return counter
+
+
+_mkdocs_convert = getattr(Page, "_dr_mkdocs_render", Page.render)
+"""MkDocs' own ``Page.render`` (kept on the class, as this module may be loaded again)."""
+
+
+def _convert(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` that reuses the last build's conversion of the same Markdown.
+
+    Converting Markdown is most of what a page costs once its HTML is stored
+    (:func:`_key_page`); for an unchanged page the conversion is taken from the store
+    with everything MkDocs keeps of it (contents list, title, anchors, links)."""
+    conversions = _conversion_stores.get(edition(config))
+    if conversions is None or conversions.folder is None or page.markdown is None:
+        _mkdocs_convert(page, config, files)
+        return
+    key = conversions.key([page.file.src_uri, page.url, page.markdown])
+    stored = conversions.load(key)
+    if stored is not None:
+        page.content = stored.content
+        page.toc = get_toc(cast(Any, stored.toc))  # MkDocs' own tokens, kept as dicts
+        page._title_from_render = stored.title
+        page.present_anchor_ids = set(stored.anchors)
+        if stored.links is not None:
+            linked = {src: files.get_file_from_path(src) for src in stored.links}
+            page.links_to_anchors = {f: stored.links[src] for src, f in linked.items() if f}
+        return
+    warnings = _warning_count()
+    before = warnings.count
+    _mkdocs_convert(page, config, files)
+    if warnings.count != before or page.content is None:
+        return
+    links = (
+        {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
+        if page.links_to_anchors is not None
+        else None
+    )
+    conversions.save(
+        key,
+        page_store.Conversion(
+            content=page.content,
+            toc=_toc_tokens(page.toc),
+            title=page._title_from_render,
+            anchors=frozenset(page.present_anchor_ids or ()),
+            links=links,
+        ),
+    )
+
+
+def _toc_tokens(headings: Iterable[AnchorLink]) -> list[dict[str, Any]]:
+    """A contents list as the tokens it was made from (``get_toc`` makes it again)."""
+    return [
+        {"level": h.level, "id": h.id, "name": h.title, "children": _toc_tokens(h.children)}
+        for h in headings
+    ]
+
+
+# MkDocs offers no hook around a page's conversion: ours takes its place on the class,
+# MkDocs' own kept beside it for the next load of this module.
+for _name, _method in {"_dr_mkdocs_render": _mkdocs_convert, "render": _convert}.items():
+    setattr(Page, _name, _method)
+
+
+_loaded_pages: dict[tuple[Language, str], page_store.StoredPage] = {}
+"""Stored pages the search has indexed from the store, until :func:`on_post_page` writes them."""
+_search_entries: dict[tuple[Language, str], list[dict[str, Any]]] = {}
+"""The search's entries for each page rendered, until :func:`on_post_page` stores them."""
+_building: dict[str, Language] = {}
+"""The edition whose pages are being built (one at a time in a process)."""
+
+_material_index = getattr(SearchIndex, "_dr_material_index", SearchIndex.add_entry_from_context)
+"""Material's own ``SearchIndex.add_entry_from_context`` (kept on the class, as above)."""
+
+
+def _index(index: SearchIndex, page: Page) -> None:
+    """Material's indexing of a page, which parses its HTML, or the entries it made for the
+    same page last build, stored with the page (:func:`on_post_page`)."""
+    where = (_building.get("lang", DEFAULT_LANGUAGE), page.file.src_uri)
+    key, template = _page_keys.get(where, ("", None))
+    pages = _page_stores.get(where[0])
+    if template is not None and pages is not None:
+        stored = pages.load(key)
+        if stored is not None and stored.search is not None:
+            _loaded_pages[where] = stored
+            index.entries.extend(dict(entry) for entry in stored.search)
+            return
+    before = len(index.entries)
+    _material_index(index, page)
+    _search_entries[where] = [dict(entry) for entry in index.entries[before:]]
+
+
+SearchIndex._dr_material_index = _material_index
+SearchIndex.add_entry_from_context = _index
 
 
 def _render_again(page: Page, config: MkDocsConfig, lang: Language, template: str) -> str:
@@ -555,9 +693,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     The policy and the preloads come from one pass over the page: at 10,000 pages,
     each further pass over every page cost a second or more of the build."""
     lang = edition(config)
-    key, template = _page_keys.pop((lang, page.file.src_uri), ("", None))
+    where = (lang, page.file.src_uri)
+    key, template = _page_keys.pop(where, ("", None))
     pages = _page_stores.get(lang)
-    stored = pages.load(key) if pages is not None and template is not None else None
+    stored = _loaded_pages.pop(where, None)
+    if stored is None and pages is not None and template is not None:
+        stored = pages.load(key)  # the search did not index the page (it loads it first)
     if template is not None and stored is None:
         output = _render_again(page, config, lang, template)
     # The next template rendered (404.html) has no twin: it must not inherit this page's.
@@ -566,12 +707,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # them after the last page), so its HTML can go rather than wait for the build's end.
     page.content = None
     if stored is not None:
-        return stored
+        return stored.html
     # Our scripts' words in the edition's language (explore.js, events-index.js ...).
     output = front.with_strings(output, lang)
     output = csp.apply(theme_fixes.apply(held_html.release(output, indexed=False)), preload=True)
     if pages is not None and key:
-        pages.save(key, output)
+        pages.save(key, page_store.StoredPage(output, _search_entries.pop(where, None)))
     return output
 
 
@@ -605,8 +746,19 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _close_page_store(lang: Language) -> None:
     """Keep only this build's pages in the edition's store; say how many were reused."""
     pages = _page_stores.pop(lang, None)
+    conversions = _conversion_stores.pop(lang, None)
     _navigations.pop(lang, None)
     _environments.pop(lang, None)
+    if conversions is not None:
+        conversions.prune()
+        if conversions.reused:
+            notes.info(
+                "reused from the last build (inputs unchanged): %d of %d %s conversions "
+                "from Markdown",
+                conversions.reused,
+                len(conversions.used),
+                lang,
+            )
     if pages is None or pages.folder is None:
         return
     pages.prune()
@@ -639,8 +791,9 @@ class EditionsProcess:
     The editions share the English build's data, maps and images but none of its pages,
     so on a machine with two cores they need not wait for it: a fork made once the site
     folder is cleaned inherits all of that for free (copy-on-write) and builds them,
-    then reports by its exit status. Not under ``mkdocs serve`` (its server's threads do
-    not survive a fork), nor where ``DR_PARALLEL_EDITIONS=0`` or the system cannot fork.
+    then reports by its exit status. Under ``mkdocs serve`` too: the copy has none of the
+    server's threads, and needs none (the server answers no request while it builds). Not
+    where ``DR_PARALLEL_EDITIONS=0`` or the system cannot fork.
     """
 
     def __init__(self) -> None:
@@ -689,12 +842,6 @@ class EditionsProcess:
 
 
 _editions_process = EditionsProcess()
-_serving: dict[str, bool] = {"serving": False}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    """Note whether MkDocs serves the site (the editions are then built in this process)."""
-    _serving["serving"] = command == "serve"
 
 
 def on_build_error(error: Exception) -> None:
@@ -706,7 +853,6 @@ def parallel_editions() -> bool:
     """Whether the editions are built beside the English site (:class:`EditionsProcess`)."""
     return (
         hasattr(os, "fork")
-        and not _serving["serving"]
         and os.environ.get("DR_PARALLEL_EDITIONS", "1") != "0"
         and bool(EDITION_CONFIGS)
     )

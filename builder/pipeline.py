@@ -57,7 +57,13 @@ def in_sidebar(src_uri: str) -> bool:
 UNREAD_EVENT_FIELDS: dict[str, frozenset[str]] = {
     "maps": frozenset({"summary", "summary_ru", "response", "response_ru", "quotes"}),
     "charts": frozenset({"summary", "summary_ru", "response", "response_ru", "quotes"}),
-    "images": frozenset({"summary", "summary_ru", "response", "response_ru", "quotes"}),
+    "images": frozenset(
+        {"summary", "summary_ru", "response", "response_ru", "quotes"}
+        # The pictures show where and what, never an event's words: a new title or
+        # label draws no image again (their descriptions are made anew each build).
+        | {"title", "title_ru", "timeline_label", "timeline_label_ru"}
+        | {"date_inferred", "date_inferred_ru", "date_stated_by"}
+    ),
 }
 """Per cached stage, the event fields it does not read: left out of its key, so editing
 an event's summary renders neither the map documents, the charts nor the images again.

@@ -24,7 +24,9 @@ from builder.record.validate import Dataset, load_dataset
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _build(project: Path, out: Path, *, cache: bool) -> subprocess.CompletedProcess[str]:
+def _build(
+    project: Path, out: Path, *, cache: bool, strict: bool = True
+) -> subprocess.CompletedProcess[str]:
     env = dict(
         os.environ,
         NO_MKDOCS_2_WARNING="1",
@@ -32,7 +34,7 @@ def _build(project: Path, out: Path, *, cache: bool) -> subprocess.CompletedProc
         DR_BUILD_CACHE="1" if cache else "0",
     )
     result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)],
+        [str(BIN / "mkdocs"), "build", *(["--strict"] if strict else []), "-d", str(out)],
         cwd=project,
         env=env,
         capture_output=True,
@@ -75,9 +77,11 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without(tmp_path: Path)
     # Every finished page is taken from the store but the edited event's English page
     # (its Russian page shows the Russian summary, which did not change).
     pages = _reused_pages(warm.stderr)
-    assert pages["en"][1] == pages["ru"][1] == len(list((kept / "pages-en").glob("*.html")))
+    assert pages["en"][1] == pages["ru"][1] == len(list((kept / "pages-en").glob("*.page")))
     assert pages["en"][0] == pages["en"][1] - 1
     assert pages["ru"][0] == pages["ru"][1]
+    # So is every page's conversion from Markdown.
+    assert _reused_pages(warm.stderr, "conversions from Markdown") == pages
     _build(project, tmp_path / "none", cache=False)
     assert _tree(tmp_path / "warm") == _tree(tmp_path / "none")
     assert b"An editor's new summary" in (tmp_path / "warm/maps/details.json").read_bytes()
@@ -111,7 +115,8 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without(tmp_path: Path)
     # A title is drawn on the maps and the timeline: both are rendered again.
     _edit(project, first_event, "title", "A title the maps and the timeline must show")
     retitled = _build(project, tmp_path / "retitled", cache=True)
-    assert "reused from the last build (inputs unchanged): images" not in retitled.stderr
+    # The images draw no title: they alone are reused.
+    assert "reused from the last build (inputs unchanged): images; " in retitled.stderr
     assert "maps-ru" not in retitled.stderr
     # Its pages, the pages beside it (their links name it) and the indexes show it.
     reused = _reused_pages(retitled.stderr)
@@ -123,10 +128,29 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without(tmp_path: Path)
     )
 
 
-def _reused_pages(stderr: str) -> dict[str, tuple[int, int]]:
-    """Pages each edition took from the store, and how many it had, from the build's notes."""
-    found = re.findall(r"inputs unchanged\): (\d+) of (\d+) (\w+) pages", stderr)
+def _reused_pages(stderr: str, what: str = "pages") -> dict[str, tuple[int, int]]:
+    """Pages (or conversions) each edition took from the store, and how many it had, from
+    the build's notes."""
+    found = re.findall(rf"inputs unchanged\): (\d+) of (\d+) (\w+) {what}$", stderr, re.M)
     return {lang: (int(reused), int(total)) for reused, total, lang in found}
+
+
+def test_a_conversion_that_warned_is_converted_again(tmp_path: Path) -> None:
+    """A broken link's warning fails a strict build: a page that warned is never taken from
+    the store, so the next build warns again."""
+    project = copy_project(tmp_path / "project")
+    glossary = project / "docs/reference/glossary.md"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8") + "\nSee [a page](no-such-page.md).\n",
+        encoding="utf-8",
+    )
+    _build(project, tmp_path / "first", cache=True, strict=False)
+    second = _build(project, tmp_path / "second", cache=True, strict=False)
+    assert "no-such-page.md" in second.stderr
+    reused, converted = _reused_pages(second.stderr, "conversions from Markdown")["en"]
+    assert reused == converted
+    assert reused == len(list((project / ".cache/builder/conversions-en").glob("*.pickle")))
+    assert not (project / "docs/reference/no-such-page.md").exists()
 
 
 def test_a_page_the_store_lost_during_the_build_is_rendered_again(tmp_path: Path) -> None:

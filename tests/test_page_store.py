@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.cache.pages import (
+    Conversion,
+    ConversionStore,
     PageStore,
+    StoredPage,
     contents_inputs,
     navigation_inputs,
     page_inputs,
@@ -73,30 +76,44 @@ def test_a_sidebar_title_or_place_changes_the_navigation() -> None:
 
 def test_a_page_comes_back_as_it_was_stored(tmp_path: Path) -> None:
     store = PageStore(tmp_path / "pages", "site")
-    html = "<p>Гонка дронов \ud800</p>"  # a lone surrogate: MkDocs writes it as a reference
+    # A lone surrogate: MkDocs writes it as a character reference, so it must survive.
+    page = StoredPage("<p>Гонка дронов \ud800</p>", [{"location": "a/", "title": "A", "text": ""}])
     key = store.key(_page())
     assert not store.holds(key)
-    store.save(key, html)
+    store.save(key, page)
     later = PageStore(tmp_path / "pages", "site")
     assert later.holds(key)
-    assert later.load(key) == html
+    assert later.load(key) == page
     assert later.reused == 1
 
 
-def test_a_build_keeps_only_the_pages_it_used(tmp_path: Path) -> None:
+def test_a_conversion_comes_back_as_it_was_stored(tmp_path: Path) -> None:
+    store = ConversionStore(tmp_path, "site")
+    toc = [{"level": 1, "id": "a", "name": "A", "children": []}]
+    conversion = Conversion(
+        "<h1 id='a'>A</h1>", toc, "A", frozenset({"a"}), {"b.md": {"x": "b.md#x"}}
+    )
+    key = store.key(["a.md", "a/", "# A"])
+    store.save(key, conversion)
+    assert ConversionStore(tmp_path, "site").load(key) == conversion
+    (tmp_path / f"{key}.pickle").write_bytes(b"not a pickle")
+    assert ConversionStore(tmp_path, "site").load(key) is None
+
+
+def test_a_build_keeps_only_the_entries_it_used(tmp_path: Path) -> None:
     first = PageStore(tmp_path, "site")
-    first.save("old", "<p>old</p>")
-    first.save("kept", "<p>kept</p>")
+    first.save("old", StoredPage("<p>old</p>", None))
+    first.save("kept", StoredPage("<p>kept</p>", None))
     second = PageStore(tmp_path, "site")
     assert second.holds("kept")
-    second.save("new", "<p>new</p>")
+    second.save("new", StoredPage("<p>new</p>", None))
     second.prune()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.html", "new.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.page", "new.page"]
 
 
 def test_a_store_without_a_folder_keeps_nothing(tmp_path: Path) -> None:
     store = PageStore(None, "")
-    store.save("k", "<p>x</p>")
+    store.save("k", StoredPage("<p>x</p>", None))
     assert not store.holds("k")
     assert store.load("k") is None
     store.prune()

@@ -1,4 +1,4 @@
-"""Finished pages kept between builds, each under a hash of everything its HTML is made from.
+"""Finished pages kept between builds, each under a hash of everything it is made from.
 
 The theme's templates cost more per page than anything else in a build (the sidebar
 alone is a third of it), and an editor's second build renders every page again
@@ -7,11 +7,17 @@ metadata and contents list, its address, the site's navigation (the sidebar, the
 previous and next links), the configuration, the templates and the builder's code:
 :func:`page_inputs` lists the page's part of that, :func:`navigation_inputs` and
 the hook the site's part. A page whose key is stored is rendered from an empty
-template and its stored HTML written instead; any other page is rendered and stored.
+template and its stored HTML written instead; any other page is rendered and stored
+(:class:`PageStore`), with the entries the site search made of it, which the search
+then takes instead of parsing the page again.
 
-Entries are one file each, named by their key, in a folder per edition; a build
-removes the entries it neither read nor wrote (:meth:`PageStore.prune`), so the folder
-holds one build's pages. Nothing here knows about MkDocs: the hook passes plain values.
+Before that, converting the page's Markdown is the next largest cost: a conversion
+(:class:`ConversionStore`) is keyed on the page's Markdown and address, the Markdown
+extensions and their settings and the site's files (links are checked against them).
+
+Entries are one file each, named by their key, in a folder per edition and kind; a
+build removes the entries it neither read nor wrote (:meth:`EntryStore.prune`), so a
+folder holds one build's. Nothing here knows about MkDocs: the hook passes plain values.
 """
 
 from __future__ import annotations
@@ -19,10 +25,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pickle
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 from builder.cache.store import digest
 
@@ -125,60 +133,60 @@ def tree_inputs(folder: Path) -> list[str | bytes]:
     return parts
 
 
-class PageStore:
-    """The finished pages of one edition's last build, in ``folder`` (None: keep nothing)."""
+class EntryStore:
+    """Entries of one kind from one edition's last build, one file each in ``folder``, named by
+    key (None: keep nothing). A build's entries are those it read or wrote; :meth:`prune`
+    removes the others."""
+
+    SUFFIX = ".entry"
 
     def __init__(self, folder: Path | None, site_key: str) -> None:
-        """``site_key`` hashes what every page shares: code, templates, configuration, nav."""
+        """``site_key`` hashes what every entry shares: code, templates, configuration, nav."""
         self.folder = folder
         self.site_key = site_key
         self.used: set[str] = set()
         """Keys this build read or wrote: the entries :meth:`prune` keeps."""
         self.reused = 0
-        """How many pages this build took from the store."""
+        """How many entries this build took from the store."""
 
-    def key(self, page: Iterable[str]) -> str:
-        """The key of a page made from ``page`` (:func:`page_inputs`) on this site."""
-        return digest([self.site_key, *page])
+    def key(self, parts: Iterable[str]) -> str:
+        """The key of an entry made from ``parts`` on this site."""
+        return digest([self.site_key, *parts])
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None
-        return self.folder / f"{key}.html"
+        return self.folder / f"{key}{self.SUFFIX}"
 
     def holds(self, key: str) -> bool:
-        """Whether a page is stored under ``key`` (it is then kept by :meth:`prune`)."""
+        """Whether an entry is stored under ``key`` (it is then kept by :meth:`prune`)."""
         if self.folder is None or not self._path(key).is_file():
             return False
         self.used.add(key)
         return True
 
-    def load(self, key: str) -> str | None:
-        """The page stored under ``key``, or None if it cannot be read."""
+    def _read(self, key: str) -> bytes | None:
         if self.folder is None:
             return None
         try:
-            html = self._path(key).read_bytes().decode("utf-8", errors="surrogatepass")
-        except (OSError, UnicodeDecodeError):
+            return self._path(key).read_bytes()
+        except OSError:
             return None
-        self.reused += 1
-        return html
 
-    def save(self, key: str, html: str) -> None:
-        """Keep ``html`` under ``key``; a store that cannot be written only costs time."""
+    def _write(self, key: str, content: bytes) -> None:
         if self.folder is None:
             return
         self.used.add(key)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".page-")
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".new-")
             with os.fdopen(handle, "wb") as out:
-                out.write(html.encode("utf-8", errors="surrogatepass"))
+                out.write(content)
             os.replace(temporary, self._path(key))
         except OSError:
-            pass
+            pass  # a store that cannot be written only costs the next build its time
 
     def prune(self) -> None:
-        """Remove the entries this build did not use: the folder keeps one build's pages."""
+        """Remove the entries this build did not use: the folder keeps one build's."""
         if self.folder is None:
             return
         try:
@@ -186,6 +194,79 @@ class PageStore:
         except OSError:
             return
         for name in names:
-            if name.removesuffix(".html") not in self.used:
+            if name.removesuffix(self.SUFFIX) not in self.used:
                 with contextlib.suppress(OSError):
                     os.unlink(self.folder / name)
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    """A finished page as the last build wrote it, with the site search's entries for it
+    (None where the search does not index it)."""
+
+    html: str
+    search: list[dict[str, Any]] | None
+
+
+class PageStore(EntryStore):
+    """The finished pages of one edition's last build."""
+
+    SUFFIX = ".page"
+
+    def load(self, key: str) -> StoredPage | None:
+        """The page stored under ``key``, or None if there is none that can be read."""
+        page = _unpickled(self._read(key), StoredPage)
+        if page is not None:
+            self.used.add(key)
+            self.reused += 1
+        return page
+
+    def save(self, key: str, page: StoredPage) -> None:
+        """Keep ``page`` under ``key``."""
+        self._write(key, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+T = TypeVar("T")
+
+
+def _unpickled(content: bytes | None, kind: type[T]) -> T | None:
+    if content is None:
+        return None
+    try:
+        value = pickle.loads(content)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+    return value if isinstance(value, kind) else None
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """What converting one page's Markdown gives MkDocs (``Page.render``): its HTML, its
+    contents list as Python-Markdown's ``toc_tokens``, the title of its first heading, the
+    anchors it has and the anchors it links to, by linked page's source path."""
+
+    content: str
+    toc: list[dict[str, Any]]
+    title: str | None
+    anchors: frozenset[str]
+    links: dict[str, dict[str, str]] | None
+
+
+class ConversionStore(EntryStore):
+    """Each page's conversion from Markdown in one edition's last build, keyed on its
+    Markdown, its address and what every conversion shares (extensions and their settings,
+    the site's files, the code)."""
+
+    SUFFIX = ".pickle"
+
+    def load(self, key: str) -> Conversion | None:
+        """The conversion stored under ``key``, or None if there is none that can be read."""
+        conversion = _unpickled(self._read(key), Conversion)
+        if conversion is not None:
+            self.used.add(key)
+            self.reused += 1
+        return conversion
+
+    def save(self, key: str, conversion: Conversion) -> None:
+        """Keep ``conversion`` under ``key``."""
+        self._write(key, pickle.dumps(conversion, protocol=pickle.HIGHEST_PROTOCOL))
