@@ -556,6 +556,9 @@ def _index(index: SearchIndex, page: Page) -> None:
     where = (_building.get("lang", DEFAULT_LANGUAGE), page.file.src_uri)
     key, template = _page_keys.get(where, ("", None))
     pages = _page_stores.get(where[0])
+    if not key:  # the store is off: nothing to keep the entries for
+        _material_index(index, page)
+        return
     if template is not None and pages is not None:
         stored = pages.load(key)
         if stored is not None and stored.search is not None:

@@ -133,6 +133,19 @@ def tree_inputs(folder: Path) -> list[str | bytes]:
     return parts
 
 
+T = TypeVar("T")
+
+
+def _unpickled(content: bytes | None, kind: type[T]) -> T | None:
+    if content is None:
+        return None
+    try:
+        value = pickle.loads(content)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return None
+    return value if isinstance(value, kind) else None
+
+
 class EntryStore:
     """Entries of one kind from one edition's last build, one file each in ``folder``, named by
     key (None: keep nothing). A build's entries are those it read or wrote; :meth:`prune`
@@ -171,6 +184,14 @@ class EntryStore:
             return self._path(key).read_bytes()
         except OSError:
             return None
+
+    def _load(self, key: str, kind: type[T]) -> T | None:
+        """The entry under ``key`` if it is a readable ``kind``; counted as reused."""
+        value = _unpickled(self._read(key), kind)
+        if value is not None:
+            self.used.add(key)
+            self.reused += 1
+        return value
 
     def _write(self, key: str, content: bytes) -> None:
         if self.folder is None:
@@ -215,28 +236,11 @@ class PageStore(EntryStore):
 
     def load(self, key: str) -> StoredPage | None:
         """The page stored under ``key``, or None if there is none that can be read."""
-        page = _unpickled(self._read(key), StoredPage)
-        if page is not None:
-            self.used.add(key)
-            self.reused += 1
-        return page
+        return self._load(key, StoredPage)
 
     def save(self, key: str, page: StoredPage) -> None:
         """Keep ``page`` under ``key``."""
         self._write(key, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-T = TypeVar("T")
-
-
-def _unpickled(content: bytes | None, kind: type[T]) -> T | None:
-    if content is None:
-        return None
-    try:
-        value = pickle.loads(content)
-    except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        return None
-    return value if isinstance(value, kind) else None
 
 
 @dataclass(frozen=True)
@@ -261,11 +265,7 @@ class ConversionStore(EntryStore):
 
     def load(self, key: str) -> Conversion | None:
         """The conversion stored under ``key``, or None if there is none that can be read."""
-        conversion = _unpickled(self._read(key), Conversion)
-        if conversion is not None:
-            self.used.add(key)
-            self.reused += 1
-        return conversion
+        return self._load(key, Conversion)
 
     def save(self, key: str, conversion: Conversion) -> None:
         """Keep ``conversion`` under ``key``."""
