@@ -7,15 +7,27 @@ directives in pages. Every HTML page leaves with its Content-Security-Policy.
 It also runs the build's one ``git log``, whose output dates each event's
 entry into the record (:mod:`builder.record.record_dates`).
 
-The same hook builds every edition. The English build (``mkdocs.yml``) ends by
-building the Russian edition (``mkdocs.ru.yml``) into ``<site>/ru/`` in the same
-process (:func:`on_post_build`): one MkDocs project per language, as Material
-advises, with its own search index and sitemap, and the pipeline's output shared,
-not made twice. A failed Russian build fails the whole build.
+The same hook builds every edition: one MkDocs project per language
+(``mkdocs.yml``, ``mkdocs.ru.yml``), as Material advises, each with its own search
+index and sitemap, the pipeline's output shared, not made twice. Once MkDocs has
+cleaned the site folder, a fork of the English build builds the other editions into
+``<site>/<lang>/`` beside it (:class:`EditionsProcess`; in turn, in
+:func:`on_post_build`, where ``DR_PARALLEL_EDITIONS=0``). A failed edition fails the
+whole build.
+
+What a build can reuse it keeps in ``.cache/builder/`` (:mod:`builder.cache`): stages
+of the pipeline, and per edition each page's conversion from Markdown
+(:func:`_convert`, in place of ``Page.render``) and each finished page with the
+search's entries for it (:func:`_key_page`, :func:`on_post_page`, :func:`_index`).
+What a large build would hold at once it does not: a page's Markdown goes once it is
+HTML, its HTML waits on disk until the page is rendered (:func:`on_pre_page`,
+:mod:`builder.html.page_spill`), and freed memory goes back to the system
+(:mod:`builder.memory`).
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
@@ -33,6 +45,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -47,7 +60,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import pipeline  # noqa: E402
+from builder import memory, pipeline  # noqa: E402
 from builder.cache import pages as page_store  # noqa: E402
 from builder.cache import store  # noqa: E402
 from builder.html import (  # noqa: E402
@@ -58,6 +71,7 @@ from builder.html import (  # noqa: E402
     footnote_marks,
     held_html,
     minify,
+    page_spill,
     theme_fixes,
 )
 from builder.i18n import (  # noqa: E402
@@ -256,6 +270,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         if lang == list(EDITION_CONFIGS)[-1]:
             # What the edition publishes again it now holds itself; the rest was English only.
             _state["build"] = replace(_state["build"], files={})
+        memory.return_freed_memory()  # what making the edition's files left over
         return
     history = record_history(ROOT)
     _history["history"] = history
@@ -277,6 +292,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise Abort(str(exc)) from None
     _note_approximate(history, sorted(_state["build"].data.events))
     _note_reused(cache)
+    memory.return_freed_memory()  # what rendering the files left over
 
 
 def _note_reused(cache: store.BuildCache) -> None:
@@ -365,6 +381,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     lang = edition(config)
     _building["lang"] = lang
     _navigations[lang] = nav
+    _close_spill(lang)
+    _spills[lang] = page_spill.PageSpill(CACHE_DIR)
     if not store.enabled():
         _page_stores[lang] = page_store.PageStore(None, "")
         _conversion_stores[lang] = page_store.ConversionStore(None, "")
@@ -413,9 +431,12 @@ def _configuration_inputs(config: MkDocsConfig) -> str:
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Give the theme an empty template for pages taken from the store, and keep compiled
-    templates between builds (Jinja checks each against its source)."""
+    """Put the last page converted on disk too (every page is converted by now); give the
+    theme an empty template for pages taken from the store, and keep compiled templates
+    between builds (Jinja checks each against its source)."""
     lang = edition(config)
+    _spill_converted(lang)
+    memory.return_freed_memory()
     assert env.loader is not None
     env.loader = jinja2.ChoiceLoader(
         [jinja2.DictLoader({page_store.REUSED_TEMPLATE: ""}), env.loader]
@@ -658,7 +679,51 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = editions.marked_untranslated(html, lang)
     _key_page(page, html, lang)
     _release_source(page, lang)
+    _converted.append(page)
     return html
+
+
+_spills: dict[Language, page_spill.PageSpill] = {}
+"""Each edition's converted pages, on disk until each is rendered (:mod:`.page_spill`)."""
+_converted: list[Page] = []
+"""The page converted last: MkDocs sets its HTML after :func:`on_page_content` returns."""
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Put the HTML of the page converted before this one on disk until it is rendered, and
+    now and then give the memory of the pages converted since back to the system."""
+    _spill_converted(edition(config))
+    _now_and_then_return_memory()
+    return page
+
+
+PAGES_BETWEEN_RETURNS = 500
+"""Pages converted or rendered between two :func:`memory.return_freed_memory` (each takes
+a few milliseconds; what 500 event pages leave is more than 10 MB)."""
+_pages_handled = [0]
+
+
+def _now_and_then_return_memory() -> None:
+    _pages_handled[0] += 1
+    if _pages_handled[0] % PAGES_BETWEEN_RETURNS == 0:
+        memory.return_freed_memory()
+
+
+def _spill_converted(lang: Language) -> None:
+    spill = _spills.get(lang)
+    while _converted:
+        page = _converted.pop()
+        if spill is not None and page.content:
+            spill.put(page.file.src_uri, page.content)
+            # Empty, not None: MkDocs reads a page without HTML as one not yet converted.
+            page.content = ""
+
+
+def _close_spill(lang: Language) -> None:
+    _converted.clear()
+    spill = _spills.pop(lang, None)
+    if spill is not None:
+        spill.close()
 
 
 def _release_source(page: Page, lang: Language) -> None:
@@ -679,12 +744,18 @@ def _release_source(page: Page, lang: Language) -> None:
     page.file.content_string = ""
 
 
+@event_priority(100)  # before the search plugin reads the page's HTML
 def on_page_context(
     context: dict[str, object], page: Page, config: MkDocsConfig, nav: object
 ) -> dict[str, object]:
-    """Name this page's twin in every language: the theme's ``hreflang`` links and the
-    header's language switch (``overrides/partials/alternate.html``) read
-    ``extra.alternate``, set here for each page just before it is rendered."""
+    """Take the page's HTML back from disk (:func:`on_pre_page`), and name its twin in every
+    language: the theme's ``hreflang`` links and the header's language switch
+    (``overrides/partials/alternate.html``) read ``extra.alternate``, set here for each page
+    just before it is rendered."""
+    spill = _spills.get(edition(config))
+    html = spill.take(page.file.src_uri) if spill is not None else None
+    if html is not None:
+        page.content = html
     config.extra["alternate"] = editions.page_alternates(page.url, _site_urls, edition(config))
     return context
 
@@ -696,6 +767,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     The policy and the preloads come from one pass over the page: at 10,000 pages,
     each further pass over every page cost a second or more of the build."""
     lang = edition(config)
+    _now_and_then_return_memory()
     where = (lang, page.file.src_uri)
     key, template = _page_keys.pop(where, ("", None))
     pages = _page_stores.get(lang)
@@ -748,6 +820,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _close_page_store(lang: Language) -> None:
     """Keep only this build's pages in the edition's store; say how many were reused."""
+    _close_spill(lang)
     pages = _page_stores.pop(lang, None)
     conversions = _conversion_stores.pop(lang, None)
     _navigations.pop(lang, None)
@@ -809,6 +882,10 @@ class EditionsProcess:
         """Fork, and in the copy build every edition and exit: 0 when all were built."""
         sys.stdout.flush()
         sys.stderr.flush()
+        # The collector writes to every object it examines, and each write copies the page
+        # the object lives on out of what the two processes share: it must leave alone what
+        # both hold until the copy has ended (:meth:`wait`, :meth:`stop`).
+        gc.freeze()
         pid = os.fork()
         if pid:
             self.pid = pid
@@ -832,6 +909,7 @@ class EditionsProcess:
         if pid is None:
             return None
         _, status = os.waitpid(pid, 0)
+        gc.unfreeze()
         if os.waitstatus_to_exitcode(status) == 0:
             return None
         return ", ".join(message(editions.LANGUAGE_KEYS[lang], "en") for lang in EDITION_CONFIGS)
@@ -842,6 +920,7 @@ class EditionsProcess:
         if pid is not None:
             os.kill(pid, signal.SIGTERM)
             os.waitpid(pid, 0)
+            gc.unfreeze()
 
 
 _editions_process = EditionsProcess()
@@ -850,6 +929,8 @@ _editions_process = EditionsProcess()
 def on_build_error(error: Exception) -> None:
     """A failed English build stops the editions' build it started."""
     _editions_process.stop()
+    for lang in list(_spills):
+        _close_spill(lang)
 
 
 def parallel_editions() -> bool:

@@ -1,0 +1,128 @@
+"""What a large build keeps in memory (issue 24, point 2): pages' HTML waits on disk
+between MkDocs' two passes, freed memory goes back to the system, and the fork that
+builds the Russian edition shares the English build's objects untouched."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+from pathlib import Path
+
+from conftest import BIN
+
+from benchmarks.synthetic import copy_project
+from builder import memory
+from builder.html.page_spill import PageSpill
+
+# Test-only hook, run after ours: what each page holds when MkDocs has converted them
+# all (on_env) and when each is rendered (on_page_context), and whether the collector
+# leaves alone what the fork shares with the English build.
+PROBE = """
+import gc, json, os
+from pathlib import Path
+
+OUT = Path(os.environ["DR_MEMORY_PROBE"])
+seen = {}
+
+
+def _lang(config):
+    return config.theme["language"]
+
+
+def on_config(config):
+    seen.setdefault(_lang(config), {})["frozen_at_start"] = gc.get_freeze_count()
+    return config
+
+
+def on_env(env, config, files):
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    seen[_lang(config)]["held_after_conversion"] = sum(1 for p in pages if p.content)
+    seen[_lang(config)]["pages"] = len(pages)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    state = seen[_lang(config)]
+    state["rendered_with_html"] = state.get("rendered_with_html", 0) + bool(page.content)
+    return context
+
+
+def on_post_build(config):
+    state = seen[_lang(config)]
+    state["frozen_at_end"] = gc.get_freeze_count()
+    (OUT / f"{_lang(config)}.json").write_text(json.dumps(state))
+"""
+
+
+def test_pages_wait_on_disk_between_the_passes_and_the_fork_shares_untouched(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "builder" / "memory_probe.py").write_text(PROBE, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    hook = "  - builder/mkdocs_hook.py\n"
+    assert hook in text
+    config.write_text(text.replace(hook, hook + "  - builder/memory_probe.py\n"), "utf-8")
+    out = tmp_path / "probe"
+    out.mkdir()
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        SOURCE_DATE_EPOCH="1660435200",
+        DR_BUILD_CACHE="0",
+        DR_PARALLEL_EDITIONS="1",
+        DR_MEMORY_PROBE=str(out),
+    )
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    english = json.loads((out / "en.json").read_text())
+    russian = json.loads((out / "ru.json").read_text())
+    for state in (english, russian):
+        assert state["pages"] > 100
+        assert state["held_after_conversion"] == 0
+        assert state["rendered_with_html"] == state["pages"]
+    # The fork starts with the English build's objects frozen; the English build ends with
+    # them released once the fork is done.
+    assert russian["frozen_at_start"] > 0
+    assert english["frozen_at_start"] == 0
+    assert english["frozen_at_end"] == 0
+    rendered = (tmp_path / "site" / "ru" / "index.html").read_text(encoding="utf-8")
+    assert "Гонка дронов" in rendered
+
+
+def test_a_spilled_page_comes_back_as_it_was_once(tmp_path: Path) -> None:
+    spill = PageSpill(tmp_path / "spill")
+    pages = {
+        "events/a.md": "<p>Фабрика «Абабиль-2» в Душанбе</p>",
+        "events/b.md": "<p>plain</p>" * 1000,
+        "events/c.md": "",
+        "events/d.md": "<p>\U0001f6e9 and a lone surrogate \ud800</p>",
+    }
+    for key, html in pages.items():
+        spill.put(key, html)
+    spill.put("events/b.md", "<p>replaced</p>")
+    assert len(spill) == len(pages)
+    assert spill.take("events/d.md") == pages["events/d.md"]
+    assert spill.take("events/a.md") == pages["events/a.md"]
+    assert spill.take("events/b.md") == "<p>replaced</p>"
+    assert spill.take("events/c.md") == ""
+    assert spill.take("events/a.md") is None
+    assert spill.take("never/kept.md") is None
+    spill.close()
+    # The file had no name: nothing is left in the folder.
+    assert list((tmp_path / "spill").iterdir()) == []
+
+
+def test_freed_memory_is_handed_back_where_the_c_library_can() -> None:
+    on_glibc = platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
+    assert memory.return_freed_memory() is on_glibc
