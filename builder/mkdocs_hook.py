@@ -21,8 +21,8 @@ of the pipeline, and per edition each page's conversion from Markdown
 search's entries for it (:func:`_key_page`, :func:`on_post_page`, :func:`_index`).
 What a large build would hold at once it does not: a page's Markdown goes once it is
 HTML, its HTML waits on disk until the page is rendered (:func:`on_pre_page`,
-:mod:`builder.html.page_spill`), and freed memory goes back to the system
-(:mod:`builder.memory`).
+:mod:`builder.cache.spill`), and freed memory goes back to the system
+(:mod:`builder.cache.memory`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
@@ -60,9 +60,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from builder import memory, pipeline  # noqa: E402
+from builder import pipeline  # noqa: E402
+from builder.cache import memory, spill, store  # noqa: E402
 from builder.cache import pages as page_store  # noqa: E402
-from builder.cache import store  # noqa: E402
 from builder.html import (  # noqa: E402
     abbreviations,
     chapter_layout,
@@ -71,7 +71,6 @@ from builder.html import (  # noqa: E402
     footnote_marks,
     held_html,
     minify,
-    page_spill,
     theme_fixes,
 )
 from builder.i18n import (  # noqa: E402
@@ -269,7 +268,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _note_reused(cache)
         if lang == list(EDITION_CONFIGS)[-1]:
             # What the edition publishes again it now holds itself; the rest was English only.
-            _state["build"] = replace(_state["build"], files={})
+            _state["build"] = replace(_state["build"], files=pipeline.GeneratedFiles())
         memory.return_freed_memory()  # what making the edition's files left over
         return
     history = record_history(ROOT)
@@ -318,18 +317,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = _state["build"].files if lang == DEFAULT_LANGUAGE else _editions[lang].files
     if lang != DEFAULT_LANGUAGE:
         files = _translated_pages(files, config, lang)
-    for src_uri, content in sorted(generated.items()):
+    for src_uri in sorted(generated):
         inclusion = (
             InclusionLevel.UNDEFINED if pipeline.in_sidebar(src_uri) else InclusionLevel.NOT_IN_NAV
         )
+        make = generated.deferred.get(src_uri)
+        if make is not None:
+            files.append(DeferredFile.deferred(config, src_uri, make, inclusion))
+            continue
+        content = generated.made[src_uri]
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    # An event page (deferred) places no map with a directive: its locator is its own HTML.
     sources = {
         f.src_uri: f.content_string
         for f in files.documentation_pages()
-        if f.src_uri == "index.md"
-        or f.src_uri == STORY_PAGE
-        or "[[map " in f.content_string
-        or chapter_layout.is_chapter(f.src_uri)
+        if not isinstance(f, DeferredFile)
+        and (
+            f.src_uri == "index.md"
+            or f.src_uri == STORY_PAGE
+            or "[[map " in f.content_string
+            or chapter_layout.is_chapter(f.src_uri)
+        )
     }
     if lang != DEFAULT_LANGUAGE:
         _fallbacks.update(_editions[lang].untranslated)
@@ -341,6 +349,48 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _cards[src_uri] = (path, alt)
     _published[lang] = files
     return files
+
+
+class DeferredFile(File):
+    """A generated page whose Markdown is made when MkDocs reads it
+    (:class:`~builder.pipeline.GeneratedFiles`), not held from the pipeline on."""
+
+    make: Callable[[], str] | None = None
+
+    @classmethod
+    def deferred(
+        cls, config: MkDocsConfig, src_uri: str, make: Callable[[], str], inclusion: InclusionLevel
+    ) -> DeferredFile:
+        """The page at ``src_uri`` whose Markdown ``make`` makes."""
+        file = cast(DeferredFile, cls.generated(config, src_uri, content="", inclusion=inclusion))
+        file.make = make
+        return file
+
+    @property
+    def content_string(self) -> str:
+        """The page's Markdown, made now if it is deferred."""
+        if self.make is not None:
+            return self.make()
+        return super().content_string
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._set(value)
+
+    @property
+    def content_bytes(self) -> bytes:
+        """The page's Markdown as UTF-8."""
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._set(value)
+
+    def _set(self, content: str | bytes) -> None:
+        # As MkDocs' own setters do, and no longer deferred.
+        self.make = None
+        self._content = content
+        self.abs_src_path = None
 
 
 def page_cards(
@@ -381,8 +431,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     lang = edition(config)
     _building["lang"] = lang
     _navigations[lang] = nav
+    _copied.discard(lang)
     _close_spill(lang)
-    _spills[lang] = page_spill.PageSpill(CACHE_DIR)
+    _spills[lang] = spill.PageSpill(CACHE_DIR)
     if not store.enabled():
         _page_stores[lang] = page_store.PageStore(None, "")
         _conversion_stores[lang] = page_store.ConversionStore(None, "")
@@ -683,8 +734,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-_spills: dict[Language, page_spill.PageSpill] = {}
-"""Each edition's converted pages, on disk until each is rendered (:mod:`.page_spill`)."""
+_spills: dict[Language, spill.PageSpill] = {}
+"""Each edition's converted pages, on disk until each is rendered (:mod:`builder.cache.spill`)."""
 _converted: list[Page] = []
 """The page converted last: MkDocs sets its HTML after :func:`on_page_content` returns."""
 
@@ -701,6 +752,9 @@ PAGES_BETWEEN_RETURNS = 500
 """Pages converted or rendered between two :func:`memory.return_freed_memory` (each takes
 a few milliseconds; what 500 event pages leave is more than 10 MB)."""
 _pages_handled = [0]
+LARGE_PAGE = 1_000_000
+"""Characters of HTML above which a page's conversion is followed by
+:func:`memory.return_freed_memory`."""
 
 
 def _now_and_then_return_memory() -> None:
@@ -710,20 +764,23 @@ def _now_and_then_return_memory() -> None:
 
 
 def _spill_converted(lang: Language) -> None:
-    spill = _spills.get(lang)
+    held = _spills.get(lang)
     while _converted:
         page = _converted.pop()
-        if spill is not None and page.content:
-            spill.put(page.file.src_uri, page.content)
+        if len(page.content or "") > LARGE_PAGE:
+            # Converting it took many times its size (the events index, an actor's page).
+            memory.return_freed_memory()
+        if held is not None and page.content:
+            held.put(page.file.src_uri, page.content)
             # Empty, not None: MkDocs reads a page without HTML as one not yet converted.
             page.content = ""
 
 
 def _close_spill(lang: Language) -> None:
     _converted.clear()
-    spill = _spills.pop(lang, None)
-    if spill is not None:
-        spill.close()
+    held = _spills.pop(lang, None)
+    if held is not None:
+        held.close()
 
 
 def _release_source(page: Page, lang: Language) -> None:
@@ -738,9 +795,9 @@ def _release_source(page: Page, lang: Language) -> None:
     if lang == DEFAULT_LANGUAGE:
         if src_uri in pipeline.GENERATED_PAGES_IN_ENGLISH:
             return
-        _state["build"].files.pop(src_uri, None)
+        _state["build"].files.forget(src_uri)
     elif lang in _editions:
-        _editions[lang].files.pop(src_uri, None)
+        _editions[lang].files.forget(src_uri)
     page.file.content_string = ""
 
 
@@ -752,12 +809,38 @@ def on_page_context(
     language: the theme's ``hreflang`` links and the header's language switch
     (``overrides/partials/alternate.html``) read ``extra.alternate``, set here for each page
     just before it is rendered."""
-    spill = _spills.get(edition(config))
-    html = spill.take(page.file.src_uri) if spill is not None else None
+    lang = edition(config)
+    if lang not in _copied:
+        _release_copied(lang)
+    held = _spills.get(lang)
+    html = held.take(page.file.src_uri) if held is not None else None
     if html is not None:
         page.content = html
     config.extra["alternate"] = editions.page_alternates(page.url, _site_urls, edition(config))
     return context
+
+
+_copied: set[Language] = set()
+"""The editions whose generated files MkDocs has copied to the site folder."""
+
+
+def _release_copied(lang: Language) -> None:
+    """Let go of the generated files that are not pages (downloads, map documents, charts,
+    images, libraries) once MkDocs has copied them, which it does before it renders the
+    first page, rather than when the build ends. The English build keeps its own where an
+    edition is still to be made from them in this process."""
+    _copied.add(lang)
+    for file in _published.get(lang, Files([])):
+        if file.abs_src_path is None and not file.is_documentation_page():
+            file.content_bytes = b""
+    if lang != DEFAULT_LANGUAGE:
+        generated = _editions[lang].files
+    elif _editions_process:
+        generated = _state["build"].files  # the editions' fork has its own
+    else:
+        return
+    for path in [p for p in generated.made if not p.endswith(".md")]:
+        generated.forget(path)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -943,13 +1026,13 @@ def parallel_editions() -> bool:
 
 
 def _release_written(config: MkDocsConfig, lang: Language) -> None:
-    """Let go of what an edition's build has written: its generated files' contents and the
-    search index the theme's plugin wrote (MkDocs keeps both until its build returns, which
-    for English is after every other edition is built). An edition's build then reuses the
-    memory instead of adding to it."""
-    for file in _published.pop(lang, Files([])):
-        if file.abs_src_path is None and not file.is_documentation_page():
-            file.content_bytes = b""
+    """Let go of what an edition's build has written: its generated files (their contents
+    went once they were copied, :func:`_release_copied`) and the search index the theme's
+    plugin wrote (MkDocs keeps both until its build returns, which for English is after
+    every other edition is built). An edition's build then reuses the memory instead of
+    adding to it."""
+    _published.pop(lang, None)
+    _copied.discard(lang)
     for plugin in config.plugins.values():
         index = getattr(plugin, "search_index", None)
         if index is not None and isinstance(getattr(index, "entries", None), list):

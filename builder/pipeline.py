@@ -7,8 +7,9 @@ the site) to its content. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from builder import charts, maps
@@ -41,6 +42,66 @@ from builder.pages import (
 from builder.record.record_dates import RecordHistory, no_history
 from builder.record.validate import Dataset, load_dataset
 from builder.site_settings import SiteSettings
+
+Content = str | bytes
+"""A generated file's content: text, or bytes for images."""
+
+
+class GeneratedFiles(MutableMapping[str, Content]):
+    """Every generated file by path; a deferred file is made when it is read.
+
+    An event page's Markdown is needed once, when MkDocs reads that page, one page at a
+    time; made all at once it was 59 MB in English and 149 MB in Russian at 10,000 events,
+    held until the last page was read. A deferred file keeps only how to make it.
+
+    Iterating, ``in``, ``len`` and :meth:`forget` never make a deferred file;
+    ``files[path]``, ``.items()`` and ``.pop()`` do."""
+
+    def __init__(self, made: MutableMapping[str, Content] | None = None) -> None:
+        self.made: dict[str, Content] = dict(made or {})
+        """The files already made."""
+        self.deferred: dict[str, Callable[[], str]] = {}
+        """The files made when read: each one's maker."""
+
+    def defer(self, path: str, make: Callable[[], str]) -> None:
+        """Make the file at ``path`` with ``make`` whenever it is read."""
+        self.made.pop(path, None)
+        self.deferred[path] = make
+
+    def copy(self) -> GeneratedFiles:
+        """The same files, the deferred ones still deferred."""
+        other = GeneratedFiles(self.made)
+        other.deferred = dict(self.deferred)
+        return other
+
+    def __getitem__(self, path: str) -> Content:
+        if path in self.made:
+            return self.made[path]
+        return self.deferred[path]()
+
+    def __setitem__(self, path: str, content: Content) -> None:
+        self.deferred.pop(path, None)
+        self.made[path] = content
+
+    def __delitem__(self, path: str) -> None:
+        if self.made.pop(path, None) is None and self.deferred.pop(path, None) is None:
+            raise KeyError(path)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.made or path in self.deferred
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.made
+        yield from self.deferred
+
+    def __len__(self) -> int:
+        return len(self.made) + len(self.deferred)
+
+    def forget(self, path: str) -> None:
+        """Let go of the file at ``path``, if any, without making it."""
+        self.made.pop(path, None)
+        self.deferred.pop(path, None)
+
 
 EMBEDS: dict[str, Embed] = {**maps.EMBEDS, **charts.EMBEDS}
 """Every map and chart a page can place with ``[[map NAME]]`` or ``[[chart NAME]]``."""
@@ -117,7 +178,8 @@ class Build:
     """The output of one build: the dataset, every file it produced and the embeds pages use."""
 
     data: Dataset
-    files: dict[str, str | bytes]
+    files: GeneratedFiles
+    """Every file it produced; the event pages are made when read."""
     embeds: dict[str, Embed]
     images: SiteImages
     """The static maps and cards drawn, for the cards of authored pages (each edition's
@@ -130,8 +192,8 @@ def render(
     settings: SiteSettings | None = None,
     history: RecordHistory | None = None,
     cache: BuildCache | None = None,
-) -> dict[str, str | bytes]:
-    """Render every generated file from a validated dataset.
+) -> GeneratedFiles:
+    """Render every generated file from a validated dataset (the event pages when read).
 
     ``history`` dates each event's entry into the record (feed, event pages,
     index); without it every event gets the same approximate date. ``cache``
@@ -149,7 +211,7 @@ def render_with_images(
     history: RecordHistory | None = None,
     cache: BuildCache | None = None,
     editions: Mapping[Language, str] | None = None,
-) -> tuple[dict[str, str | bytes], SiteImages]:
+) -> tuple[GeneratedFiles, SiteImages]:
     """:func:`render`, and the images it drew (static maps, cards) for the pages' cards.
 
     ``editions`` names each other edition to draw the images of, by language, with its site
@@ -158,17 +220,19 @@ def render_with_images(
     cache = cache or BuildCache(None, "")
     settings = settings or SiteSettings()
     history = history or no_history()
-    files: dict[str, str | bytes] = {
-        "data/events.geojson": exports.feature_collection_json(exports.events_geojson(data)),
-        "data/events.csv": exports.events_csv(data),
-        "data/event.schema.json": event_json_schema(),
-        "data/story.schema.json": story_json_schema(),
-        events_index.INDEX_PAGE: events_index.events_index(data, history),
-        explore.EXPLORE_PAGE: explore.explore_page(data),
-        bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data),
-        drones.DRONES_PAGE: drones.drones_page(data),
-        field_reference.FIELDS_PAGE: field_reference.field_reference(),
-    }
+    files = GeneratedFiles(
+        {
+            "data/events.geojson": exports.feature_collection_json(exports.events_geojson(data)),
+            "data/events.csv": exports.events_csv(data),
+            "data/event.schema.json": event_json_schema(),
+            "data/story.schema.json": story_json_schema(),
+            events_index.INDEX_PAGE: events_index.events_index(data, history),
+            explore.EXPLORE_PAGE: explore.explore_page(data),
+            bibliography.BIBLIOGRAPHY_PAGE: bibliography.bibliography(data),
+            drones.DRONES_PAGE: drones.drones_page(data),
+            field_reference.FIELDS_PAGE: field_reference.field_reference(),
+        }
+    )
     geography = load_geography()
     files[story.STORY_PAGE] = story.story_page(data, geography)
     files[STORY_FIGURE_PATH] = story_figure(data, geography)
@@ -217,20 +281,24 @@ def render_with_images(
     for i, event_id in enumerate(ordered):
         previous = ordered[i - 1] if i > 0 else None
         following = ordered[i + 1] if i + 1 < len(ordered) else None
-        files[f"{events.EVENTS_DIR}/{event_id}.md"] = events.event_page(
-            event_id,
-            data,
-            previous,
-            following,
-            settings,
-            with_map=with_locator,
-            record=history.of(event_id),
-            static=images.events.get(event_id),
+        files.defer(
+            f"{events.EVENTS_DIR}/{event_id}.md",
+            partial(
+                events.event_page,
+                event_id,
+                data,
+                previous,
+                following,
+                settings,
+                with_map=with_locator,
+                record=history.of(event_id),
+                static=images.events.get(event_id),
+            ),
         )
     files.update(vendor_files(node_modules))
     files.update(basemap_files())
     # Generated HTML (the map documents) is served as is: it carries its own policy.
-    for path, content in files.items():
+    for path, content in files.made.items():
         if path.endswith(".html") and isinstance(content, str):
             files[path] = csp.apply(content)
     return files, images
@@ -279,9 +347,10 @@ class Edition:
     """What the build makes for one edition besides English, published at ``<lang>/``."""
 
     lang: Language
-    files: dict[str, str | bytes]
-    """Every generated file at its path within the edition: its own pages, and the English
-    build's maps, charts, images, downloads and libraries (the same objects, not copies)."""
+    files: GeneratedFiles
+    """Every generated file at its path within the edition: its own pages (the event pages
+    made when read), and the English build's maps, charts, images, downloads and libraries
+    (the same objects, not copies)."""
     untranslated: frozenset[str]
     """Generated pages published in English, marked as such, until they have a translation."""
     embeds: dict[str, Embed]
@@ -315,7 +384,7 @@ def edition(
     history = history or no_history()
     data = build.data
     images = build.images.of(lang)
-    files: dict[str, str | bytes] = dict(build.files)
+    files = build.files.copy()
     # The maps' and charts' own words: the edition's map documents, popup details, chart
     # files and chart documents at the English paths, and its captions and text versions;
     # its static maps and cards, drawn with the English ones, at the English paths.
@@ -331,25 +400,33 @@ def edition(
         explore.EXPLORE_PAGE: explore.explore_page(data, lang),
         **actors.render_all(data, lang),
     }
+    files.update(pages)
     with_locator = events.LOCATOR_MAP in files
     ordered = [eid for eid, _ in data.chronological()]
+    event_pages = set()
     for i, event_id in enumerate(ordered):
-        pages[f"{events.EVENTS_DIR}/{event_id}.md"] = events.event_page(
-            event_id,
-            data,
-            ordered[i - 1] if i > 0 else None,
-            ordered[i + 1] if i + 1 < len(ordered) else None,
-            settings,
-            with_map=with_locator,
-            record=history.of(event_id),
-            static=images.events.get(event_id),
-            lang=lang,
+        path = f"{events.EVENTS_DIR}/{event_id}.md"
+        event_pages.add(path)
+        files.defer(
+            path,
+            partial(
+                events.event_page,
+                event_id,
+                data,
+                ordered[i - 1] if i > 0 else None,
+                ordered[i + 1] if i + 1 < len(ordered) else None,
+                settings,
+                with_map=with_locator,
+                record=history.of(event_id),
+                static=images.events.get(event_id),
+                lang=lang,
+            ),
         )
-    files.update(pages)
     untranslated = frozenset(
         path
         for path in files
-        if path.endswith(".md") and (path not in pages or path in GENERATED_PAGES_IN_ENGLISH)
+        if path.endswith(".md")
+        and ((path not in pages and path not in event_pages) or path in GENERATED_PAGES_IN_ENGLISH)
     )
     return Edition(lang, files, untranslated, embeds, events_share(data, lang))
 

@@ -1,6 +1,7 @@
-"""What a large build keeps in memory (issue 24, point 2): pages' HTML waits on disk
-between MkDocs' two passes, freed memory goes back to the system, and the fork that
-builds the Russian edition shares the English build's objects untouched."""
+"""What a large build keeps in memory (issue 24, point 2): event pages' Markdown is made
+when MkDocs reads it, pages' HTML waits on disk between MkDocs' two passes, generated
+files go once copied, freed memory goes back to the system, and the fork that builds the
+Russian edition shares the English build's objects untouched."""
 
 from __future__ import annotations
 
@@ -8,13 +9,22 @@ import json
 import os
 import platform
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import BIN
 
 from benchmarks.synthetic import copy_project
-from builder import memory
-from builder.html.page_spill import PageSpill
+from builder import pipeline
+from builder.cache import memory
+from builder.cache.spill import PageSpill
+from builder.pages import events
+from builder.pipeline import GeneratedFiles
+from builder.record.validate import load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Test-only hook, run after ours: what each page holds when MkDocs has converted them
 # all (on_env) and when each is rendered (on_page_context), and whether the collector
@@ -36,15 +46,24 @@ def on_config(config):
     return config
 
 
+generated = {}
+
+
 def on_env(env, config, files):
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     seen[_lang(config)]["held_after_conversion"] = sum(1 for p in pages if p.content)
     seen[_lang(config)]["pages"] = len(pages)
+    others = [f for f in files if f.abs_src_path is None and not f.is_documentation_page()]
+    generated[_lang(config)] = others
+    seen[_lang(config)]["generated_held_before_copy"] = sum(1 for f in others if f.content_bytes)
     return env
 
 
 def on_page_context(context, page, config, nav):
     state = seen[_lang(config)]
+    if "rendered_with_html" not in state:
+        others = generated[_lang(config)]
+        state["generated_held_when_rendering"] = sum(1 for f in others if f.content_bytes)
     state["rendered_with_html"] = state.get("rendered_with_html", 0) + bool(page.content)
     return context
 
@@ -91,6 +110,9 @@ def test_pages_wait_on_disk_between_the_passes_and_the_fork_shares_untouched(
         assert state["pages"] > 100
         assert state["held_after_conversion"] == 0
         assert state["rendered_with_html"] == state["pages"]
+        # Downloads, map documents, charts, images: copied before the first page, let go.
+        assert state["generated_held_before_copy"] > 50
+        assert state["generated_held_when_rendering"] == 0
     # The fork starts with the English build's objects frozen; the English build ends with
     # them released once the fork is done.
     assert russian["frozen_at_start"] > 0
@@ -126,3 +148,69 @@ def test_a_spilled_page_comes_back_as_it_was_once(tmp_path: Path) -> None:
 def test_freed_memory_is_handed_back_where_the_c_library_can() -> None:
     on_glibc = platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
     assert memory.return_freed_memory() is on_glibc
+
+
+def test_event_pages_are_made_when_read_not_by_the_pipeline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made: list[str] = []
+    page = events.event_page
+
+    def counted(event_id: str, *args: Any, **kwargs: Any) -> str:
+        made.append(event_id)
+        return page(event_id, *args, **kwargs)
+
+    monkeypatch.setattr(events, "event_page", counted)
+    data = load_dataset(ROOT / "data")
+    built = pipeline.build(ROOT / "data", ROOT / "node_modules")
+    russian = pipeline.edition(built, "ru")
+    assert made == []
+    paths = {f"{events.EVENTS_DIR}/{event_id}.md" for event_id in data.events}
+    for files in (built.files, russian.files):
+        assert paths <= set(files)
+        assert paths <= files.deferred.keys()
+        assert not paths & files.made.keys()
+    path = f"{events.EVENTS_DIR}/ababil-2-factory-opens.md"
+    english_page, russian_page = str(built.files[path]), str(russian.files[path])
+    assert made == ["ababil-2-factory-opens"] * 2
+    assert english_page.startswith("---")
+    assert "Ababil-2" in english_page
+    assert russian_page != english_page
+    assert any("а" <= letter <= "я" for letter in russian_page)
+    assert built.files[path] == english_page  # made again, the same
+    # The Russian edition's own event pages are not marked as pages in English.
+    assert path not in russian.untranslated
+
+
+def test_generated_files_make_a_deferred_file_only_when_it_is_read() -> None:
+    made: list[str] = []
+
+    def maker(text: str) -> Callable[[], str]:
+        def make() -> str:
+            made.append(text)
+            return text
+
+        return make
+
+    files = GeneratedFiles({"a.json": "{}", "b.png": b"\x89PNG"})
+    files.defer("events/x.md", maker("x"))
+    files.defer("events/y.md", maker("y"))
+    assert sorted(files) == ["a.json", "b.png", "events/x.md", "events/y.md"]
+    assert len(files) == 4
+    assert "events/x.md" in files
+    assert "events/z.md" not in files
+    other = files.copy()
+    other["events/y.md"] = "replaced"
+    files.forget("events/x.md")
+    assert made == []
+    assert "events/x.md" not in files
+    assert "events/x.md" in other
+    assert files["events/y.md"] == "y"
+    assert made == ["y"]
+    assert other["events/y.md"] == "replaced"
+    assert other["events/x.md"] == "x"
+    assert made == ["y", "x"]
+    del other["a.json"]
+    with pytest.raises(KeyError):
+        del other["a.json"]
+    assert dict(files.items()) == {"a.json": "{}", "b.png": b"\x89PNG", "events/y.md": "y"}
