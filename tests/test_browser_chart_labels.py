@@ -198,3 +198,47 @@ def test_row_names_leave_a_phone_most_of_its_width_for_the_plot(sized_page, site
             )
             assert share >= 0.65, (view, share)
             assert any(name["lines"] == 2 for name in seen["names"]), view
+
+
+# Every call to plotly's newPlot, react and relayout, recorded with how many traces of
+# markers it draws, how many labels it carries and whether the chart was drawn before it.
+RECORD_DRAWS = """(() => {
+  window.drDraws = [];
+  let real;
+  Object.defineProperty(window, "Plotly", {configurable: true, get() { return real; }, set(P) {
+    real = P;
+    for (const name of ["newPlot", "react", "relayout"]) {
+      const own = P[name];
+      P[name] = function (gd, first, second) {
+        const traces = name === "relayout" ? [] : first || [];
+        window.drDraws.push({
+          name,
+          markers: traces.filter((t) => t.type === "scatter" && t.visible !== false
+                                        && t.x && t.x.length > 1).length,
+          labels: name === "relayout"
+            ? (first && "annotations" in first ? first.annotations.length : -1)
+            : (second && second.annotations ? second.annotations.length : -1),
+          afterDrawn: performance.getEntriesByType("mark")
+            .some((m) => m.name.startsWith("dr-chart-drawn")),
+        });
+        return own.apply(this, arguments);
+      };
+    }
+  }});
+})();"""
+
+
+def test_the_markers_are_drawn_once_with_their_labels(page, site_url):
+    """Each change to plotly's annotations draws every marker again (half a second at
+    10,000 events): the labels are fitted before the markers are drawn and go with them."""
+    page.add_init_script(RECORD_DRAWS)
+    page.goto(site_url + "timeline/")
+    _wait_for_labels(page)
+    draws = [d for d in page.evaluate("window.drDraws") if not d["afterDrawn"]]
+    shown = int(page.get_attribute("#chart-timeline", "data-labels"))
+    assert shown >= MIN_LABELS
+    with_markers = [d for d in draws if d["markers"]]
+    assert len(with_markers) == 1, draws
+    assert with_markers[0]["labels"] == shown
+    assert [d for d in draws if d["name"] == "relayout" and d["labels"] >= 0] == []
+    assert page.page_errors == []

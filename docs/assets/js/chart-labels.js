@@ -55,10 +55,10 @@
     return true;
   }
 
-  /* Every drawn marker in plot-area pixels, bucketed in a grid. */
-  function markerGrid(gd, xa, ya) {
+  /* Every marker of the traces in plot-area pixels, bucketed in a grid. */
+  function markerGrid(traces, xa, ya) {
     var grid = {};
-    (gd.data || []).forEach(function (trace) {
+    traces.forEach(function (trace) {
       if (trace.type !== "scatter" || !trace.x || !trace.y || trace.visible === false) { return; }
       for (var i = 0; i < trace.x.length; i++) {
         if (trace.x[i] === null || trace.y[i] === null) { continue; }
@@ -98,10 +98,11 @@
     return out.sort(function (a, b) { return a.cost - b.cost; });
   }
 
-  /* The annotations that fit, for the candidates shown (urls in shown, or all without it). */
-  function annotations(gd, candidates, shown, style) {
+  /* The annotations that fit, for the candidates shown (urls in shown, or all without it),
+   * around the markers of traces. */
+  function annotations(gd, candidates, shown, style, traces) {
     var fl = gd._fullLayout, xa = fl.xaxis, ya = fl.yaxis, size = {w: fl._size.w, h: fl._size.h};
-    var grid = markerGrid(gd, xa, ya);
+    var grid = markerGrid(traces, xa, ya);
     var boxes = [], leaders = [], out = [];
     candidates.forEach(function (c) {
       if (shown && !shown[c.url]) { return; }
@@ -151,12 +152,21 @@
     return JSON.stringify([fl._size, fl.xaxis.range, fl.yaxis.range, shown ? Object.keys(shown).length : -1]);
   }
 
-  /* Place the labels of chart div gd now; the number written is kept in data-labels. */
-  function place(Plotly, gd, candidates, shown) {
+  /* The labels that fit chart div gd as it is laid out now, around the markers of traces
+   * (the plot's own when omitted); the number is kept in data-labels. A chart about to be
+   * drawn takes them in its layout (chart-draw.js): any later change to plotly's
+   * annotations redraws every marker, half a second at 10,000 events. */
+  function fitted(gd, candidates, shown, traces) {
     gd._drLabels = {candidates: candidates, shown: shown, key: signature(gd, shown)};
-    var list = candidates.length ? annotations(gd, candidates, shown, pageStyle(gd)) : [];
+    var list = candidates.length
+      ? annotations(gd, candidates, shown, pageStyle(gd), traces || gd.data || []) : [];
     gd.setAttribute("data-labels", String(list.length));
-    return Plotly.relayout(gd, {annotations: list});
+    return list;
+  }
+
+  /* Place the labels of chart div gd again, on the plot as drawn. */
+  function place(Plotly, gd, candidates, shown) {
+    return Plotly.relayout(gd, {annotations: fitted(gd, candidates, shown)});
   }
 
   /* Re-place after anything that moves the plot (resize, range, zoom); once per frame. */
@@ -168,7 +178,9 @@
       queued = true;
       window.requestAnimationFrame(function () {
         queued = false;
-        place(Plotly, gd, labels.candidates, labels.shown);
+        /* A drawing since may have taken new labels already. */
+        var now = gd._drLabels;
+        if (now && now.key !== signature(gd, now.shown)) { place(Plotly, gd, now.candidates, now.shown); }
       });
     });
     gd.on("plotly_clickannotation", function (event) {
@@ -177,5 +189,5 @@
     });
   }
 
-  window.drChartLabels = {place: place, follow: follow};
+  window.drChartLabels = {fitted: fitted, place: place, follow: follow};
 })();
