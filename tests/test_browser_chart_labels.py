@@ -218,6 +218,7 @@ RECORD_DRAWS = """(() => {
           labels: name === "relayout"
             ? (first && "annotations" in first ? first.annotations.length : -1)
             : (second && second.annotations ? second.annotations.length : -1),
+          keys: name === "relayout" && first ? Object.keys(first) : [],
           afterDrawn: performance.getEntriesByType("mark")
             .some((m) => m.name.startsWith("dr-chart-drawn")),
         });
@@ -241,4 +242,23 @@ def test_the_markers_are_drawn_once_with_their_labels(page, site_url):
     assert len(with_markers) == 1, draws
     assert with_markers[0]["labels"] == shown
     assert [d for d in draws if d["name"] == "relayout" and d["labels"] >= 0] == []
+    assert page.page_errors == []
+
+
+def test_a_new_period_draws_its_markers_once_with_their_labels(page, site_url):
+    page.add_init_script(RECORD_DRAWS)
+    page.goto(site_url + "timeline/")
+    _wait_for_labels(page)
+    before = page.evaluate("window.drDraws.length")
+    page.get_by_role("button", name="The whole story").click()
+    page.wait_for_function(
+        "() => document.getElementById('chart-timeline')._fullLayout.xaxis.range[0] < '2000'"
+    )
+    page.wait_for_timeout(500)  # a second placement would come on the next frame
+    calls = page.evaluate("window.drDraws")[before:]
+    placed = [c for c in calls if c["name"] == "relayout" and c["labels"] >= 0]
+    assert len(placed) == 1, calls
+    assert "xaxis.range" in placed[0]["keys"]
+    assert placed[0]["labels"] == int(page.get_attribute("#chart-timeline", "data-labels"))
+    _check_timeline_labels(page, "the whole story, placed with the range")
     assert page.page_errors == []

@@ -297,7 +297,7 @@
       b.addEventListener("click", function () {
         state.range = r.range;
         press(rangeButtons, b);
-        Plotly.relayout(div, {"xaxis.range": r.range.slice()});
+        labels.moveTo(Plotly, div, r.range.slice());
       });
       return b;
     });

@@ -100,8 +100,9 @@
 
   /* The annotations that fit, for the candidates shown (urls in shown, or all without it),
    * around the markers of traces. */
-  function annotations(gd, candidates, shown, style, traces) {
-    var fl = gd._fullLayout, xa = fl.xaxis, ya = fl.yaxis, size = {w: fl._size.w, h: fl._size.h};
+  function annotations(gd, candidates, shown, style, traces, xRange) {
+    var fl = gd._fullLayout, xa = xRange ? rangedAxis(fl.xaxis, xRange) : fl.xaxis;
+    var ya = fl.yaxis, size = {w: fl._size.w, h: fl._size.h};
     var grid = markerGrid(traces, xa, ya);
     var boxes = [], leaders = [], out = [];
     candidates.forEach(function (c) {
@@ -147,6 +148,13 @@
     };
   }
 
+  /* The x axis as it will map data to pixels once its range is xRange (the plot's size is
+   * unchanged by a new range). */
+  function rangedAxis(xa, xRange) {
+    var from = xa.r2l(xRange[0]), to = xa.r2l(xRange[1]), scale = xa._length / (to - from);
+    return {d2l: xa.d2l, l2p: function (v) { return (v - from) * scale; }};
+  }
+
   function signature(gd, shown) {
     var fl = gd._fullLayout;
     return JSON.stringify([fl._size, fl.xaxis.range, fl.yaxis.range, shown ? Object.keys(shown).length : -1]);
@@ -156,12 +164,24 @@
    * (the plot's own when omitted); the number is kept in data-labels. A chart about to be
    * drawn takes them in its layout (chart-draw.js): any later change to plotly's
    * annotations redraws every marker, half a second at 10,000 events. */
-  function fitted(gd, candidates, shown, traces) {
+  function fitted(gd, candidates, shown, traces, xRange) {
     gd._drLabels = {candidates: candidates, shown: shown, key: signature(gd, shown)};
     var list = candidates.length
-      ? annotations(gd, candidates, shown, pageStyle(gd), traces || gd.data || []) : [];
+      ? annotations(gd, candidates, shown, pageStyle(gd), traces || gd.data || [], xRange) : [];
     gd.setAttribute("data-labels", String(list.length));
     return list;
+  }
+
+  /* Show the period xRange with its labels in one drawing of the markers. */
+  function moveTo(Plotly, gd, xRange) {
+    var labels = gd._drLabels;
+    if (!labels) { return Plotly.relayout(gd, {"xaxis.range": xRange}); }
+    var list = fitted(gd, labels.candidates, labels.shown, null, xRange);
+    return Plotly.relayout(gd, {"xaxis.range": xRange, annotations: list}).then(function () {
+      labels = gd._drLabels;
+      labels.key = signature(gd, labels.shown);  /* placed for this range already */
+      return gd;
+    });
   }
 
   /* Place the labels of chart div gd again, on the plot as drawn. */
@@ -189,5 +209,5 @@
     });
   }
 
-  window.drChartLabels = {fitted: fitted, place: place, follow: follow};
+  window.drChartLabels = {fitted: fitted, place: place, moveTo: moveTo, follow: follow};
 })();
