@@ -816,7 +816,7 @@ def on_page_context(
     html = held.take(page.file.src_uri) if held is not None else None
     if html is not None:
         page.content = html
-    config.extra["alternate"] = editions.page_alternates(page.url, _site_urls, edition(config))
+    config.extra["alternate"] = editions.page_alternates(page.url, _site_urls, lang)
     return context
 
 

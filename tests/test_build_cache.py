@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BIN
+from conftest import BIN, TEST_SITE_URL, build_site
 
 from benchmarks.synthetic import copy_project
 from builder import charts, maps, pipeline
@@ -27,20 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _build(
     project: Path, out: Path, *, cache: bool, strict: bool = True
 ) -> subprocess.CompletedProcess[str]:
-    env = dict(
-        os.environ,
-        NO_MKDOCS_2_WARNING="1",
-        SOURCE_DATE_EPOCH="1660435200",
-        DR_BUILD_CACHE="1" if cache else "0",
-    )
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", *(["--strict"] if strict else []), "-d", str(out)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build_site(project, out, strict=strict, env={"DR_BUILD_CACHE": "1" if cache else "0"})
     assert result.returncode == 0, result.stderr
     return result
 
@@ -171,8 +158,14 @@ def test_a_page_the_store_lost_during_the_build_is_rendered_again(tmp_path: Path
         "sys.argv = ['mkdocs', 'build', '--strict', '-d', sys.argv[1]]\n"
         "cli()\n"
     )
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1660435200")
-    env["PYTHONPATH"] = str(project)
+    # As build_site builds the others: the same date and address, so the same keys.
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        SOURCE_DATE_EPOCH="1660435200",
+        SITE_URL=TEST_SITE_URL,
+        PYTHONPATH=str(project),
+    )
     result = subprocess.run(
         [str(BIN / "python"), "-c", losing, str(tmp_path / "lost")],
         cwd=project,

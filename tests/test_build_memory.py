@@ -6,15 +6,13 @@ Russian edition shares the English build's objects untouched."""
 from __future__ import annotations
 
 import json
-import os
 import platform
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BIN
+from conftest import build_site
 
 from benchmarks.synthetic import copy_project
 from builder import pipeline
@@ -87,21 +85,10 @@ def test_pages_wait_on_disk_between_the_passes_and_the_fork_shares_untouched(
     config.write_text(text.replace(hook, hook + "  - builder/memory_probe.py\n"), "utf-8")
     out = tmp_path / "probe"
     out.mkdir()
-    env = dict(
-        os.environ,
-        NO_MKDOCS_2_WARNING="1",
-        SOURCE_DATE_EPOCH="1660435200",
-        DR_BUILD_CACHE="0",
-        DR_PARALLEL_EDITIONS="1",
-        DR_MEMORY_PROBE=str(out),
-    )
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = build_site(
+        project,
+        tmp_path / "site",
+        env={"DR_BUILD_CACHE": "0", "DR_PARALLEL_EDITIONS": "1", "DR_MEMORY_PROBE": str(out)},
     )
     assert result.returncode == 0, result.stderr
     english = json.loads((out / "en.json").read_text())
