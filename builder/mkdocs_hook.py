@@ -274,6 +274,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     history = record_history(ROOT)
     _history["history"] = history
     cache = build_cache()
+    held_html.forget_kept()  # the last build's (under `mkdocs serve`)
     try:
         _state["build"] = pipeline.build(
             ROOT / "data",
@@ -348,6 +349,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=png))
         _cards[src_uri] = (path, alt)
     _published[lang] = files
+    pipeline.forget_read_inputs()  # the cards were the last to draw on them
     return files
 
 
@@ -868,7 +870,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return stored.html
     # Our scripts' words in the edition's language (explore.js, events-index.js ...).
     output = front.with_strings(output, lang)
-    output = csp.apply(theme_fixes.apply(held_html.release(output, indexed=False)), preload=True)
+    output = held_html.release(output, indexed=False, kept=False)
+    output = csp.apply(theme_fixes.apply(output), preload=True)
+    # The kept blocks carry no inline script or style (held_html.hold): the policy and the
+    # repairs need not pass over their megabytes (the events index at 10,000 events).
+    output = held_html.release(output, indexed=False)
     if pages is not None and key:
         pages.save(key, page_store.StoredPage(output, _search_entries.pop(where, None)))
     return output

@@ -23,7 +23,9 @@ from builder.html.assets import vendor_files
 from builder.html.embeds import Embed, StaticMap
 from builder.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language
 from builder.i18n.coverage import Share, events_share
+from builder.images import static_map
 from builder.images.site_images import EditionWords, SiteImages, render_images
+from builder.maps import features
 from builder.maps.areas import GEO_DIR, load_geography
 from builder.maps.document import MapSpec
 from builder.maps.features import DETAILS_PATH
@@ -222,7 +224,7 @@ def render_with_images(
     history = history or no_history()
     files = GeneratedFiles(
         {
-            "data/events.geojson": exports.feature_collection_json(exports.events_geojson(data)),
+            "data/events.geojson": exports.events_geojson_file(data),
             "data/events.csv": exports.events_csv(data),
             "data/event.schema.json": event_json_schema(),
             "data/story.schema.json": story_json_schema(),
@@ -324,9 +326,17 @@ def build(
         if lang != DEFAULT_LANGUAGE
     }
     files, images = render_with_images(data, node_modules, settings, history, cache, editions)
-    return Build(
-        data=data, files=files, embeds=with_static(embeds_for(data), images), images=images
-    )
+    embeds = with_static(embeds_for(data), images)
+    features.forget()  # nothing past the maps reads them
+    return Build(data=data, files=files, embeds=embeds, images=images)
+
+
+def forget_read_inputs() -> None:
+    """Let go of the geography and the basemap, read once per process for the maps and
+    images: once a build has drawn its cards (the last to need them), its pages need
+    neither, and under ``mkdocs serve`` the next build reads the files again."""
+    load_geography.cache_clear()
+    static_map.forget_basemap()
 
 
 def with_static(embeds: dict[str, Embed], images: SiteImages) -> dict[str, Embed]:
@@ -428,6 +438,7 @@ def edition(
         if path.endswith(".md")
         and ((path not in pages and path not in event_pages) or path in GENERATED_PAGES_IN_ENGLISH)
     )
+    features.forget()  # nothing past the maps reads them
     return Edition(lang, files, untranslated, embeds, events_share(data, lang))
 
 
@@ -486,9 +497,7 @@ def language_files(
         )
     # The edition's explore page reads the record from this file: titles, summaries,
     # places and dates in the edition's language (each says which language it is in).
-    files["data/events.geojson"] = exports.feature_collection_json(
-        exports.events_geojson(data, lang)
-    )
+    files["data/events.geojson"] = exports.events_geojson_file(data, lang)
     for path, content in files.items():
         if path.endswith(".html") and isinstance(content, str):
             files[path] = csp.apply(content)

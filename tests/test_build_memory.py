@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 from conftest import build_site
 
-from benchmarks.synthetic import copy_project
+from benchmarks.synthetic import copy_project, write_events
 from builder import pipeline
 from builder.cache import memory
 from builder.cache.spill import PageSpill
-from builder.pages import events
+from builder.html import held_html
+from builder.pages import events, events_index
 from builder.pipeline import GeneratedFiles
 from builder.record.validate import load_dataset
 
@@ -42,6 +43,19 @@ def _lang(config):
 def on_config(config):
     seen.setdefault(_lang(config), {})["frozen_at_start"] = gc.get_freeze_count()
     return config
+
+
+def on_files(files, config):
+    from builder.images import static_map
+    from builder.maps import features
+    from builder.maps.areas import load_geography
+
+    state = seen[_lang(config)]
+    state["features_kept"] = len(features._cache)
+    state["inputs_kept"] = (
+        load_geography.cache_info().currsize + static_map.load_basemap.cache_info().currsize
+    )
+    return files
 
 
 generated = {}
@@ -100,6 +114,9 @@ def test_pages_wait_on_disk_between_the_passes_and_the_fork_shares_untouched(
         # Downloads, map documents, charts, images: copied before the first page, let go.
         assert state["generated_held_before_copy"] > 50
         assert state["generated_held_when_rendering"] == 0
+        # What the maps and images were made from is let go before the pages are.
+        assert state["features_kept"] == 0
+        assert state["inputs_kept"] == 0
     # The fork starts with the English build's objects frozen; the English build ends with
     # them released once the fork is done.
     assert russian["frozen_at_start"] > 0
@@ -201,3 +218,15 @@ def test_generated_files_make_a_deferred_file_only_when_it_is_read() -> None:
     with pytest.raises(KeyError):
         del other["a.json"]
     assert dict(files.items()) == {"a.json": "{}", "b.png": b"\x89PNG", "events/y.md": "y"}
+
+
+def test_the_largest_pages_reach_markdown_without_their_tables(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    write_events(project / "data", 300)
+    data = load_dataset(project / "data")
+    for lang in ("en", "ru"):
+        source = events_index.events_index(data, lang=lang)
+        table = held_html.release_all(source)
+        assert table.count("<tr id=") == len(data.events)
+        # Markdown copies a page's source over and over: it gets the digest, not the table.
+        assert len(table) > held_html.LARGE_BLOCK > 10 * len(source)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from conftest import ROOT
 
@@ -24,3 +25,18 @@ def test_feature_collection_is_written_one_feature_per_line() -> None:
 def test_an_empty_collection_stays_valid() -> None:
     empty = {"type": "FeatureCollection", "features": []}
     assert json.loads(exports.feature_collection_json(empty)) == empty
+
+
+def test_the_file_is_the_collection_written_feature_by_feature() -> None:
+    data = load_dataset(ROOT / "data")
+    for lang in ("en", "ru"):
+        made = exports.events_geojson_file(data, lang)
+        whole = exports.feature_collection_json(exports.events_geojson(data, lang))
+        assert made == whole.encode("utf-8")
+
+
+def test_the_file_of_no_events_is_an_empty_collection() -> None:
+    data = load_dataset(ROOT / "data")
+    empty = replace(data, events={})
+    whole = exports.feature_collection_json(exports.events_geojson(empty))
+    assert exports.events_geojson_file(empty) == whole.encode("utf-8")

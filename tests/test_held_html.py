@@ -86,3 +86,49 @@ def test_editor_text_cannot_forge_a_held_block() -> None:
     for rendered in (sanitize.markdown_html(forged), sanitize.text(forged)):
         assert "<script>" not in held_html.release_all(rendered)
         assert "<!--dr-held" not in rendered
+
+
+def test_a_large_block_is_kept_aside_and_markdown_sees_only_its_digest() -> None:
+    row = "<tr><td>Душанбе *not emphasis*</td><td>--> 17 May 2022</td></tr>"
+    block = "<table>" + row * (held_html.LARGE_BLOCK // len(row) + 1) + "</table>"
+    source = "Before.\n\n" + held_html.hold(block, indexed=False) + "After."
+    assert len(source) < 200  # not the block, nor its base64
+    rendered = markdown.markdown(source, extensions=["md_in_html"])
+    assert held_html.release(rendered, indexed=True) == rendered  # not a block it indexes
+    released = held_html.release(rendered, indexed=False)
+    assert released.startswith(f"<p>Before.</p>\n{block}\n")
+    # The same block held twice is kept once, and both places get it back.
+    twice = held_html.hold(block, indexed=False) + held_html.hold(block, indexed=False)
+    assert held_html.release_all(twice).count("<table>") == 2
+
+
+def test_a_kept_block_the_build_forgot_is_an_error_not_a_gap() -> None:
+    block = "<p>" + "x" * held_html.LARGE_BLOCK + "</p>"
+    source = held_html.hold(block)
+    held_html.forget_kept()
+    with pytest.raises(held_html.LostBlock):
+        held_html.release(source, indexed=True)
+
+
+def test_editor_text_cannot_name_a_kept_block() -> None:
+    kept = held_html.hold("<p>" + "y" * held_html.LARGE_BLOCK + "</p>").strip()
+    for rendered in (sanitize.markdown_html(kept), sanitize.text(kept)):
+        assert "<!--dr-held" not in rendered
+        assert "yyyy" not in held_html.release_all(rendered)
+
+
+def test_a_large_block_with_inline_code_stays_in_the_page_for_its_policy() -> None:
+    filler = "<p>" + "z" * held_html.LARGE_BLOCK + "</p>"
+    scripted = held_html.hold(filler + "<SCRIPT>go()</SCRIPT>")
+    styled = held_html.hold(filler + "<style>p{}</style>")
+    plain = held_html.hold(filler)
+    assert len(scripted) > held_html.LARGE_BLOCK  # carried inline, not kept
+    assert len(styled) > held_html.LARGE_BLOCK
+    assert len(plain) < 200
+    page = scripted + styled + plain
+    # The page's last passes run over all but the kept block, which comes back after them.
+    early = held_html.release(page, indexed=True, kept=False)
+    assert "go()" in early
+    assert "p{}" in early
+    assert "zzzz" not in early.split("</style>")[-1]
+    assert held_html.release(early, indexed=True).count(filler) == 3

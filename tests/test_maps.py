@@ -236,6 +236,22 @@ def test_text_versions_show_the_data_they_were_made_for_whatever_renders_later(t
     assert not hasattr(maps, "_last_build")
 
 
+@pytest.mark.parametrize("prefix", ["", "../", "../../"])
+def test_a_text_version_made_once_links_as_the_page_that_places_it(tmp_path, data, prefix):
+    # Made once from the site's root, then given each placing page's prefix: the same HTML
+    # as made for that page, with the record's text and with hostile text in every cell.
+    geography = load_geography()
+    hostile = load_dataset(_write_payload_project(tmp_path))
+    for dataset in (data, hostile):
+        placed = maps.embeds_for(dataset)
+        for name in MAP_NAMES:
+            alternative = placed[f"map:{name}"].alternative
+            assert alternative is not None
+            made_for_page = maps.MAPS[name][1](dataset, geography, prefix)
+            assert alternative(prefix) == made_for_page, name
+            assert f'href="{prefix}events/' in made_for_page, name
+
+
 def test_hostile_text_arrives_intact_as_data(tmp_path):
     data = load_dataset(_write_payload_project(tmp_path))
     geography = load_geography()

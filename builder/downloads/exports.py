@@ -147,6 +147,24 @@ def feature_collection_json(collection: dict[str, Any]) -> str:
     return '{"features": ' + body + (", " + head if head else "") + "}\n"
 
 
+def events_geojson_file(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> bytes:
+    """:func:`events_geojson` as :func:`feature_collection_json` writes it, in UTF-8, each
+    feature written as it is made and the file joined once: at 10,000 events the
+    collection whole, then its lines, then the lines joined, then the file took 150 MB
+    of the Russian edition's peak for an 11 MB file."""
+    parts = [b'{"features": [\n']
+    for event_id, event in data.chronological():
+        feature = event_feature(event_id, event, data, lang)
+        parts.append(json.dumps(feature, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        parts.append(b",\n")
+    if len(parts) == 1:
+        parts[0] = b'{"features": []'
+    else:
+        parts[-1] = b"\n]"
+    parts.append(b', "type": "FeatureCollection"}\n')
+    return b"".join(parts)
+
+
 def events_csv(data: Dataset) -> str:
     """All events as CSV with a header row, one row per event."""
     buffer = io.StringIO()

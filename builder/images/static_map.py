@@ -679,6 +679,14 @@ def draw_pins(canvas: Canvas, pins: list[tuple[float, float, str, str]]) -> None
         canvas.stamp(x, y, _pin_sprite(category, status))
 
 
+def forget_basemap() -> None:
+    """Let go of the basemap decoded and projected for drawing (:func:`load_basemap`): once
+    the build has drawn its images and cards it draws nothing more, and under
+    ``mkdocs serve`` the next build decodes the file again."""
+    load_basemap.cache_clear()
+    _projected_basemap.cache_clear()
+
+
 @functools.lru_cache(maxsize=64)
 def _pin_sprite(category: str, status: str) -> Image.Image:
     """One pin of a category and status, drawn once at the drawing's scale (RGBA)."""

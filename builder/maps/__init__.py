@@ -24,7 +24,7 @@ from typing import Protocol
 from builder.html.embeds import Embed
 from builder.i18n import Language
 from builder.i18n.messages import message
-from builder.maps import border, deployments, explore, factory, locator, regional, story
+from builder.maps import border, deployments, explore, factory, locator, regional, story, text
 from builder.maps.areas import GEO_DIR, Geography, load_geography
 from builder.maps.document import MapSpec, assemble
 from builder.maps.features import DETAILS_PATH, details
@@ -189,8 +189,10 @@ def embeds_for(data: Dataset, geo_dir: Path = GEO_DIR, lang: Language = "en") ->
                 description=message(f"map.embed.{embed.name}.description", lang),
             )
         if key in EMBEDS and embed.name in MAPS:
-            text_version = partial(MAPS[embed.name][1], data, geography, lang=lang)
-            embed = replace(embed, alternative=text_version)
+            # Made now, while the events' features are at hand (the pipeline lets them go
+            # after the maps), and once, whichever pages place it.
+            text_version = MAPS[embed.name][1](data, geography, "", lang=lang)
+            embed = replace(embed, alternative=partial(text.rebased, text_version))
         found[key] = embed
     return found
 

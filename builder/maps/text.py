@@ -75,3 +75,12 @@ def paragraph(value: str) -> str:
 def wrap(summary: str, body: str) -> str:
     """Fold the text version under a ``<details>`` so the page stays readable."""
     return f'<details class="dr-map-text"><summary>{text(summary)}</summary>{body}</details>'
+
+
+def rebased(html: str, prefix: str) -> str:
+    """A text version made with links from the site's root (``prefix`` ``""``) as a page
+    ``prefix`` below the root places it.
+
+    Every link in a text version is the site's own, written ``href="<prefix>..."`` here; an
+    escaped cell never carries a raw quote, so each `` href="`` is one of those links."""
+    return html.replace(' href="', f' href="{prefix}') if prefix else html
