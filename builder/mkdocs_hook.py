@@ -21,7 +21,10 @@ of the pipeline, and per edition each page's conversion from Markdown
 search's entries for it (:func:`_key_page`, :func:`on_post_page`, :func:`_index`).
 What a large build would hold at once it does not: a page's Markdown goes once it is
 HTML, its HTML waits on disk until the page is rendered (:func:`on_pre_page`,
-:mod:`builder.cache.spill`), and freed memory goes back to the system
+:mod:`builder.cache.spill`), a large held block reaches Markdown as its digest and comes
+back after the page's last passes (:mod:`builder.html.held_html`, :func:`on_post_page`),
+what the maps and images were made from goes once the cards are drawn
+(:func:`on_files`), and freed memory goes back to the system
 (:mod:`builder.cache.memory`).
 """
 
@@ -71,6 +74,7 @@ from builder.html import (  # noqa: E402
     footnote_marks,
     held_html,
     minify,
+    search,
     theme_fixes,
 )
 from builder.i18n import (  # noqa: E402
@@ -890,10 +894,13 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return csp.apply(theme_fixes.apply(output_content))
 
 
+@event_priority(50)  # before the search plugin's own, which it spares
 def on_post_build(config: MkDocsConfig) -> None:
-    """After the English site, build each other edition into ``<site>/<lang>/`` and say how
-    much of it is translated; an edition's failure is the build's."""
+    """Write the search index; after the English site, build each other edition into
+    ``<site>/<lang>/`` and say how much of it is translated; an edition's failure is the
+    build's."""
     lang = edition(config)
+    _write_search_index(config)
     _close_page_store(lang)
     if lang != DEFAULT_LANGUAGE:
         _release_written(config, lang)
@@ -905,6 +912,23 @@ def on_post_build(config: MkDocsConfig) -> None:
             raise Abort(f"the {failed} edition failed (see above); the site was not built")
         return
     build_editions(config)
+
+
+def _write_search_index(config: MkDocsConfig) -> None:
+    """Write the search index Material's plugin would write, one entry at a time
+    (:func:`builder.html.search.index_json`), then switch the plugin off for what is left
+    of the build, so it does not write it again whole."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is None or not plugin.config.get("enabled", True):
+            continue
+        # The keys Material's SearchIndex.generate_search_index writes, in its order.
+        settings = {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as written:
+            written.writelines(search.index_json(settings, index.entries))
+        plugin.config["enabled"] = False
 
 
 def _close_page_store(lang: Language) -> None:

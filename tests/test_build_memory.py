@@ -13,12 +13,13 @@ from typing import Any
 
 import pytest
 from conftest import build_site
+from material.plugins.search.plugin import SearchIndex
 
 from benchmarks.synthetic import copy_project, write_events
 from builder import pipeline
 from builder.cache import memory
 from builder.cache.spill import PageSpill
-from builder.html import held_html
+from builder.html import held_html, search
 from builder.pages import events, events_index
 from builder.pipeline import GeneratedFiles
 from builder.record.validate import load_dataset
@@ -82,6 +83,11 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     state = seen[_lang(config)]
+    state["search_writes_its_own"] = [
+        bool(plugin.config.get("enabled"))
+        for plugin in config.plugins.values()
+        if hasattr(plugin, "search_index")
+    ]
     state["frozen_at_end"] = gc.get_freeze_count()
     (OUT / f"{_lang(config)}.json").write_text(json.dumps(state))
 """
@@ -117,6 +123,8 @@ def test_pages_wait_on_disk_between_the_passes_and_the_fork_shares_untouched(
         # What the maps and images were made from is let go before the pages are.
         assert state["features_kept"] == 0
         assert state["inputs_kept"] == 0
+        # The search index is written one entry at a time, not by the theme's plugin whole.
+        assert state["search_writes_its_own"] == [False]
     # The fork starts with the English build's objects frozen; the English build ends with
     # them released once the fork is done.
     assert russian["frozen_at_start"] > 0
@@ -230,3 +238,18 @@ def test_the_largest_pages_reach_markdown_without_their_tables(tmp_path: Path) -
         assert table.count("<tr id=") == len(data.events)
         # Markdown copies a page's source over and over: it gets the digest, not the table.
         assert len(table) > held_html.LARGE_BLOCK > 10 * len(source)
+
+
+def test_the_search_index_written_entry_by_entry_is_the_themes_own() -> None:
+    settings = {"lang": ["ru"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"], "fields": {}}
+    index = SearchIndex(**settings)
+    index.entries = [
+        {"location": "events/a/", "title": "Фабрика «Абабиль-2»", "text": "<p>Душанбе</p>"},
+        {"location": "events/b/", "title": "b", "text": "", "tags": [Path("odd")]},
+    ]
+    pieces = list(search.index_json(settings, index.entries))
+    assert len(pieces) == len(index.entries) + 2  # one entry a piece
+    assert "".join(pieces) == index.generate_search_index(None)
+    assert "".join(search.index_json(settings, [])) == SearchIndex(
+        **settings
+    ).generate_search_index(None)

@@ -10,6 +10,10 @@ on the page for readers; only the search leaves them out.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
 NOT_INDEXED = "data-search-exclude"
 """HTML attribute that keeps a block out of the site search."""
 
@@ -17,3 +21,20 @@ NOT_INDEXED = "data-search-exclude"
 def unindexed_heading(title: str, level: int = 2) -> str:
     """A Markdown heading (with its blank line) whose whole section the search leaves out."""
     return f"{'#' * level} {title} {{: {NOT_INDEXED} }}\n\n"
+
+
+_COMPACT = (",", ":")
+
+
+def index_json(config: Mapping[str, Any], docs: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """The search index as Material's plugin writes it (``{"config": ..., "docs": [...]}``,
+    compact, anything unusual as its ``str``), in pieces of one document each.
+
+    The plugin makes the whole file one string and then its bytes: at 10,000 events,
+    40 MB of the Russian edition's memory for a moment, at the moment both editions end."""
+    yield '{"config":' + json.dumps(config, separators=_COMPACT, default=str) + ',"docs":['
+    separator = ""
+    for doc in docs:
+        yield separator + json.dumps(doc, separators=_COMPACT, default=str)
+        separator = ","
+    yield "]}"
