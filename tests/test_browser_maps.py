@@ -10,6 +10,9 @@ import pytest
 import yaml
 
 from builder.geometry.basemap import BASEMAP_PATH
+from builder.maps.areas import load_geography
+from builder.maps.regional import regional_spec
+from builder.record.validate import load_dataset
 
 pytestmark = pytest.mark.browser
 
@@ -67,6 +70,44 @@ def test_regional_map_draws_every_located_event_once(page, site_url, built_site)
     assert page.locator("path.dr-event").count() == len(_located_ids(built_site))
     assert page.console_errors == []
     assert page.page_errors == []
+
+
+# Counts how often Leaflet writes each event shape's outline (L arrives with leaflet.js).
+COUNT_OUTLINES = """(() => {
+  let leaflet;
+  window.__outlines = {};
+  Object.defineProperty(window, "L", { configurable: true, get() { return leaflet; }, set(value) {
+    leaflet = value;
+    const write = value.SVG.prototype._setPath;
+    value.SVG.prototype._setPath = function (layer, path) {
+      if (String(layer.options.className).split(" ").includes("dr-event")) {
+        const id = value.stamp(layer);
+        window.__outlines[id] = (window.__outlines[id] || 0) + 1;
+      }
+      return write.call(this, layer, path);
+    };
+  } });
+})();"""
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_each_event_shape_is_drawn_once_in_the_framed_view(browser, site_url, width):
+    # Framed before its layers exist, a map draws each event once; framed after them (at
+    # 10,000 events a third of the regional map's time), Leaflet draws every one twice.
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.add_init_script(COUNT_OUTLINES)
+    _open_map(page, site_url, "regional")
+    writes = page.evaluate("() => Object.values(window.__outlines)")
+    assert len(writes) == page.locator("path.dr-event").count() > 20
+    assert set(writes) == {1}
+    # And the view is still the one fitted to the map's subject, all of it in sight.
+    subject = regional_spec(load_dataset(ROOT / "data"), load_geography()).bounds
+    inside = page.evaluate(
+        f"(corners) => {{ const b = {FIND_MAP}.getBounds(); return corners.map(c => b.contains(c)); }}",
+        subject,
+    )
+    assert inside == [True, True]
+    page.close()
 
 
 def test_approximate_places_are_areas_not_pins(page, site_url):

@@ -152,7 +152,8 @@ def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
     features = [
         f for layer in spec.layers if layer.factory == "events" for f in layer.data["features"]
     ]
-    MapCall("setup", lookup_tables(features, data, geography)).add_to(fmap)
+    view = {"bounds": spec.bounds, "maxZoom": spec.max_zoom}
+    MapCall("setup", {**lookup_tables(features, data, geography), "view": view}).add_to(fmap)
     for layer in spec.layers:
         DataLayer(
             layer.factory, layer.data, layer.name, show=layer.show, control=layer.control
@@ -161,6 +162,5 @@ def assemble(spec: MapSpec, data: Dataset, geography: Geography) -> str:
     add_html(fmap, _legend_word(spec.legend, spec.lang))
     for html in spec.extra_html:
         add_html(fmap, html)
-    finish = {"label": spec.title, "bounds": spec.bounds, "maxZoom": spec.max_zoom}
-    MapCall("finish", finish).add_to(fmap)
+    MapCall("finish", {"label": spec.title, **view}).add_to(fmap)
     return render(fmap, when_near=spec.when_near, lang=spec.lang)
