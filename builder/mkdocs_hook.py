@@ -9,11 +9,11 @@ entry into the record (:mod:`builder.record.record_dates`).
 
 The same hook builds every edition: one MkDocs project per language
 (``mkdocs.yml``, ``mkdocs.ru.yml``), as Material advises, each with its own search
-index and sitemap, the pipeline's output shared, not made twice. Once MkDocs has
-cleaned the site folder, a fork of the English build builds the other editions into
-``<site>/<lang>/`` beside it (:class:`EditionsProcess`; in turn, in
-:func:`on_post_build`, where ``DR_PARALLEL_EDITIONS=0``). A failed edition fails the
-whole build.
+index and sitemap, the pipeline's output shared, not made twice. Once the pipeline
+has run, a fork of the English build builds the other editions beside it, into a hidden
+folder of the site that MkDocs' cleaning leaves alone, moved to ``<site>/<lang>/`` when
+both are done (:class:`EditionsProcess`; in turn, in :func:`on_post_build`, where
+``DR_PARALLEL_EDITIONS=0``). A failed edition fails the whole build.
 
 What a build can reuse it keeps in ``.cache/builder/`` (:mod:`builder.cache`): stages
 of the pipeline, and per edition each page's conversion from Markdown
@@ -34,6 +34,7 @@ import gc
 import importlib
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -297,6 +298,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _note_approximate(history, sorted(_state["build"].data.events))
     _note_reused(cache)
     memory.return_freed_memory()  # what rendering the files left over
+    if parallel_editions():
+        # Before MkDocs cleans the site folder and lists the pages: the editions need
+        # neither, and on a slow disk the cleaning alone takes most of a second.
+        _editions_process.start(config)
 
 
 def _note_reused(cache: store.BuildCache) -> None:
@@ -311,9 +316,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages, maps, charts, downloads and vendored assets, serve our own
     scripts and styles minified, and draw the sharing cards of the pages that have their
     own (:func:`page_cards`)."""
-    if edition(config) == DEFAULT_LANGUAGE and parallel_editions():
-        # MkDocs has cleaned the site folder by now: the editions' folders are safe from it.
-        _editions_process.start(config)
     for own in [f for f in files if minify.is_own_asset(f.src_uri)]:
         files.remove(own)
         text = minify.minified(own.src_uri, own.content_string)
@@ -911,7 +913,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         if failed:
             raise Abort(f"the {failed} edition failed (see above); the site was not built")
         return
-    build_editions(config)
+    build_editions(config, Path(config.site_dir))
 
 
 def _write_search_index(config: MkDocsConfig) -> None:
@@ -960,11 +962,11 @@ def _close_page_store(lang: Language) -> None:
         )
 
 
-def build_editions(english: MkDocsConfig) -> None:
-    """Build every edition besides English into ``<site>/<lang>/``, saying how much of each
-    is translated."""
+def build_editions(english: MkDocsConfig, folder: Path) -> None:
+    """Build every edition besides English into ``<folder>/<lang>/``, saying how much of
+    each is translated."""
     for lang, config_file in EDITION_CONFIGS.items():
-        build_edition(english, lang, config_file)
+        build_edition(english, lang, config_file, folder / lang)
         made = _editions[lang]
         notes.info(
             "%s edition: %s events, %s pages translated",
@@ -978,21 +980,36 @@ class EditionsProcess:
     """The other editions, built by a copy of this process while it builds the English site.
 
     The editions share the English build's data, maps and images but none of its pages,
-    so on a machine with two cores they need not wait for it: a fork made once the site
-    folder is cleaned inherits all of that for free (copy-on-write) and builds them,
-    then reports by its exit status. Under ``mkdocs serve`` too: the copy has none of the
-    server's threads, and needs none (the server answers no request while it builds). Not
-    where ``DR_PARALLEL_EDITIONS=0`` or the system cannot fork.
+    so on a machine with two cores they need not wait for it: a fork made once the
+    pipeline has run inherits all of that for free (copy-on-write) and builds them, then
+    reports by its exit status. It does not wait for MkDocs to clean the site folder
+    either: it builds into :data:`STAGING`, a hidden folder of the site, which MkDocs'
+    cleaning leaves alone, and the English build moves each edition to ``<site>/<lang>/``
+    once both are done (:meth:`wait`). Under ``mkdocs serve`` too: the copy has none of
+    the server's threads, and needs none (the server answers no request while it builds).
+    Not where ``DR_PARALLEL_EDITIONS=0`` or the system cannot fork.
     """
+
+    STAGING = ".editions"
+    """The site's folder where the copy builds the editions (a name MkDocs' cleaning skips)."""
 
     def __init__(self) -> None:
         self.pid: int | None = None
+        self.site: Path | None = None
 
     def __bool__(self) -> bool:
         return self.pid is not None
 
     def start(self, english: MkDocsConfig) -> None:
         """Fork, and in the copy build every edition and exit: 0 when all were built."""
+        self.site = Path(english.site_dir)
+        staging = self.site / self.STAGING
+        shutil.rmtree(staging, ignore_errors=True)  # a build stopped before its end left it
+        log.info(
+            "Building the %s edition beside the English site, in %s until both are done",
+            _edition_names(),
+            staging,
+        )
         sys.stdout.flush()
         sys.stderr.flush()
         # The collector writes to every object it examines, and each write copies the page
@@ -1005,7 +1022,7 @@ class EditionsProcess:
             return
         status = 1
         try:
-            build_editions(english)
+            build_editions(english, staging)
             status = 0
         except Abort as exc:
             log.error(str(exc))
@@ -1023,9 +1040,20 @@ class EditionsProcess:
             return None
         _, status = os.waitpid(pid, 0)
         gc.unfreeze()
-        if os.waitstatus_to_exitcode(status) == 0:
-            return None
-        return ", ".join(message(editions.LANGUAGE_KEYS[lang], "en") for lang in EDITION_CONFIGS)
+        if os.waitstatus_to_exitcode(status) != 0:
+            self._discard_staging()
+            return _edition_names()
+        assert self.site is not None
+        staging = self.site / self.STAGING
+        for lang in EDITION_CONFIGS:
+            published = self.site / lang
+            # MkDocs cleaned the site folder after the fork: a folder here is not this
+            # build's, unless the English pages wrote into it, which they must not.
+            if published.exists():
+                raise Abort(f"{published} was written by the English build")
+            (staging / lang).rename(published)
+        staging.rmdir()
+        return None
 
     def stop(self) -> None:
         """End the copy (the English build failed: nothing it writes is wanted)."""
@@ -1034,6 +1062,15 @@ class EditionsProcess:
             os.kill(pid, signal.SIGTERM)
             os.waitpid(pid, 0)
             gc.unfreeze()
+            self._discard_staging()
+
+    def _discard_staging(self) -> None:
+        if self.site is not None:
+            shutil.rmtree(self.site / self.STAGING, ignore_errors=True)
+
+
+def _edition_names() -> str:
+    return ", ".join(message(editions.LANGUAGE_KEYS[lang], "en") for lang in EDITION_CONFIGS)
 
 
 _editions_process = EditionsProcess()
@@ -1077,12 +1114,12 @@ def edition_site_name(config_file: Path) -> str:
     return str(loaded["site_name"])
 
 
-def build_edition(english: MkDocsConfig, lang: Language, config_file: Path) -> None:
-    """Build the ``lang`` edition from ``config_file`` into ``<site>/<lang>/``, at
+def build_edition(english: MkDocsConfig, lang: Language, config_file: Path, folder: Path) -> None:
+    """Build the ``lang`` edition from ``config_file`` into ``folder``, for
     ``<site address><lang>/``, strict when the English build is."""
     config = load_config(
         str(config_file),
-        site_dir=os.path.join(english.site_dir, lang),
+        site_dir=str(folder),
         site_url=_site_urls[lang],
         strict=english.strict,
     )
