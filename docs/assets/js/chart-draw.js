@@ -279,16 +279,10 @@
           counts, payload.strings)
         : t("ui.chart.showing." + form, "Showing " + result.count + " of " + payload.total + " " +
           payload.noun + ".", counts, payload.strings);
-      /* The plot laid out without its markers first (0.1 s at 10,000 events), the labels fitted
-       * to that layout, then markers and labels drawn together: drawn after the markers, the
-       * labels would draw every marker a second time (half a second at 10,000 events). */
-      var unmarked = result.data.map(function (trace) {
-        return trace.type === "scatter" && trace.x && trace.x.length > 1
-          ? Object.assign({}, trace, {visible: false}) : trace;
-      });
-      return Plotly.react(div, unmarked, layout, config).then(function () {
-        var list = labels.fitted(div, view.labels || [], result.shown, result.data);
-        return Plotly.react(div, result.data, Object.assign({}, layout, {annotations: list}), config);
+      /* The labels are written over the plot once it is drawn, in a layer of our own
+       * (chart-labels.js): plotly draws the markers once, and never again for the labels. */
+      return Plotly.react(div, result.data, layout, config).then(function () {
+        labels.place(div, view.labels || [], result.shown);
       });
     }
 
@@ -400,7 +394,6 @@
       return drawn.then(function () {
         followTicks(div, Plotly, payload);
         labels.follow(Plotly, div);
-        div.addEventListener("dr:open-event", function (event) { openEvent(div, {customdata: [event.detail.url]}); });
         div.on("plotly_click", function (event) { openEvent(div, event.points[0]); });
       });
     });

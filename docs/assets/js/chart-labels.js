@@ -3,13 +3,18 @@
  * The builder names the candidates (builder/charts/timeline.py key_labels),
  * most important first; only the browser knows how wide a label's text is and
  * how many pixels the plot has, so placement happens here, after plotly has
- * laid the chart out, and again whenever the plot changes size, range, view or
+ * drawn the chart, and again whenever the plot changes size, range, view or
  * filter. Greedy placement in priority order, as map label engines do: each
  * label takes the nearest spot around its marker where its box stays inside
  * the plot area and touches no label, no leader line and no marker placed
- * before it; a label with no such spot is left out. The labels are plotly
- * annotations with a leader line to their marker; a click on one opens the
- * event, as a click on its marker does.
+ * before it; a label with no such spot is left out.
+ *
+ * The labels are links to their events, laid over the plot in a layer of our
+ * own (.dr-chart-labels), with a leader line to their marker: never plotly
+ * annotations, because any change to plotly's annotations makes plotly compute
+ * and draw every marker again (half a second at 10,000 events), and drawing
+ * them with the markers cost a quarter of the timeline's drawing there.
+ * Placing or moving them costs no plotly call at all.
  *
  * Loaded by charts.js with plotly.js, only on pages whose charts are drawn. */
 (function () {
@@ -20,6 +25,8 @@
   var GAP = 3;          /* free pixels kept between two labels */
   var MARKER = 7;       /* half the side of the box a marker occupies */
   var CELL = 24;        /* side of the grid cells that index the markers */
+  var STANDOFF = 6;     /* pixels left between a leader line and its marker */
+  var SVG = "http://www.w3.org/2000/svg";
   var measurer = null;
 
   function textWidth(text, family) {
@@ -55,14 +62,15 @@
     return true;
   }
 
-  /* Every marker of the traces in plot-area pixels, bucketed in a grid. */
-  function markerGrid(traces, xa, ya) {
+  /* Every marker plotly drew, in plot-area pixels, bucketed in a grid. Read from plotly's
+   * computed points (calcdata), whose positions are numbers already: no date is parsed. */
+  function markerGrid(gd, xa, ya) {
     var grid = {};
-    traces.forEach(function (trace) {
-      if (trace.type !== "scatter" || !trace.x || !trace.y || trace.visible === false) { return; }
-      for (var i = 0; i < trace.x.length; i++) {
-        if (trace.x[i] === null || trace.y[i] === null) { continue; }
-        var px = xa.l2p(xa.d2l(trace.x[i])), py = ya.l2p(ya.d2l(trace.y[i]));
+    (gd.calcdata || []).forEach(function (points) {
+      var trace = points[0] && points[0].trace;
+      if (!trace || trace.type !== "scatter" || trace.visible !== true) { return; }
+      for (var i = 0; i < points.length; i++) {
+        var px = xa.c2p(points[i].x), py = ya.c2p(points[i].y);
         if (!isFinite(px) || !isFinite(py)) { continue; }
         var key = Math.floor(px / CELL) + ":" + Math.floor(py / CELL);
         (grid[key] = grid[key] || []).push({x0: px - MARKER, x1: px + MARKER, y0: py - MARKER, y1: py + MARKER});
@@ -98,18 +106,20 @@
     return out.sort(function (a, b) { return a.cost - b.cost; });
   }
 
-  /* The annotations that fit, for the candidates shown (urls in shown, or all without it),
-   * around the markers of traces. */
-  function annotations(gd, candidates, shown, style, traces, xRange) {
-    var fl = gd._fullLayout, xa = xRange ? rangedAxis(fl.xaxis, xRange) : fl.xaxis;
-    var ya = fl.yaxis, size = {w: fl._size.w, h: fl._size.h};
-    var grid = markerGrid(traces, xa, ya);
+  /* The labels that fit, for the candidates shown (urls in shown, or all without it), around
+   * the markers drawn: each with its text, its box and the end of its leader line, in
+   * plot-area pixels. */
+  function placements(gd, candidates, shown, family) {
+    var fl = gd._fullLayout, xa = fl.xaxis, ya = fl.yaxis;
+    var size = {w: fl._size.w, h: fl._size.h};
+    var grid = markerGrid(gd, xa, ya);
     var boxes = [], leaders = [], out = [];
     candidates.forEach(function (c) {
       if (shown && !shown[c.url]) { return; }
       var p = {x: xa.l2p(xa.d2l(c.x)), y: ya.l2p(ya.d2l(c.y))};
       if (!(p.x >= 0 && p.x <= size.w && p.y >= 0 && p.y <= size.h)) { return; }
-      var w = Math.ceil(textWidth(unescaped(c.text), style.family)) + 2 * PAD;
+      var text = unescaped(c.text);
+      var w = Math.ceil(textWidth(text, family)) + 2 * PAD;
       var h = Math.ceil(FONT_SIZE * 1.3) + 2 * PAD;
       var spots = offsets(w, h, size);
       for (var i = 0; i < spots.length; i++) {
@@ -123,36 +133,70 @@
         if (!free) { continue; }
         boxes.push(box);
         leaders.push([p, centre]);
-        out.push({
-          name: c.url, text: c.text, x: c.x, y: c.y, xref: "x", yref: "y",
-          showarrow: true, arrowhead: 0, arrowwidth: 1, arrowcolor: style.line,
-          ax: Math.round(o.x), ay: Math.round(o.y), standoff: 6,
-          font: {size: FONT_SIZE, color: style.colour, family: style.family},
-          bgcolor: style.background, borderpad: 2, borderwidth: 1, bordercolor: style.line,
-          captureevents: true
-        });
+        out.push({url: c.url, text: text, box: box, marker: p, centre: centre});
         break;
       }
     });
     return out;
   }
 
-  function pageStyle(gd) {
-    var body = window.getComputedStyle(document.body);
-    var background = body.getPropertyValue("--md-default-bg-color").trim() || body.backgroundColor || "#fff";
-    return {
-      colour: window.getComputedStyle(gd).color,
-      background: background,
-      line: "rgba(128,128,128,0.7)",
-      family: gd._fullLayout.font.family
-    };
+  /* The leader line from the edge of a label's box to STANDOFF pixels short of its marker,
+   * or null when the box sits on the marker. */
+  function leader(placed) {
+    var box = placed.box, p = placed.marker, c = placed.centre;
+    var dx = p.x - c.x, dy = p.y - c.y, length = Math.sqrt(dx * dx + dy * dy);
+    var exit = Math.min(dx ? (box.x1 - box.x0) / 2 / Math.abs(dx) : Infinity,
+      dy ? (box.y1 - box.y0) / 2 / Math.abs(dy) : Infinity);
+    if (!(exit < 1) || length * (1 - exit) <= STANDOFF) { return null; }
+    var end = 1 - STANDOFF / length;
+    return {x1: c.x + dx * exit, y1: c.y + dy * exit, x2: c.x + dx * end, y2: c.y + dy * end};
   }
 
-  /* The x axis as it will map data to pixels once its range is xRange (the plot's size is
-   * unchanged by a new range). */
-  function rangedAxis(xa, xRange) {
-    var from = xa.r2l(xRange[0]), to = xa.r2l(xRange[1]), scale = xa._length / (to - from);
-    return {d2l: xa.d2l, l2p: function (v) { return (v - from) * scale; }};
+  function siteBase(gd) {
+    return (gd.getAttribute("data-figure") || "").replace(/data\/charts\/[^/]+$/, "");
+  }
+
+  /* The layer the labels are written in, laid over the plot (made once per chart). */
+  function layer(gd) {
+    var own = gd._drLabelLayer;
+    if (own && own.parentNode === gd) { return own; }
+    own = document.createElement("div");
+    own.className = "dr-chart-labels";
+    own.appendChild(document.createElementNS(SVG, "svg")).setAttribute("class", "dr-chart-leaders");
+    gd.appendChild(own);
+    gd._drLabelLayer = own;
+    return own;
+  }
+
+  /* Write the placed labels in chart div gd's label layer, replacing those there. */
+  function write(gd, placed, family) {
+    var own = layer(gd), fl = gd._fullLayout, size = fl._size;
+    var leaders = own.firstChild, base = siteBase(gd), framed = window.self !== window.top;
+    while (own.lastChild !== leaders) { own.removeChild(own.lastChild); }
+    while (leaders.firstChild) { leaders.removeChild(leaders.firstChild); }
+    own.style.left = size.l + "px";
+    own.style.top = size.t + "px";
+    own.style.width = size.w + "px";
+    own.style.height = size.h + "px";
+    placed.forEach(function (label) {
+      var line = leader(label);
+      if (line) {
+        var node = leaders.appendChild(document.createElementNS(SVG, "line"));
+        ["x1", "y1", "x2", "y2"].forEach(function (k) { node.setAttribute(k, line[k].toFixed(1)); });
+      }
+      var link = document.createElement("a");
+      link.className = "dr-chart-label";
+      link.href = base + label.url;
+      if (framed) { link.target = "_top"; }
+      link.textContent = label.text;
+      link.style.left = label.box.x0 + "px";
+      link.style.top = label.box.y0 + "px";
+      link.style.width = (label.box.x1 - label.box.x0) + "px";
+      link.style.height = (label.box.y1 - label.box.y0) + "px";
+      link.style.fontFamily = family;
+      own.appendChild(link);
+    });
+    own.hidden = false;
   }
 
   function signature(gd, shown) {
@@ -160,54 +204,46 @@
     return JSON.stringify([fl._size, fl.xaxis.range, fl.yaxis.range, shown ? Object.keys(shown).length : -1]);
   }
 
-  /* The labels that fit chart div gd as it is laid out now, around the markers of traces
-   * (the plot's own when omitted); the number is kept in data-labels. A chart about to be
-   * drawn takes them in its layout (chart-draw.js): any later change to plotly's
-   * annotations redraws every marker, half a second at 10,000 events. */
-  function fitted(gd, candidates, shown, traces, xRange) {
+  /* Write on chart div gd, as plotly has drawn it, the candidates that fit (those whose
+   * url is in shown, or all when shown is null); the number written is kept in data-labels.
+   * Called again for the same candidates whenever the plot moves (follow). */
+  function place(gd, candidates, shown) {
+    var family = gd._fullLayout.font.family;
+    var placed = candidates.length ? placements(gd, candidates, shown, family) : [];
     gd._drLabels = {candidates: candidates, shown: shown, key: signature(gd, shown)};
-    var list = candidates.length
-      ? annotations(gd, candidates, shown, pageStyle(gd), traces || gd.data || [], xRange) : [];
-    gd.setAttribute("data-labels", String(list.length));
-    return list;
+    write(gd, placed, family);
+    gd.setAttribute("data-labels", String(placed.length));
+    return placed.length;
   }
 
-  /* Show the period xRange with its labels in one drawing of the markers. */
+  /* Labels hidden while the plot moves under them (a drag, a period chosen), written
+   * again where they belong once it is drawn. */
+  function hide(gd) {
+    if (gd._drLabelLayer) { gd._drLabelLayer.hidden = true; }
+  }
+
+  /* Show the period xRange: one plotly relayout; the labels follow it (follow). */
   function moveTo(Plotly, gd, xRange) {
-    var labels = gd._drLabels;
-    if (!labels) { return Plotly.relayout(gd, {"xaxis.range": xRange}); }
-    var list = fitted(gd, labels.candidates, labels.shown, null, xRange);
-    return Plotly.relayout(gd, {"xaxis.range": xRange, annotations: list}).then(function () {
-      labels = gd._drLabels;
-      labels.key = signature(gd, labels.shown);  /* placed for this range already */
-      return gd;
-    });
+    hide(gd);
+    return Plotly.relayout(gd, {"xaxis.range": xRange});
   }
 
-  /* Place the labels of chart div gd again, on the plot as drawn. */
-  function place(Plotly, gd, candidates, shown) {
-    return Plotly.relayout(gd, {annotations: fitted(gd, candidates, shown)});
-  }
-
-  /* Re-place after anything that moves the plot (resize, range, zoom); once per frame. */
+  /* Place the labels again after anything that moves the plot (resize, range, zoom, a new
+   * drawing); once per frame, and only if the plot did move. */
   function follow(Plotly, gd) {
     var queued = false;
+    gd.on("plotly_relayouting", function () { hide(gd); });
     gd.on("plotly_afterplot", function () {
-      var labels = gd._drLabels;
-      if (queued || !labels || labels.key === signature(gd, labels.shown)) { return; }
+      if (queued || !gd._drLabels) { return; }
       queued = true;
       window.requestAnimationFrame(function () {
         queued = false;
-        /* A drawing since may have taken new labels already. */
-        var now = gd._drLabels;
-        if (now && now.key !== signature(gd, now.shown)) { place(Plotly, gd, now.candidates, now.shown); }
+        var labels = gd._drLabels;
+        if (labels.key !== signature(gd, labels.shown)) { place(gd, labels.candidates, labels.shown); }
+        else if (gd._drLabelLayer) { gd._drLabelLayer.hidden = false; }
       });
-    });
-    gd.on("plotly_clickannotation", function (event) {
-      var name = event && event.annotation && event.annotation.name;
-      if (name) { gd.dispatchEvent(new CustomEvent("dr:open-event", {detail: {url: name}})); }
     });
   }
 
-  window.drChartLabels = {fitted: fitted, place: place, moveTo: moveTo, follow: follow};
+  window.drChartLabels = {place: place, moveTo: moveTo, follow: follow};
 })();
