@@ -18,8 +18,14 @@ from test_charts_site import outline
 
 pytestmark = pytest.mark.browser
 
-POINTS = "#chart-timeline .scatterlayer .point"
 BARS = "#chart-timeline .barlayer .point"
+
+# Whether the timeline's canvas holds n event markers (chart-marks.js paints them and
+# counts them in data-marks; test_markers_are_painted_in_their_shape_where_plotly_puts_them
+# checks the pixels).
+MARKS_ARE = (
+    "(n) => document.getElementById('chart-timeline').getAttribute('data-marks') === String(n)"
+)
 
 # Viewport coordinates of the marker whose customdata url is given, from plotly's own
 # axes; the page is first scrolled so that the marker is in the middle of the viewport.
@@ -80,8 +86,60 @@ def test_one_marker_per_event_and_one_bar_per_imprecise_or_lasting_event(page, s
     _open_timeline(page, site_url)
     events = _events()
     spans = [e for e in events.values() if "end_date" in e or len(str(e["date"])) < 10]
-    assert page.locator(POINTS).count() == len(events)
+    assert page.get_attribute("#chart-timeline", "data-marks") == str(len(events))
     assert page.locator(BARS).count() == len(spans) > 0
+
+
+# For the first marker of each symbol that no other marker comes near, in plot pixels from
+# plotly's own axes: the colour of its trace and the canvas pixels at its centre and on its
+# outline (right of the centre by the marker's radius).
+PAINTED = """() => {
+  const gd = document.getElementById("chart-timeline");
+  const canvas = gd.querySelector("canvas.dr-chart-marks");
+  const ratio = canvas.width / parseFloat(canvas.style.width);
+  const context = canvas.getContext("2d");
+  const fl = gd._fullLayout, xa = fl.xaxis, ya = fl.yaxis;
+  const pixel = (x, y) => [...context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
+  const all = [];
+  gd.calcdata.forEach((points) => {
+    const input = gd.data[points[0].trace.index];
+    if (input.mode !== "none" || !input.marker) return;
+    points.forEach((p) => all.push({x: xa.c2p(p.x), y: ya.c2p(p.y), colour: input.marker.color,
+                                    size: input.marker.size, symbol: input.marker.symbol[p.i]}));
+  });
+  const found = {};
+  for (const m of all) {
+    if (found[m.symbol] || m.x < 10 || m.y < 10 || m.x > fl._size.w - 10 || m.y > fl._size.h - 10) continue;
+    if (all.some((o) => o !== m && Math.abs(o.x - m.x) < 16 && Math.abs(o.y - m.y) < 16)) continue;
+    found[m.symbol] = {colour: m.colour, centre: pixel(m.x, m.y), outline: pixel(m.x + m.size / 2, m.y)};
+  }
+  return {found, svgPoints: gd.querySelectorAll(".scatterlayer .point").length};
+}"""
+
+
+def _rgb(hex_colour: str) -> list[int]:
+    return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+
+def test_markers_are_painted_in_their_shape_where_plotly_puts_them(page, site_url):
+    """One canvas holds every marker (chart-marks.js): no SVG element per event, and each
+    marker painted at the point plotly computed, solid for a confirmed event, an open ring
+    for a claim."""
+    _open_timeline(page, site_url)
+    seen = page.evaluate(PAINTED)
+    assert seen["svgPoints"] == 0
+    found = seen["found"]
+    assert {"circle", "circle-open"} <= set(found), found
+    solid, ring = found["circle"], found["circle-open"]
+    assert solid["centre"][3] == 255, solid
+    assert all(
+        abs(a - b) <= 2 for a, b in zip(solid["centre"][:3], _rgb(solid["colour"]), strict=True)
+    ), solid
+    assert ring["centre"][3] == 0, ring
+    assert ring["outline"][3] > 128, ring
+    assert all(
+        abs(a - b) <= 40 for a, b in zip(ring["outline"][:3], _rgb(ring["colour"]), strict=True)
+    ), ring
 
 
 def test_hover_then_click_opens_that_events_page(page, site_url):
@@ -119,24 +177,24 @@ def test_filters_change_what_is_drawn_and_reset_restores_it(page, site_url):
     events = _events()
     page.get_by_label("Category", exact=True).select_option("drone-acquisition")
     acquisitions = [e for e in events.values() if e["category"] == "drone-acquisition"]
-    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {len(acquisitions)}")
+    page.wait_for_function(MARKS_ARE, arg=len(acquisitions))
     assert 0 < len(acquisitions) < len(events)
 
     page.get_by_label("Category", exact=True).select_option("")
     page.get_by_label("Country", exact=True).select_option("KGZ")
     kyrgyz = [e for e in events.values() if "KGZ" in _countries(e)]
-    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {len(kyrgyz)}")
+    page.wait_for_function(MARKS_ARE, arg=len(kyrgyz))
     assert page.locator(".dr-chart-status").inner_text() == (
         f"Showing {len(kyrgyz)} of {len(events)} events."
     )
 
     page.get_by_label("Actor", exact=True).select_option("turkey")
     both = [e for e in kyrgyz if "turkey" in e.get("actors", [])]
-    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {len(both)}")
+    page.wait_for_function(MARKS_ARE, arg=len(both))
     assert len(both) < len(kyrgyz)
 
     page.get_by_role("button", name="Show everything").click()
-    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {len(events)}")
+    page.wait_for_function(MARKS_ARE, arg=len(events))
     assert page.get_by_label("Country", exact=True).input_value() == ""
 
 
@@ -144,7 +202,7 @@ def test_country_rows_show_an_event_once_per_country(page, site_url):
     _open_timeline(page, site_url)
     page.get_by_role("button", name="By country").click()
     expected = sum(max(1, len(_countries(e))) for e in _events().values())
-    page.wait_for_function(f"document.querySelectorAll('{POINTS}').length === {expected}")
+    page.wait_for_function(MARKS_ARE, arg=expected)
     assert page.get_by_role("button", name="By country").get_attribute("aria-pressed") == "true"
 
 
@@ -227,7 +285,7 @@ def test_charts_draw_after_instant_navigation(instant_page):
     page.locator("#chart-timeline[data-drawn='true']").wait_for(timeout=20000)
     events = _events()
     spans = [e for e in events.values() if "end_date" in e or len(str(e["date"])) < 10]
-    assert page.locator(POINTS).count() == len(events)
+    assert page.get_attribute("#chart-timeline", "data-marks") == str(len(events))
     assert page.locator(BARS).count() == len(spans) > 0
     assert page.console_errors == []
     assert page.page_errors == []

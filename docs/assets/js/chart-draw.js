@@ -222,7 +222,7 @@
     buttons.forEach(function (b) { b.setAttribute("aria-pressed", b === chosen ? "true" : "false"); });
   }
 
-  function controlled(div, Plotly, labels, payload, config) {
+  function controlled(div, Plotly, labels, marks, payload, config) {
     var state = {view: 0, tokens: {}, range: payload.ranges.length ? payload.ranges[0].range : null};
     var box = document.createElement("div");
     box.className = "dr-chart-controls";
@@ -279,9 +279,11 @@
           counts, payload.strings)
         : t("ui.chart.showing." + form, "Showing " + result.count + " of " + payload.total + " " +
           payload.noun + ".", counts, payload.strings);
-      /* The labels are written over the plot once it is drawn, in a layer of our own
-       * (chart-labels.js): plotly draws the markers once, and never again for the labels. */
-      return Plotly.react(div, result.data, layout, config).then(function () {
+      /* Plotly lays the plot out and computes the points; the markers are painted on a
+       * canvas (chart-marks.js) and the labels written over them in a layer of our own
+       * (chart-labels.js), so that plotly is never called again for either. */
+      return Plotly.react(div, marks.markerless(result.data), layout, config).then(function () {
+        marks.draw(div);
         labels.place(div, view.labels || [], result.shown);
       });
     }
@@ -381,7 +383,7 @@
   }
 
   /* Draw a chart whose plotly.js, labels and file have arrived (charts.js fetched them). */
-  function render(div, Plotly, labels, payload) {
+  function render(div, Plotly, labels, marks, payload) {
     var config = {
       responsive: true,
       displaylogo: false,
@@ -389,10 +391,11 @@
     };
     return withLocale(div, Plotly, payload, config).then(function (config) {
       var drawn = payload.views
-        ? controlled(div, Plotly, labels, payload, config)
+        ? controlled(div, Plotly, labels, marks, payload, config)
         : Plotly.newPlot(div, payload.figure.data, themed(div, payload.figure.layout), config);
       return drawn.then(function () {
         followTicks(div, Plotly, payload);
+        marks.follow(div);
         labels.follow(Plotly, div);
         div.on("plotly_click", function (event) { openEvent(div, event.points[0]); });
       });

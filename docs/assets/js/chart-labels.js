@@ -156,15 +156,19 @@
     return (gd.getAttribute("data-figure") || "").replace(/data\/charts\/[^/]+$/, "");
   }
 
-  /* The layer the labels are written in, laid over the plot (made once per chart). */
+  /* The layer the labels are written in, over the plot and its markers but under plotly's
+   * legend and hover labels: in plotly's .gl-container, as chart-marks.js's canvas (made
+   * once per chart, put back if plotly rebuilt its frame). */
   function layer(gd) {
+    var holder = gd.querySelector(".gl-container") || gd;
     var own = gd._drLabelLayer;
-    if (own && own.parentNode === gd) { return own; }
-    own = document.createElement("div");
-    own.className = "dr-chart-labels";
-    own.appendChild(document.createElementNS(SVG, "svg")).setAttribute("class", "dr-chart-leaders");
-    gd.appendChild(own);
-    gd._drLabelLayer = own;
+    if (!own) {
+      own = document.createElement("div");
+      own.className = "dr-chart-labels";
+      own.appendChild(document.createElementNS(SVG, "svg")).setAttribute("class", "dr-chart-leaders");
+      gd._drLabelLayer = own;
+    }
+    if (own.parentNode !== holder) { holder.appendChild(own); }
     return own;
   }
 

@@ -17,6 +17,7 @@
   var NEAR = NEAR_PX + "px 0px";
   var LABELS_JS = "assets/js/chart-labels.js";
   var DRAW_JS = "assets/js/chart-draw.js";
+  var MARKS_JS = "assets/js/chart-marks.js";
   var observer = null;
 
   function failed(error) {
@@ -53,17 +54,17 @@
     div.setAttribute("data-drawn", "pending");
     var base = siteBase(div);
     Promise.all([
-      loadScript(div.getAttribute("data-plotly"), "Plotly").then(function (Plotly) {
-        return Promise.all([Plotly, loadScript(base + LABELS_JS, "drChartLabels"),
-          loadScript(base + DRAW_JS, "drChartDraw")]);
-      }),
+      /* Asked for together: none of the four needs another to have run before it. */
+      Promise.all([loadScript(div.getAttribute("data-plotly"), "Plotly"),
+        loadScript(base + LABELS_JS, "drChartLabels"), loadScript(base + DRAW_JS, "drChartDraw"),
+        loadScript(base + MARKS_JS, "drChartMarks")]),
       fetch(div.getAttribute("data-figure")).then(function (r) {
         if (!r.ok) { throw new Error("figure " + r.status); }
         return r.json();
       })
     ]).then(function (results) {
       var Plotly = results[0][0], labels = results[0][1], drawing = results[0][2];
-      return drawing.render(div, Plotly, labels, results[1]);
+      return drawing.render(div, Plotly, labels, results[0][3], results[1]);
     }).then(function () {
       div.setAttribute("data-drawn", "true");
       if (window.performance && performance.mark) { performance.mark("dr-chart-drawn:" + div.id); }
