@@ -14,16 +14,24 @@
 (function () {
   "use strict";
 
-  /* Plotly's shapes (src/components/drawing/symbol_defs.js) at radius r: [path, filled]. */
-  function shape(symbol, r) {
-    var c = r.toFixed(2), d = (r * 1.3).toFixed(2);
-    var circle = "M" + c + ",0A" + c + "," + c + " 0 1,1 0,-" + c + "A" + c + "," + c + " 0 0,1 " + c + ",0Z";
-    var base = String(symbol || "circle").replace(/-open|-dot/g, "");
-    var path = base === "diamond" ? "M" + d + ",0L0," + d + "L-" + d + ",0L0,-" + d + "Z"
-      : base === "x-thin" ? "M" + c + "," + c + "L-" + c + ",-" + c + "M" + c + ",-" + c + "L-" + c + "," + c
-      : circle;
-    if (/-dot/.test(symbol)) { path += "M0,0.5L0.5,0L0,-0.5L-0.5,0Z"; }
-    return [new Path2D(path), !/-open/.test(symbol) && base !== "x-thin"];
+  /* Plotly's shapes (src/components/drawing/symbol_defs.js) at radius r, added to the
+   * context's current path at (x, y): circle, diamond (1.3 r), thin cross, and the small
+   * dot of a "-dot" symbol. */
+  function addShape(context, base, dot, x, y, r) {
+    if (base === "diamond") {
+      var d = r * 1.3;
+      context.moveTo(x + d, y); context.lineTo(x, y + d); context.lineTo(x - d, y); context.lineTo(x, y - d);
+      context.closePath();
+    } else if (base === "x-thin") {
+      context.moveTo(x + r, y + r); context.lineTo(x - r, y - r);
+      context.moveTo(x + r, y - r); context.lineTo(x - r, y + r);
+    } else {
+      context.moveTo(x + r, y); context.arc(x, y, r, 0, 2 * Math.PI);
+    }
+    if (dot) {
+      context.moveTo(x, y + 0.5); context.lineTo(x + 0.5, y); context.lineTo(x, y - 0.5); context.lineTo(x - 0.5, y);
+      context.closePath();
+    }
   }
 
   /* Whether a trace is one whose markers this file draws (see markerless). */
@@ -84,26 +92,34 @@
     var context = canvas.getContext("2d");
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, width, height);
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
     var painted = 0;
+    /* One path per trace and symbol, filled and stroked once: a draw call per marker made
+     * painting 10,061 of them take 0.1 s. Same colour, opaque: overlaps look the same. */
     traces.forEach(function (points) {
       var input = gd.data[points[0].trace.index], marker = input.marker;
-      var r = (marker.size || 6) / 2, colour = marker.color;
-      var line = marker.line || {};
-      var shapes = {};
-      context.lineWidth = line.width === undefined ? 0 : line.width;
-      context.strokeStyle = line.color || colour;
-      context.fillStyle = colour;
+      var r = (marker.size || 6) / 2, line = marker.line || {};
+      var bySymbol = {};
       for (var i = 0; i < points.length; i++) {
         var point = points[i];
         var x = (point.x - from) * scale, y = ya.c2p(point.y);
         if (!isFinite(x) || !isFinite(y)) { continue; }
-        var symbol = Array.isArray(marker.symbol) ? marker.symbol[point.i] : marker.symbol;
-        var drawn = shapes[symbol] || (shapes[symbol] = shape(symbol, r));
-        context.setTransform(ratio, 0, 0, ratio, x * ratio, y * ratio);
-        if (drawn[1]) { context.fill(drawn[0]); }
-        if (context.lineWidth || !drawn[1]) { context.stroke(drawn[0]); }
+        var symbol = String((Array.isArray(marker.symbol) ? marker.symbol[point.i] : marker.symbol) || "circle");
+        (bySymbol[symbol] = bySymbol[symbol] || []).push(x, y);
         painted++;
       }
+      context.fillStyle = marker.color;
+      context.strokeStyle = line.color || marker.color;
+      Object.keys(bySymbol).forEach(function (symbol) {
+        var base = symbol.replace(/-open|-dot/g, ""), dot = /-dot/.test(symbol);
+        var filled = !/-open/.test(symbol) && base !== "x-thin";
+        var at = bySymbol[symbol];
+        context.beginPath();
+        for (var k = 0; k < at.length; k += 2) { addShape(context, base, dot, at[k], at[k + 1], r); }
+        if (filled) { context.fill(); }
+        var outline = filled ? (line.width || 0) : (line.width || 1);
+        if (outline) { context.lineWidth = outline; context.stroke(); }
+      });
     });
     canvas.hidden = false;
     gd.setAttribute("data-marks", String(painted));
