@@ -297,7 +297,7 @@ def key_labels(
 
     Every event with a ``timeline_label`` is a candidate, at its marker (its
     first row's, in the country view). Which fit is only known in the browser,
-    which measures the text and the plot: ``charts.js`` places them in this
+    which measures the text and the plot: ``chart-labels.js`` places them in this
     order, each where it collides with nothing placed before, and drops the
     rest. Confirmed events come before weaker ones, then the earlier ones.
     """
