@@ -333,3 +333,75 @@ def test_a_zoom_moves_the_labels_without_drawing_again(page, site_url):
         for b in zoomed["labels"][i + 1 :]:
             assert not _overlap(a["box"], b["box"]), (a["text"], b["text"])
     assert page.page_errors == []
+
+
+LAYER_HIDDEN = "() => document.querySelector('#chart-timeline .dr-chart-labels').hidden"
+
+
+# Viewport coordinates of a spot of the plot with no marker within 40 px and no label
+# within 40 px: pressing there is neither a click on an event nor on a label.
+EMPTY_SPOT = """() => {
+  const gd = document.getElementById("chart-timeline");
+  const fl = gd._fullLayout, xa = fl.xaxis, ya = fl.yaxis;
+  const plot = gd.querySelector(".nsewdrag").getBoundingClientRect();
+  const marks = [];
+  gd.calcdata.forEach((points) => points.forEach((p) => marks.push([xa.c2p(p.x), ya.c2p(p.y)])));
+  const labels = [...gd.querySelectorAll(".dr-chart-label")].map((a) => a.getBoundingClientRect());
+  for (let y = plot.height - 10; y > 10; y -= 10) {
+    for (let x = 60; x < plot.width - 60; x += 10) {
+      if (marks.some(([mx, my]) => Math.hypot(mx - x, my - y) < 40)) continue;
+      const vx = plot.left + x, vy = plot.top + y;
+      if (labels.some((r) => vx > r.left - 40 && vx < r.right + 40 && vy > r.top - 40 && vy < r.bottom + 40)) continue;
+      return {x: vx, y: vy};
+    }
+  }
+  return null;
+}"""
+
+
+def _drag(page, dx: float, steps: int = 5) -> None:
+    spot = page.evaluate(EMPTY_SPOT)
+    assert spot, "no empty spot on the plot"
+    page.mouse.move(spot["x"], spot["y"])
+    page.mouse.down()
+    for step in range(1, steps + 1):
+        page.mouse.move(spot["x"] + dx * step / steps, spot["y"])
+
+
+def test_a_zoom_box_too_small_to_zoom_leaves_the_labels_shown(page, site_url):
+    """Plotly reports a zoom box as it is dragged and draws nothing when it ends too small."""
+    page.goto(site_url + "timeline/")
+    _wait_for_labels(page)
+    page.locator("#chart-timeline").scroll_into_view_if_needed()
+    before = page.evaluate(ANNOTATIONS, "chart-timeline")["labels"]
+    _drag(page, 6)
+    page.mouse.up()
+    page.wait_for_timeout(500)
+    assert page.evaluate(LAYER_HIDDEN) is False
+    assert page.evaluate(ANNOTATIONS, "chart-timeline")["labels"] == before
+    assert page.page_errors == []
+
+
+def test_a_pan_takes_the_labels_away_and_brings_them_back_where_they_belong(page, site_url):
+    page.goto(site_url + "timeline/")
+    _wait_for_labels(page)
+    page.locator("#chart-timeline").scroll_into_view_if_needed()
+    page.evaluate(
+        "() => Plotly.relayout(document.getElementById('chart-timeline'), {dragmode: 'pan'})"
+    )
+    page.wait_for_timeout(300)
+    before = {
+        label["text"]: label["box"]
+        for label in page.evaluate(ANNOTATIONS, "chart-timeline")["labels"]
+    }
+    _drag(page, -150, steps=10)
+    page.wait_for_timeout(100)
+    assert page.evaluate(LAYER_HIDDEN) is True, "labels left over a moving plot"
+    page.mouse.up()
+    page.wait_for_function(f"() => !({LAYER_HIDDEN})()", timeout=5000)
+    after = page.evaluate(ANNOTATIONS, "chart-timeline")
+    assert after["labels"]
+    assert any(before.get(label["text"]) != label["box"] for label in after["labels"])
+    for label in after["labels"]:
+        assert _inside(label["box"], after["plot"]), label
+    assert page.page_errors == []

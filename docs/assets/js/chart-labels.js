@@ -228,7 +228,8 @@
 
   /* Show the period xRange: one plotly relayout; the labels follow it (follow). */
   function moveTo(Plotly, gd, xRange) {
-    hide(gd);
+    var now = gd._fullLayout.xaxis.range;
+    if (String(now[0]) !== String(xRange[0]) || String(now[1]) !== String(xRange[1])) { hide(gd); }
     return Plotly.relayout(gd, {"xaxis.range": xRange});
   }
 
@@ -236,7 +237,13 @@
    * drawing); once per frame, and only if the plot did move. */
   function follow(Plotly, gd) {
     var queued = false;
-    gd.on("plotly_relayouting", function () { hide(gd); });
+    /* A pan moves the plot as it goes: the labels leave until it ends. A zoom box leaves
+     * the plot where it is until it ends, and may end in nothing (a box too small): the
+     * labels stay. */
+    gd.on("plotly_relayouting", function () {
+      var labels = gd._drLabels;
+      if (labels && labels.key !== signature(gd, labels.shown)) { hide(gd); }
+    });
     gd.on("plotly_afterplot", function () {
       if (queued || !gd._drLabels) { return; }
       queued = true;
