@@ -18,38 +18,26 @@ pytestmark = pytest.mark.browser
 MIN_LABELS = 6
 
 # Viewport boxes of a chart's labels (text box only, leader line excluded), their text and
-# font size, and the box of the plot area (plotly's drag surface covers it).
-ANNOTATIONS = """(id) => {
+# font size, and the boxes of the plot area (plotly's drag surface covers it) and the chart.
+# A chart's words are either the timeline's labels, links in a layer of our own
+# (chart-labels.js), or plotly's own annotations, written by the builder (the inventory's
+# suppliers): [id, "plotly"] reads the second kind.
+ANNOTATIONS = """(arg) => {
+  const [id, kind] = Array.isArray(arg) ? arg : [arg, "ours"];
   const gd = document.getElementById(id);
   const box = (el) => { const r = el.getBoundingClientRect();
                         return {x0: r.left, x1: r.right, y0: r.top, y1: r.bottom}; };
+  const label = kind === "plotly"
+    ? (a) => ({text: a.querySelector("text").textContent,
+               size: parseFloat(getComputedStyle(a.querySelector("text")).fontSize),
+               box: box(a.querySelector(".annotation-text-g"))})
+    : (a) => ({text: a.textContent, size: parseFloat(getComputedStyle(a).fontSize),
+               box: box(a), href: a.getAttribute("href")});
+  const found = kind === "plotly" ? ".annotation" : ".dr-chart-labels:not([hidden]) .dr-chart-label";
   return {
     plot: box(gd.querySelector(".nsewdrag")),
     svg: box(gd.querySelector("svg.main-svg")),
-    labels: [...gd.querySelectorAll(".dr-chart-labels:not([hidden]) .dr-chart-label")].map(a => ({
-      text: a.textContent,
-      size: parseFloat(getComputedStyle(a).fontSize),
-      box: box(a),
-      href: a.getAttribute("href"),
-    })),
-  };
-}"""
-
-
-# The same for a chart whose words are plotly's own annotations, written by the builder
-# (the inventory's suppliers).
-PLOTLY_ANNOTATIONS = """(id) => {
-  const gd = document.getElementById(id);
-  const box = (el) => { const r = el.getBoundingClientRect();
-                        return {x0: r.left, x1: r.right, y0: r.top, y1: r.bottom}; };
-  return {
-    plot: box(gd.querySelector(".nsewdrag")),
-    svg: box(gd.querySelector("svg.main-svg")),
-    labels: [...gd.querySelectorAll(".annotation")].map(a => ({
-      text: a.querySelector("text").textContent,
-      size: parseFloat(getComputedStyle(a.querySelector("text")).fontSize),
-      box: box(a.querySelector(".annotation-text-g")),
-    })),
+    labels: [...gd.querySelectorAll(found)].map(label),
   };
 }"""
 
@@ -159,7 +147,7 @@ def test_inventory_names_each_rows_supplier_in_words(sized_page, site_url):
     chart = page.locator("#chart-inventory")
     chart.scroll_into_view_if_needed()
     page.locator("#chart-inventory[data-drawn='true']").wait_for(timeout=20000)
-    shown = page.evaluate(PLOTLY_ANNOTATIONS, "chart-inventory")
+    shown = page.evaluate(ANNOTATIONS, ["chart-inventory", "plotly"])
     rows = {label["text"] for label in shown["labels"]}
     # The article's facts: Kyrgyzstan bought Turkey's TB2, Tajikistan makes Iran's Ababil-2,
     # Uzbekistan makes its own drones.
