@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM_ARGS, TILE_URL, build_site  # noqa: E402
 
 from benchmarks.synthetic import copy_project, make_project  # noqa: E402
+from builder.pages.explore import EXPLORE_RECORD  # noqa: E402
 
 WEIGHT_BUDGET_KB = 600
 """The explore page with everything it loads, curated data, gzipped, tiles excluded."""
@@ -148,7 +149,7 @@ def scale(browser: Browser, work: Path, n_events: int) -> list[tuple[bool, str]]
     result = build_site(project, site, strict=False)
     if result.returncode:
         raise SystemExit(result.stderr)
-    geojson = (site / "data" / "events.geojson").read_bytes()
+    record = (site / EXPLORE_RECORD).read_bytes()
     server, url = _serve(site)
     drawn = []
     try:
@@ -177,8 +178,8 @@ def scale(browser: Browser, work: Path, n_events: int) -> list[tuple[bool, str]]
     median = statistics.median(changes)
     p95 = sorted(changes)[max(0, round(0.95 * len(changes)) - 1)]
     print(
-        f"{n_events:,} synthetic events: events.geojson {len(geojson) / 1024:,.0f} KB "
-        f"({len(gzip.compress(geojson, 6)) / 1024:,.0f} KB gz); drawn after "
+        f"{n_events:,} synthetic events: {EXPLORE_RECORD} {len(record) / 1024:,.0f} KB "
+        f"({len(gzip.compress(record, 6)) / 1024:,.0f} KB gz); drawn after "
         f"{', '.join(f'{d:.2f}' for d in drawn)} s; {len(changes)} changes "
         f"(min {min(changes):.0f} ms, max {max(changes):.0f} ms; last view {shown} events)"
     )

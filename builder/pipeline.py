@@ -222,9 +222,11 @@ def render_with_images(
     cache = cache or BuildCache(None, "")
     settings = settings or SiteSettings()
     history = history or no_history()
+    published, explore_record = exports.events_files(data)
     files = GeneratedFiles(
         {
-            "data/events.geojson": exports.events_geojson_file(data),
+            "data/events.geojson": published,
+            explore.EXPLORE_RECORD: explore_record,
             "data/events.csv": exports.events_csv(data),
             "data/event.schema.json": event_json_schema(),
             "data/story.schema.json": story_json_schema(),
@@ -457,7 +459,7 @@ def language_files(
     """Every file whose words depend on the language, rendered in ``lang``.
 
     The map documents and their popup details, the chart files and the chart documents,
-    the events as GeoJSON (which the explore page reads),
+    the events as GeoJSON and the explore page's copy of them,
     keyed by the same site paths as :func:`render` gives them: an edition in another
     language builds the rest with :func:`render` and replaces these with the files
     returned here, under its own root (``ru/maps/regional.html`` ...). HTML carries its
@@ -495,9 +497,9 @@ def language_files(
             f"{charts.CHARTS_DIR}/{chart.name}.json",
             lang,
         )
-    # The edition's explore page reads the record from this file: titles, summaries,
-    # places and dates in the edition's language (each says which language it is in).
-    files["data/events.geojson"] = exports.events_geojson_file(data, lang)
+    # The edition's explore page reads its copy of the record: titles, summaries, places
+    # and dates in the edition's language (each says which language it is in).
+    files["data/events.geojson"], files[explore.EXPLORE_RECORD] = exports.events_files(data, lang)
     for path, content in files.items():
         if path.endswith(".html") and isinstance(content, str):
             files[path] = csp.apply(content)

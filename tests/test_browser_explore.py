@@ -582,3 +582,26 @@ def test_every_timeline_row_is_named_on_screen(browser, site_url, size):
         apart = apart or a["right"] <= b["left"] or b["right"] <= a["left"]
         assert apart, (a, b)
     context.close()
+
+
+def test_the_page_reads_its_copy_of_the_record_not_the_whole_download(browser, site_url, data):
+    """The page fetches ``data/explore.json`` (what it shows, each source once), never the
+    published ``events.geojson``; a card still names every source of its event."""
+    chosen = "ababil-2-factory-opens"
+    width, height = SIZES["laptop"]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.route("https://**", lambda route: route.abort())
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + f"explore/#event={chosen}")
+    page.locator("[data-explore-ready='true']").wait_for(timeout=20_000)
+    assert any(url.endswith("/data/explore.json") for url in fetched), fetched
+    assert not any("events.geojson" in url for url in fetched), fetched
+    links = page.locator(".dr-explore-sources a")
+    cited = [data.sources[sid] for sid in data.events[chosen].sources]
+    assert links.count() == len(cited)
+    for link, source in zip(links.all(), cited, strict=True):
+        assert link.inner_text() == source.title
+        assert link.get_attribute("href") == str(source.url)
+    context.close()

@@ -77,7 +77,7 @@ def test_the_page_carries_no_copy_of_the_record() -> None:
         assert event.title not in markdown
         assert event.summary[:60] not in markdown
     config = _json_element(release_all(markdown), CONFIG_ELEMENT_ID)
-    assert config["events"] == "../data/events.geojson"
+    assert config["events"] == "../data/explore.json"
     named = {a for ev in DATA.events.values() for a in involved_actors(ev)}
     assert set(config["actors"]) == named
     assert set(config["categories"]) >= {ev.category for ev in DATA.events.values()}

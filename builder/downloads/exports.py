@@ -152,17 +152,86 @@ def events_geojson_file(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> byt
     feature written as it is made and the file joined once: at 10,000 events the
     collection whole, then its lines, then the lines joined, then the file took 150 MB
     of the Russian edition's peak for an 11 MB file."""
-    parts = [b'{"features": [\n']
+    return events_files(data, lang)[0]
+
+
+EXPLORE_PROPERTIES = (
+    "title",
+    "date",
+    "end_date",
+    "date_precision",
+    "date_display",
+    "status",
+    "category",
+    "summary",
+    "place",
+    "precision",
+    "actors",
+    "claimed_by",
+    "denied_by",
+    "text_lang",
+)
+"""The properties the explore page reads (``assets/js/explore.js`` and the explore map);
+its copy of the record leaves out the rest: date notes, responses, systems, addresses."""
+
+EXPLORE_SOURCE_FIELDS = ("title", "publisher", "date", "url")
+"""What the explore page's card shows of each source."""
+
+
+def explore_feature(feature: dict[str, Any]) -> dict[str, Any]:
+    """The explore page's copy of one :func:`event_feature`: the properties it reads, none
+    empty, and its sources by id (the file lists each source once, under ``sources``)."""
+    properties = feature["properties"]
+    kept = {
+        key: properties[key]
+        for key in EXPLORE_PROPERTIES
+        if properties.get(key) is not None and properties.get(key) != []
+    }
+    kept["sources"] = [source["id"] for source in properties["sources"]]
+    return {
+        "type": "Feature",
+        "id": feature["id"],
+        "geometry": feature["geometry"],
+        "properties": kept,
+    }
+
+
+def _lines_file(lines: list[bytes], rest: bytes) -> bytes:
+    """``{"features": [...], <rest>}`` from features already encoded, one per line."""
+    body = b"[\n" + b",\n".join(lines) + b"\n]" if lines else b"[]"
+    return b'{"features": ' + body + b", " + rest + b"}\n"
+
+
+def events_files(data: Dataset, lang: Language = DEFAULT_LANGUAGE) -> tuple[bytes, bytes]:
+    """The published ``events.geojson`` and the explore page's lighter copy, in one pass.
+
+    The copy (``data/explore.json``) is a FeatureCollection of :func:`explore_feature`
+    with one more member, ``sources``: each source cited, by id, with
+    :data:`EXPLORE_SOURCE_FIELDS`. At 10,061 events it is 4.8 MB (366 KB gzipped) where
+    the published file is 10.3 MB (1,069 KB): the page parses half as much before it
+    draws. Each feature is encoded as it is made and each file joined once (at 10,000
+    events the collection whole took 150 MB of the Russian edition's peak).
+    """
+    published: list[bytes] = []
+    explore: list[bytes] = []
+    sources: dict[str, dict[str, Any]] = {}
     for event_id, event in data.chronological():
         feature = event_feature(event_id, event, data, lang)
-        parts.append(json.dumps(feature, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-        parts.append(b",\n")
-    if len(parts) == 1:
-        parts[0] = b'{"features": []'
-    else:
-        parts[-1] = b"\n]"
-    parts.append(b', "type": "FeatureCollection"}\n')
-    return b"".join(parts)
+        published.append(json.dumps(feature, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        for source in feature["properties"]["sources"]:
+            sources.setdefault(source["id"], {k: source[k] for k in EXPLORE_SOURCE_FIELDS})
+        explore.append(
+            json.dumps(
+                explore_feature(feature), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+            ).encode("utf-8")
+        )
+    cited = json.dumps(
+        dict(sorted(sources.items())), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode("utf-8")
+    return (
+        _lines_file(published, b'"type": "FeatureCollection"'),
+        _lines_file(explore, b'"sources": ' + cited + b', "type": "FeatureCollection"'),
+    )
 
 
 def events_csv(data: Dataset) -> str:

@@ -1,7 +1,8 @@
 """The explore map: one map document that the explore page (``explore/``) drives.
 
 The document carries no events of its own. The explore page reads the record
-from the published ``data/events.geojson`` and hands the events to
+from ``data/explore.json`` (the published events, less what the page never shows)
+and hands the events to
 ``assets/js/explore-map.js`` in this document, which draws them on Leaflet's
 canvas renderer and shows or hides them as the reader chooses a period and
 filters. What the document carries is how to draw each event the way every

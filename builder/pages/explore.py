@@ -5,10 +5,10 @@ timeline of every event share one state: a period, filters by category,
 actor and claim status, and a chosen event whose card opens beside them. The
 state is the page's address (``#from=2021-08-15&to=2022-08-14&category=conflict
 &actor=kyrgyzstan&status=claimed&event=<id>``, each part optional).
-``assets/js/explore.js`` does all of it from the published
-``data/events.geojson``: the page itself carries no copy of the record, only
-the names the controls show (categories, statuses, actors) and where the
-files are.
+``assets/js/explore.js`` does all of it from ``data/explore.json``, the
+published record less what the page never shows: the page itself carries no
+copy of the record, only the names the controls show (categories, statuses,
+actors) and where the files are.
 
 Without JavaScript the page says what it is and links to the events index
 and the maps, which hold the same record as tables and maps.
@@ -59,8 +59,9 @@ EXPLORE_SCRIPT = "assets/js/explore.js"
 EXPLORE_CSS = "assets/css/explore.css"
 """Site path of the page's styles; only this page loads them."""
 
-EVENTS_FILE = "data/events.geojson"
-"""The published record the page reads (the same file the downloads offer)."""
+EXPLORE_RECORD = "data/explore.json"
+"""The page's copy of the record (:func:`builder.downloads.exports.events_files`): the
+fields it shows, each source once; half the published ``data/events.geojson``."""
 
 PLOTLY_JS = "assets/vendor/plotly/plotly-basic.min.js"
 """The self-hosted plotly.js bundle the timeline is drawn with."""
@@ -234,7 +235,7 @@ def _config(data: Dataset, lang: Language) -> str:
     used_actors = sorted({a for ev in events for a in (*ev.actors, *ev.claimed_by, *ev.denied_by)})
     return script_json(
         {
-            "events": PREFIX + EVENTS_FILE,
+            "events": PREFIX + EXPLORE_RECORD,
             "plotly": PREFIX + PLOTLY_JS,
             "site": PREFIX,
             "pointsLimit": POINTS_LIMIT,

@@ -8,7 +8,8 @@
  * such a link shows that view and frames the map on it; each change pushes a history entry, so
  * Back returns to the previous view.
  *
- * The record comes from the published data/events.geojson, read once: events are sorted by
+ * The record comes from data/explore.json, read once: the published events.geojson less what
+ * this page never shows, each source listed once and cited by id. Events are sorted by
  * the first day they may mean, and a period is found by binary search (an event is in a period
  * when its span, a day, a month, a year or date to end_date, overlaps it). Every change is
  * drawn in one animation frame: the map (maps/explore.html, same origin: DR.exploreMap, which
@@ -162,7 +163,10 @@
   var minDay = 0, maxDay = 0, maxSpan = 0;
   var passes = null; // Uint8Array: does event i pass the filters?
 
+  var sourcesById = {}; // the record's sources, as the card shows them
+
   function prepare(geojson) {
+    sourcesById = geojson.sources || {};
     events = (geojson.features || []).filter(function (f) {
       return f && f.properties && EVENT_ID.test(String(f.id)) && validDate(f.properties.date);
     }).map(function (f) {
@@ -829,7 +833,9 @@
     card.appendChild(markLanguage(el("p", "dr-explore-summary", plainSummary(p.summary)), p, "summary"));
     card.appendChild(el("p", "dr-explore-label", t("ui.explore.sources", "Sources")));
     var sources = el("ul", "dr-explore-sources");
-    (p.sources || []).forEach(function (s) {
+    (p.sources || []).forEach(function (id) {
+      var s = Object.prototype.hasOwnProperty.call(sourcesById, id) ? sourcesById[id] : null;
+      if (!s) { return; }
       var li = el("li");
       var a = el("a", null, s.title);
       if (WEB_URL.test(s.url)) { a.href = s.url; }
