@@ -69,3 +69,31 @@ def test_an_event_pages_work_is_the_same_with_ten_times_the_events(tmp_path: Pat
     for event_id in PAGES:
         assert small[event_id] > 0
         assert large[event_id] == small[event_id], (event_id, small[event_id], large[event_id])
+
+
+def test_a_finished_page_is_scanned_once_for_its_policy_and_its_preloads(monkeypatch) -> None:
+    """Each page's policy and script preloads come from one pass over its HTML: at 10,000
+    pages every further pass over every page cost a second or more of the build."""
+    from builder.html import csp, preload
+
+    scans: list[int] = []
+    real_scan = csp.scan
+
+    def counted_scan(document: str) -> csp.Inline:
+        scans.append(len(document))
+        return real_scan(document)
+
+    def no_second_pass(document: str) -> list[str]:
+        raise AssertionError("the body's scripts were searched for again")
+
+    monkeypatch.setattr(csp, "scan", counted_scan)
+    monkeypatch.setattr(preload, "body_scripts", no_second_pass)
+    page = (
+        "<!doctype html><html><head><meta charset='utf-8'><style>p{}</style></head><body>"
+        + "<p>text</p>" * 2000
+        + '<script>var a = 1;</script><script src="assets/js/charts.js"></script></body></html>'
+    )
+    out = csp.apply(page, preload=True)
+    assert len(scans) == 1
+    assert '<link rel="preload" href="assets/js/charts.js" as="script">' in out
+    assert "Content-Security-Policy" in out
